@@ -1,0 +1,84 @@
+import type { SeatId } from './seats.js';
+
+/**
+ * A lever is a policy dial in 0..1 owned by one seat. Policies persist from quarter to quarter;
+ * campaigns last one quarter and are set only by that quarter's orders.
+ */
+export type LeverDef = {
+  readonly id: string;
+  readonly seat: SeatId;
+  readonly label: string;
+  readonly kind: 'policy' | 'campaign';
+};
+
+export const LEVERS = [
+  // United States
+  { id: 'chipControls', seat: 'US', label: 'Chip export controls', kind: 'policy' },
+  { id: 'smeControls', seat: 'US', label: 'Chipmaking-tool (SME) controls', kind: 'policy' },
+  { id: 'remoteAccessRules', seat: 'US', label: 'Remote-access (cloud/offshore) rules', kind: 'policy' },
+  { id: 'enforcement', seat: 'US', label: 'Export enforcement budget', kind: 'policy' },
+  { id: 'chipTracking', seat: 'US', label: 'Chip location verification', kind: 'policy' },
+  { id: 'antiDistillationLaw', seat: 'US', label: 'Anti-distillation law', kind: 'policy' },
+  { id: 'usExportProgramme', seat: 'US', label: 'AI export & adoption programme', kind: 'policy' },
+  { id: 'energyBuildout', seat: 'US', label: 'Energy & data-centre build-out', kind: 'policy' },
+  { id: 'usDiplomacy', seat: 'US', label: 'Diplomacy with Beijing', kind: 'campaign' },
+  { id: 'usIntel', seat: 'US', label: 'Intelligence collection', kind: 'campaign' },
+  // PRC
+  { id: 'chipDrive', seat: 'CN', label: 'Domestic chip drive', kind: 'policy' },
+  { id: 'smuggling', seat: 'CN', label: 'Smuggling networks', kind: 'campaign' },
+  { id: 'offshoreRental', seat: 'CN', label: 'Offshore compute rental via shells', kind: 'campaign' },
+  { id: 'aiPlus', seat: 'CN', label: 'State "AI+" integration', kind: 'policy' },
+  { id: 'cnExportProgramme', seat: 'CN', label: 'Open-weight diplomacy & AI exports', kind: 'policy' },
+  { id: 'mineralRetaliation', seat: 'CN', label: 'Critical-mineral retaliation', kind: 'campaign' },
+  { id: 'straitPressure', seat: 'CN', label: 'Pressure on Taiwan', kind: 'campaign' },
+  { id: 'cnDiplomacy', seat: 'CN', label: 'Diplomacy with Washington', kind: 'campaign' },
+  { id: 'cnIntel', seat: 'CN', label: 'Intelligence collection', kind: 'campaign' },
+  // EU
+  { id: 'lithoAlignment', seat: 'EU', label: 'Lithography export alignment', kind: 'policy' },
+  { id: 'servicingBan', seat: 'EU', label: 'Ban on servicing tools in China', kind: 'policy' },
+  { id: 'aiRegulation', seat: 'EU', label: 'AI regulation', kind: 'policy' },
+  { id: 'euAdoption', seat: 'EU', label: 'Trusted-AI partnerships abroad', kind: 'campaign' },
+  { id: 'euCooperation', seat: 'EU', label: 'Cooperation initiatives', kind: 'campaign' },
+  { id: 'gigafactories', seat: 'EU', label: 'AI gigafactories', kind: 'policy' },
+  // Japan & Korea
+  { id: 'hbmAlignment', seat: 'JK', label: 'HBM export alignment', kind: 'policy' },
+  { id: 'jkSmeAlignment', seat: 'JK', label: 'SME export alignment', kind: 'policy' },
+  { id: 'jkFabs', seat: 'JK', label: 'Fab and memory build-out', kind: 'policy' },
+  { id: 'alliance', seat: 'JK', label: 'Alliance commitments', kind: 'campaign' },
+  { id: 'jkAdoption', seat: 'JK', label: 'Regional AI adoption deals', kind: 'campaign' },
+  // Taiwan
+  { id: 'foundryKyc', seat: 'TW', label: 'Foundry customer screening (KYC)', kind: 'policy' },
+  { id: 'resilience', seat: 'TW', label: 'Fab diversification abroad', kind: 'policy' },
+  { id: 'straitPosture', seat: 'TW', label: 'Strait defence posture', kind: 'policy' },
+  { id: 'twDiplomacy', seat: 'TW', label: 'Quiet diplomacy', kind: 'campaign' },
+  // Third-country hubs
+  { id: 'hubKyc', seat: 'HUB', label: 'Data-centre KYC', kind: 'policy' },
+  { id: 'hubHosting', seat: 'HUB', label: 'Data-centre hosting build-out', kind: 'policy' },
+  { id: 'alignDemocratic', seat: 'HUB', label: 'Adopt the American stack', kind: 'campaign' },
+  { id: 'alignPrc', seat: 'HUB', label: 'Adopt the Chinese stack', kind: 'campaign' },
+  { id: 'hubDeals', seat: 'HUB', label: 'Investment deals', kind: 'campaign' },
+  // American lab
+  { id: 'usComputePurchases', seat: 'USLAB', label: 'Compute purchases', kind: 'campaign' },
+  { id: 'usSafetyEvals', seat: 'USLAB', label: 'Safety evaluations', kind: 'policy' },
+  { id: 'distillationDefences', seat: 'USLAB', label: 'Anti-distillation defences', kind: 'policy' },
+  { id: 'usOpenWeights', seat: 'USLAB', label: 'Open-weight releases', kind: 'policy' },
+  { id: 'usMarketReach', seat: 'USLAB', label: 'Pricing & market reach', kind: 'campaign' },
+  { id: 'usJointSafety', seat: 'USLAB', label: 'Joint safety research', kind: 'campaign' },
+  // Chinese lab
+  { id: 'distillationCampaign', seat: 'CNLAB', label: 'Distillation campaign', kind: 'campaign' },
+  { id: 'efficiencyResearch', seat: 'CNLAB', label: 'Efficiency research', kind: 'policy' },
+  { id: 'cnOpenWeights', seat: 'CNLAB', label: 'Open-weight releases', kind: 'policy' },
+  { id: 'cnSafetyEvals', seat: 'CNLAB', label: 'Safety evaluations', kind: 'policy' },
+  { id: 'offshoreTraining', seat: 'CNLAB', label: 'Training on offshore clusters', kind: 'campaign' },
+  { id: 'cnJointSafety', seat: 'CNLAB', label: 'Joint safety research', kind: 'campaign' },
+] as const satisfies readonly LeverDef[];
+
+export type LeverId = (typeof LEVERS)[number]['id'];
+
+export const LEVER_BY_ID: Record<LeverId, LeverDef> = Object.fromEntries(
+  LEVERS.map((l) => [l.id, l]),
+) as Record<LeverId, LeverDef>;
+
+export function isLeverId(x: string): x is LeverId {
+  return x in LEVER_BY_ID;
+}

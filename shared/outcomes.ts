@@ -1,0 +1,95 @@
+export const OUTCOMES = [
+  'democratic-lead',
+  'contested-frontier',
+  'authoritarian-parity',
+  'shared-stewardship',
+  'misuse-catastrophe',
+  'strait-crisis',
+] as const;
+export type OutcomeId = (typeof OUTCOMES)[number];
+
+export const OUTCOME_INFO: Record<OutcomeId, { title: string; gist: string }> = {
+  'democratic-lead': { title: 'Democratic lead', gist: 'The democracies hold a frontier lead of a year or more and most of the swing markets; their norms set the rules.' },
+  'contested-frontier': { title: 'Contested frontier', gist: 'A lead of a few months and a split market: a neck-and-neck race with thin safety margins.' },
+  'authoritarian-parity': { title: 'Authoritarian parity', gist: 'PRC labs at or near the frontier and PRC stacks dominant in the swing markets; surveillance tooling spreads.' },
+  'shared-stewardship': { title: 'Shared stewardship', gist: 'Cooperation holds: a joint governance framework and joint safety work take hold.' },
+  'misuse-catastrophe': { title: 'Misuse catastrophe', gist: 'Rogue actors turn frontier AI into a disaster. Everyone loses.' },
+  'strait-crisis': { title: 'Strait crisis', gist: 'Tension boils over around Taiwan and the chip supply chain breaks.' },
+};
+
+/** The thresholds the classifier uses; documented in docs/MODEL.md. */
+export const OUTCOME_CRITERIA = {
+  democraticLeadMonths: 12,
+  parityLeadMonths: 3,
+  swingMajority: 0.5,
+  stewardshipCooperation: 70,
+} as const;
+
+export type DecidingFigure = { name: string; value: number; threshold?: number; comparison?: '>=' | '<=' | '>' | '<' };
+
+export type OutcomeResult = {
+  id: OutcomeId;
+  turn: number;
+  early: boolean;
+  /** One sentence naming the rule that decided it. */
+  reason: string;
+  figures: DecidingFigure[];
+};
+
+export type OutcomeInputs = {
+  turn: number;
+  leadMonths: number;
+  /** Mean democratic share across the swing markets, 0..1. */
+  swingDemocratic: number;
+  cooperation: number;
+  jointGovernanceInForce: boolean;
+  early: null | { id: 'misuse-catastrophe' | 'strait-crisis'; odds: number; roll: number; figure: DecidingFigure };
+};
+
+/** Exactly one outcome, by the documented precedence: early endings, stewardship, lead and adoption. */
+export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
+  const c = OUTCOME_CRITERIA;
+  const lead: DecidingFigure = { name: 'Lead (months)', value: x.leadMonths };
+  const swing: DecidingFigure = { name: 'Democratic share of swing markets', value: x.swingDemocratic };
+  if (x.early) {
+    const reason =
+      x.early.id === 'misuse-catastrophe'
+        ? `A misuse catastrophe struck: the roll ${x.early.roll.toFixed(3)} fell under its odds ${x.early.odds.toFixed(3)}.`
+        : `The Strait crisis broke out: the roll ${x.early.roll.toFixed(3)} fell under its odds ${x.early.odds.toFixed(3)}.`;
+    return { id: x.early.id, turn: x.turn, early: true, reason, figures: [x.early.figure, { name: 'Odds this quarter', value: x.early.odds }, { name: 'Roll', value: x.early.roll }] };
+  }
+  if (x.cooperation >= c.stewardshipCooperation && x.jointGovernanceInForce) {
+    return {
+      id: 'shared-stewardship',
+      turn: x.turn,
+      early: false,
+      reason: `Cooperation reached ${x.cooperation.toFixed(0)} (≥ ${c.stewardshipCooperation}) with a joint governance framework in force.`,
+      figures: [{ name: 'Cooperation', value: x.cooperation, threshold: c.stewardshipCooperation, comparison: '>=' }, { name: 'Joint governance in force', value: 1 }, lead, swing],
+    };
+  }
+  if (x.leadMonths >= c.democraticLeadMonths && x.swingDemocratic > c.swingMajority) {
+    return {
+      id: 'democratic-lead',
+      turn: x.turn,
+      early: false,
+      reason: `The democracies lead by ${x.leadMonths.toFixed(1)} months (≥ ${c.democraticLeadMonths}) and hold ${(x.swingDemocratic * 100).toFixed(0)}% of the swing markets.`,
+      figures: [{ ...lead, threshold: c.democraticLeadMonths, comparison: '>=' }, { ...swing, threshold: c.swingMajority, comparison: '>' }],
+    };
+  }
+  if (x.leadMonths <= c.parityLeadMonths && x.swingDemocratic < c.swingMajority) {
+    return {
+      id: 'authoritarian-parity',
+      turn: x.turn,
+      early: false,
+      reason: `The lead is only ${x.leadMonths.toFixed(1)} months (≤ ${c.parityLeadMonths}) and PRC stacks hold ${((1 - x.swingDemocratic) * 100).toFixed(0)}% of the swing markets.`,
+      figures: [{ ...lead, threshold: c.parityLeadMonths, comparison: '<=' }, { ...swing, threshold: c.swingMajority, comparison: '<' }],
+    };
+  }
+  return {
+    id: 'contested-frontier',
+    turn: x.turn,
+    early: false,
+    reason: `Neither side clears the bar: a lead of ${x.leadMonths.toFixed(1)} months with ${(x.swingDemocratic * 100).toFixed(0)}% of the swing markets on democratic stacks.`,
+    figures: [lead, swing],
+  };
+}

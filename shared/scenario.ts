@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { SEATS } from './seats.js';
+import { LEVERS } from './levers.js';
+import { BLOCS, REGIONS } from './state.js';
+
+/** A number with the id of the source it comes from (see data/sources.json). */
+export const Figure = z.object({
+  value: z.number().finite(),
+  source: z.string().min(1),
+  range: z.tuple([z.number().finite(), z.number().finite()]).optional(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+const leverIds = LEVERS.map((l) => l.id) as [string, ...string[]];
+const SeatEnum = z.enum(SEATS);
+
+export const PARAM_KEYS = [
+  'frontierComputeGrowth',
+  'efficiencyGrowth',
+  'globalComputeGrowth',
+  'depreciation',
+  'legalCapPerQuarter',
+  'domesticBasePerQuarter',
+  'smuggledBasePerQuarter',
+  'offshoreBasePerQuarter',
+  'followerRate',
+  'distillationRate',
+  'misuseCatastropheThreshold',
+  'straitCrisisThreshold',
+  'governmentIncome',
+  'labIncome',
+] as const;
+export type ParamKey = (typeof PARAM_KEYS)[number];
+export type Params = Record<ParamKey, number>;
+
+const paramsShape = Object.fromEntries(PARAM_KEYS.map((k) => [k, Figure])) as Record<ParamKey, typeof Figure>;
+
+export const ScenarioSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+    name: z.string().min(1),
+    description: z.string().min(1),
+    startYear: z.number().int().min(2020).max(2040),
+    startQuarter: z.number().int().min(1).max(4),
+    turns: z.number().int().min(1).max(20),
+    seatsInPlay: z.array(SeatEnum).min(2),
+    params: z.object(paramsShape).strict(),
+    start: z
+      .object({
+        leadMonths: Figure,
+        globalStock: Figure,
+        stockShare: z.object(Object.fromEntries(BLOCS.map((b) => [b, Figure])) as Record<(typeof BLOCS)[number], typeof Figure>).strict(),
+        cnInflow: z.object({ legal: Figure, domestic: Figure, smuggled: Figure, offshore: Figure }).strict(),
+        adoptionDemocratic: z.object(Object.fromEntries(REGIONS.map((r) => [r, Figure])) as Record<(typeof REGIONS)[number], typeof Figure>).strict(),
+        tension: Figure,
+        cooperation: Figure,
+        misuse: Figure,
+        safety: z.object({ USLAB: Figure, CNLAB: Figure }).strict(),
+        smeAccess: Figure,
+        hbmAccess: Figure,
+        domesticYield: Figure,
+        levers: z.partialRecord(SeatEnum, z.partialRecord(z.enum(leverIds), z.number().min(0).max(1))).optional(),
+      })
+      .strict(),
+    events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1) })).default([]),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (!s.seatsInPlay.includes('US') || !s.seatsInPlay.includes('CN')) {
+      ctx.addIssue({ code: 'custom', path: ['seatsInPlay'], message: 'US and CN must be in play' });
+    }
+    const shares = Object.values(s.start.stockShare).reduce((a, f) => a + f.value, 0);
+    if (Math.abs(shares - 1) > 1e-6) {
+      ctx.addIssue({ code: 'custom', path: ['start', 'stockShare'], message: `shares must sum to 1 (they sum to ${shares})` });
+    }
+    for (const [seat, levers] of Object.entries(s.start.levers ?? {})) {
+      for (const id of Object.keys(levers ?? {})) {
+        const def = LEVERS.find((l) => l.id === id);
+        if (def && def.seat !== seat) {
+          ctx.addIssue({ code: 'custom', path: ['start', 'levers', seat, id], message: `lever ${id} belongs to ${def.seat}` });
+        }
+      }
+    }
+  });
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+/** Parse a scenario, reporting each problem as "path: why" so a facilitator can fix the file. */
+export function parseScenario(input: unknown): ScenarioResult {
+  const r = ScenarioSchema.safeParse(input);
+  if (r.success) return { ok: true, scenario: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`),
+  };
+}
+
+export function paramsOf(s: Scenario): Params {
+  return Object.fromEntries(PARAM_KEYS.map((k) => [k, s.params[k].value])) as Params;
+}

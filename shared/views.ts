@@ -1,0 +1,169 @@
+import { SEAT_INFO, type SeatId } from './seats.js';
+import { quarterLabel } from './clock.js';
+import { noiseFor } from './rng.js';
+import { AGREEMENT_MENU } from './agreements.js';
+import { swingDemocratic } from './resolve.js';
+import { BLOCS, type AdoptionShare, type BlocId, type ComputeFlows, type GameEvent, type Order, type RegionId, type TurnRecord, type WorldState } from './state.js';
+import type { OutcomeResult } from './outcomes.js';
+import type { LeverId } from './levers.js';
+
+/** A figure as a seat knows it: exact for its own, otherwise an estimate with a band containing the truth. */
+export type Estimate = { value: number; low: number; high: number; exact: boolean };
+
+export type PublicSeries = { turn: number; quarter: string; lead: Estimate; tension: number; cooperation: number; misuse: number; swingDemocratic: number };
+
+export type PublicView = {
+  scenarioId: string;
+  turn: number;
+  turns: number;
+  /** The quarter now being played (or the last one, when finished). */
+  quarter: string;
+  adoption: Record<RegionId, AdoptionShare>;
+  swingDemocratic: number;
+  tension: number;
+  cooperation: number;
+  misuseRisk: number;
+  lead: Estimate;
+  compute: Record<BlocId, Estimate>;
+  agreements: { id: string; kind: string; title: string; parties: SeatId[]; expiresQuarter: string }[];
+  events: GameEvent[];
+  series: PublicSeries[];
+  outcome: OutcomeResult | null;
+  /** Every quarter with every seat's orders, only once the match is over. */
+  reveal: TurnRecord[] | null;
+};
+
+export type SeatView = {
+  seat: SeatId;
+  turn: number;
+  resources: number;
+  income: number;
+  levers: Partial<Record<LeverId, number>>;
+  lead: Estimate;
+  compute: Record<BlocId, Estimate>;
+  /** PRC supply by source: exact for China's own seats, estimated (detected flows only) for the others. */
+  cnInflow: Record<keyof ComputeFlows, Estimate>;
+  ownCapability: number | null;
+  ownSafety: number | null;
+  intel: number;
+  events: GameEvent[];
+  lastOrders: Order[];
+};
+
+const PUBLIC_INTEL = 0.2;
+
+function estimate(state: WorldState, turn: number, key: string, truth: number, intel: number, relative: number, exact = false): Estimate {
+  if (exact) return { value: truth, low: truth, high: truth, exact: true };
+  const half = Math.abs(truth) * relative * (1 - intel) + (relative === 0 ? 0 : 1e-9);
+  const value = truth + noiseFor(state.seed, turn, key) * half * 0.6;
+  return { value, low: value - half, high: value + half, exact: false };
+}
+
+function leadEstimate(state: WorldState, turn: number, lead: number, intel: number, viewer: string): Estimate {
+  const half = 1 + 6 * (1 - intel);
+  const value = lead + noiseFor(state.seed, turn, `lead:${viewer}`) * half * 0.6;
+  return { value, low: value - half, high: value + half, exact: false };
+}
+
+function ownBloc(seat: SeatId): BlocId | null {
+  switch (seat) {
+    case 'US':
+    case 'USLAB':
+      return 'US';
+    case 'CN':
+    case 'CNLAB':
+      return 'CN';
+    case 'EU':
+    case 'JK':
+    case 'TW':
+      return 'ALLIES';
+    case 'HUB':
+      return 'HUB';
+  }
+}
+
+function publicEvents(events: readonly GameEvent[]): GameEvent[] {
+  return events.filter((e) => e.visibility === 'public').map(stripActor);
+}
+
+function stripActor(e: GameEvent): GameEvent {
+  const { actor: _actor, ...rest } = e;
+  return rest;
+}
+
+export function publicView(state: WorldState): PublicView {
+  const series: PublicSeries[] = state.history.map((h) => ({
+    turn: h.turn,
+    quarter: h.quarter,
+    lead: leadEstimate(state, h.turn, h.leadMonths, PUBLIC_INTEL, 'public'),
+    tension: h.tension,
+    cooperation: h.cooperation,
+    misuse: h.risk.misuse,
+    swingDemocratic: (h.adoption.HUBS.democratic + h.adoption.SOUTH.democratic) / 2,
+  }));
+  const over = state.outcome !== null;
+  return {
+    scenarioId: state.scenarioId,
+    turn: state.turn,
+    turns: state.turns,
+    quarter: quarterLabel(state.startQuarter + Math.min(state.turn, state.turns - 1) - (over ? 1 : 0) + (over && state.turn === 0 ? 1 : 0)),
+    adoption: state.adoption,
+    swingDemocratic: swingDemocratic(state),
+    tension: state.tension,
+    cooperation: state.cooperation,
+    misuseRisk: state.risk.misuse,
+    lead: over ? exactly(state.leadMonths) : leadEstimate(state, state.turn, state.leadMonths, PUBLIC_INTEL, 'public'),
+    compute: Object.fromEntries(
+      BLOCS.map((b) => [b, over ? exactly(state.compute[b].stock) : estimate(state, state.turn, `public:${b}`, state.compute[b].stock, PUBLIC_INTEL, 0.5)]),
+    ) as Record<BlocId, Estimate>,
+    agreements: state.agreements.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      title: AGREEMENT_MENU[a.kind]?.title ?? a.kind,
+      parties: a.parties,
+      expiresQuarter: quarterLabel(state.startQuarter + a.expiresTurn - 1),
+    })),
+    events: state.history.flatMap((h) => publicEvents(h.events)),
+    series,
+    outcome: state.outcome,
+    reveal: over ? state.history : null,
+  };
+}
+
+function exactly(x: number): Estimate {
+  return { value: x, low: x, high: x, exact: true };
+}
+
+/** Everything one seat may know: its own state exactly, the others as estimates, its own events. */
+export function seatView(state: WorldState, seat: SeatId): SeatView {
+  const intel = state.intel[seat];
+  const bloc = ownBloc(seat);
+  const turn = state.turn;
+  const side = SEAT_INFO[seat].side;
+  const chinese = side === 'prc';
+  const cn = state.compute.CN.inflow;
+  const cnInflow = Object.fromEntries(
+    (Object.keys(cn) as (keyof ComputeFlows)[]).map((k) => [k, estimate(state, turn, `${seat}:cn:${k}`, cn[k], intel, k === 'legal' ? 0.1 : 0.8, chinese)]),
+  ) as Record<keyof ComputeFlows, Estimate>;
+  const lab = seat === 'USLAB' || seat === 'CNLAB' ? state.labs[seat] : null;
+  const last = state.history[state.history.length - 1];
+  return {
+    seat,
+    turn,
+    resources: state.resources[seat],
+    income: state.income[seat],
+    levers: state.levers[seat],
+    lead: leadEstimate(state, turn, state.leadMonths, intel, seat),
+    compute: Object.fromEntries(
+      BLOCS.map((b) => [b, estimate(state, turn, `${seat}:${b}`, state.compute[b].stock, intel, 0.5, b === bloc)]),
+    ) as Record<BlocId, Estimate>,
+    cnInflow,
+    ownCapability: lab ? lab.capability : null,
+    ownSafety: lab ? lab.safety : null,
+    intel,
+    events: state.history.flatMap((h) =>
+      h.events.filter((e) => e.visibility === 'public' || e.audience.includes(seat)).map((e) => (e.actor === seat ? e : stripActor(e))),
+    ),
+    lastOrders: last ? last.orders[seat] : [],
+  };
+}
