@@ -17,3 +17,4 @@ export * from './messages.js';
 export * from './match.js';
 export * from './formulas.js';
 export { default as SOURCES } from './data/sources.json';
+export * from './protocol.js';
