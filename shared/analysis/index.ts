@@ -1,0 +1,5 @@
+export * from './stats.js';
+export * from './forecast.js';
+export * from './replay.js';
+export * from './report.js';
+export * from './report-html.js';

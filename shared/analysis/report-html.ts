@@ -1,0 +1,82 @@
+import { SEATS, SEAT_INFO } from '../seats.js';
+import { OUTCOME_INFO } from '../outcomes.js';
+import type { Report } from './report.js';
+import { escapeHtml as esc, svgLineChart } from './svg-chart.js';
+
+// Okabe–Ito colours: safe for colour-blind readers; every line is also named in its legend.
+const BLUE = '#0072B2';
+const VERMILLION = '#D55E00';
+const ORANGE = '#E69F00';
+const GREEN = '#009E73';
+const PURPLE = '#CC79A7';
+const GREY = '#555555';
+
+/** A self-contained HTML after-action report: no script, no external files, prints cleanly. */
+export function reportHtml(r: Report): string {
+  const labels = r.quarters.map((q) => q.quarter);
+  const col = (f: (q: Report['quarters'][number]) => number) => r.quarters.map(f);
+  const charts = [
+    svgLineChart('Lead of the best democratic lab', labels, [{ name: 'Lead', values: col((q) => q.leadMonths), colour: BLUE }], { unit: 'months' }),
+    svgLineChart('Compute stock by bloc', labels, [
+      { name: 'United States', values: col((q) => q.compute.US), colour: BLUE },
+      { name: 'China', values: col((q) => q.compute.CN), colour: VERMILLION, dash: '6 3' },
+      { name: 'Allies', values: col((q) => q.compute.ALLIES), colour: GREEN, dash: '2 2' },
+      { name: 'Hubs', values: col((q) => q.compute.HUB), colour: ORANGE, dash: '8 2 2 2' },
+    ], { unit: 'H100e' }),
+    svgLineChart('PRC compute supply by source', labels, [
+      { name: 'Legal', values: col((q) => q.cnInflow.legal), colour: BLUE },
+      { name: 'Domestic', values: col((q) => q.cnInflow.domestic), colour: VERMILLION, dash: '6 3' },
+      { name: 'Smuggled', values: col((q) => q.cnInflow.smuggled), colour: PURPLE, dash: '2 2' },
+      { name: 'Offshore', values: col((q) => q.cnInflow.offshore), colour: ORANGE, dash: '8 2 2 2' },
+    ], { unit: 'H100e per quarter' }),
+    svgLineChart('Democratic share of AI adoption', labels, [
+      { name: 'Allies', values: col((q) => q.adoption.ALLIES), colour: GREEN },
+      { name: 'Hubs', values: col((q) => q.adoption.HUBS), colour: ORANGE, dash: '6 3' },
+      { name: 'Global South', values: col((q) => q.adoption.SOUTH), colour: PURPLE, dash: '2 2' },
+      { name: 'China', values: col((q) => q.adoption.CHINA), colour: VERMILLION, dash: '8 2 2 2' },
+    ], { min: 0, max: 1 }),
+    svgLineChart('Risk', labels, [
+      { name: 'Misuse risk', values: col((q) => q.misuse), colour: VERMILLION },
+      { name: 'Racing pressure', values: col((q) => q.racing), colour: GREY, dash: '6 3' },
+    ], { min: 0, max: 1 }),
+    svgLineChart('Tension and cooperation', labels, [
+      { name: 'Tension', values: col((q) => q.tension), colour: VERMILLION },
+      { name: 'Cooperation', values: col((q) => q.cooperation), colour: BLUE, dash: '6 3' },
+    ], { min: 0, max: 100 }),
+  ];
+  const figures = r.outcome.figures
+    .map((f) => `<tr><th scope="row">${esc(f.name)}</th><td>${fmt(f.value)}</td><td>${f.threshold !== undefined ? `${esc(f.comparison ?? '')} ${fmt(f.threshold)}` : '—'}</td></tr>`)
+    .join('');
+  const timeline = r.quarters
+    .map((q) => {
+      const orders = SEATS.map((seat) => {
+        const list = q.orders[seat].map((o) => `${esc(o.name)}${o.intensity > 1 ? ` ×${o.intensity}` : ''}${o.visibility !== 'public' ? ` <em>(${esc(o.visibility)})</em>` : ''}`).join('; ');
+        return `<tr><th scope="row">${esc(SEAT_INFO[seat].short)}</th><td>${list || '<em>no orders</em>'}</td></tr>`;
+      }).join('');
+      const events = q.events
+        .filter((e) => e.kind !== 'order')
+        .map((e) => `<li>${esc(e.text)}${e.odds !== undefined ? ` <span class="roll">odds ${fmt(e.odds)}, roll ${fmt(e.roll ?? 0)}</span>` : ''}${e.actor && e.attributedTo && e.actor !== e.attributedTo ? ` <strong>(in truth: ${esc(e.actor)})</strong>` : ''}</li>`)
+        .join('');
+      return `<section class="quarter"><h3>${esc(q.quarter)} — lead ${q.leadMonths.toFixed(1)} months, tension ${q.tension.toFixed(0)}, cooperation ${q.cooperation.toFixed(0)}</h3><table><caption>Orders, all seats revealed</caption><tbody>${orders}</tbody></table><ul>${events}</ul></section>`;
+    })
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Lead Time — after-action report${r.code ? ` ${esc(r.code)}` : ''}</title><style>
+body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:1180px;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45}
+h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}.outcome{border-left:6px solid ${BLUE};padding:.6rem 1rem;background:#f3f7fb}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:1rem}.chart{width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}
+table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;font-weight:600}
+.roll{color:#555;font-size:.9em}.quarter{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:1rem}
+</style></head><body>
+<h1>Lead Time — after-action report</h1>
+<p class="sub">${esc(r.scenario.name)} · seed ${esc(r.seed)}${r.code ? ` · match ${esc(r.code)}` : ''} · ${r.quarters.length} quarters</p>
+<section class="outcome" aria-label="Outcome"><h2>${esc(r.outcome.title)}${r.outcome.early ? ' (early ending)' : ''}</h2><p>${esc(OUTCOME_INFO[r.outcome.id].gist)}</p><p><strong>Why:</strong> ${esc(r.outcome.reason)}</p>
+<table><caption>The numbers that decided it</caption><thead><tr><th>Figure</th><th>Value</th><th>Criterion</th></tr></thead><tbody>${figures}</tbody></table></section>
+<h2>Charts per quarter</h2><div class="charts">${charts.join('')}</div>
+<h2>Timeline</h2>${timeline}
+<p class="sub">Scenario: ${esc(r.scenario.description)}</p>
+</body></html>`;
+}
+
+function fmt(v: number): string {
+  return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : Number.isInteger(v) ? String(v) : v.toFixed(2);
+}

@@ -1,0 +1,36 @@
+export type Series = { name: string; values: number[]; colour: string; dash?: string };
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A static, accessible SVG line chart (no script), for exported reports that must open offline. */
+export function svgLineChart(title: string, labels: string[], series: Series[], opts: { unit?: string; min?: number; max?: number } = {}): string {
+  const w = 560;
+  const h = 240;
+  const pad = { l: 56, r: 12, t: 28, b: 44 };
+  const all = series.flatMap((s) => s.values).filter(Number.isFinite);
+  let lo = opts.min ?? Math.min(0, ...all);
+  let hi = opts.max ?? Math.max(...all, lo + 1);
+  if (hi === lo) hi = lo + 1;
+  const x = (i: number) => pad.l + (labels.length <= 1 ? 0 : (i * (w - pad.l - pad.r)) / (labels.length - 1));
+  const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (h - pad.t - pad.b);
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => lo + f * (hi - lo));
+  const fmt = (v: number) => (Math.abs(v) >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : Math.abs(v) >= 1e3 ? `${(v / 1e3).toFixed(0)}k` : Math.abs(v) < 10 ? v.toFixed(2) : v.toFixed(0));
+  const grid = ticks
+    .map((t) => `<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(t)}" y2="${y(t)}" stroke="#ccc" stroke-width="0.5"/><text x="${pad.l - 6}" y="${y(t) + 4}" text-anchor="end" font-size="11">${fmt(t)}</text>`)
+    .join('');
+  const xl = labels.map((l, i) => `<text x="${x(i)}" y="${h - pad.b + 16}" text-anchor="middle" font-size="10">${esc(l.replace(' ', '\u00a0'))}</text>`).join('');
+  const lines = series
+    .map((s) => {
+      const pts = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+      const dots = s.values.map((v, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.5" fill="${s.colour}"><title>${esc(s.name)} ${esc(labels[i] ?? '')}: ${fmt(v)}</title></circle>`).join('');
+      return `<polyline fill="none" stroke="${s.colour}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} points="${pts}"/>${dots}`;
+    })
+    .join('');
+  const legend = series
+    .map((s, i) => `<g transform="translate(${pad.l + i * 130},${h - 10})"><line x1="0" x2="18" y1="-4" y2="-4" stroke="${s.colour}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/><text x="22" y="0" font-size="11">${esc(s.name)}</text></g>`)
+    .join('');
+  const desc = series.map((s) => `${s.name}: ${s.values.map(fmt).join(', ')}`).join('; ');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(title)}" class="chart"><title>${esc(title)}</title><desc>${esc(desc)}</desc><text x="${pad.l}" y="16" font-size="13" font-weight="600">${esc(title)}${opts.unit ? ` (${esc(opts.unit)})` : ''}</text>${grid}${xl}${lines}${legend}</svg>`;
+}
+
+export { esc as escapeHtml };

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScenario, playBotMatch } from '../../shared/index.js';
+import { MatchRecordSchema, recordOf, replay, whatIf } from '../../shared/analysis/index.js';
+
+const baseline = builtinScenario('baseline')!;
+
+describe('replay and what-if', () => {
+  const final = playBotMatch(baseline, 'replay-1');
+  const record = recordOf(baseline, final, 'ABCDEF');
+
+  it('stores a record that validates against its schema', () => {
+    expect(MatchRecordSchema.safeParse(JSON.parse(JSON.stringify(record))).success).toBe(true);
+  });
+
+  it('rebuilds the match exactly from its record', () => {
+    const states = replay(record);
+    expect(states).toHaveLength(final.history.length + 1);
+    expect(states[states.length - 1]).toEqual(final);
+  });
+
+  it('changing nothing reproduces the original match exactly', () => {
+    const { original, altered } = whatIf(record, { turn: 2, seat: 'US', orders: record.turns[1].orders.US });
+    expect(altered).toEqual(original);
+  });
+
+  it('changing one order changes the match from that quarter on, and not before', () => {
+    const { original, altered } = whatIf(record, { turn: 2, seat: 'US', orders: [{ action: 'us-chip-tracking', intensity: 3 }, { action: 'us-fund-enforcement', intensity: 2 }] });
+    expect(altered[1]).toEqual(original[1]);
+    expect(altered[2]).not.toEqual(original[2]);
+    expect(altered[2].levers.US.chipTracking).toBeGreaterThan(original[2].levers.US.chipTracking ?? 0);
+  });
+
+  it('refuses a quarter that was never played', () => {
+    expect(() => whatIf(record, { turn: 99, seat: 'US', orders: [] })).toThrow(/not a resolved quarter/);
+  });
+});
