@@ -1,0 +1,9 @@
+import { benchModel } from './model.bench.js';
+
+const only = process.argv.slice(2);
+const benches: Record<string, () => Promise<void>> = { model: benchModel };
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`bench: ${name}`);
+  await run();
+}
