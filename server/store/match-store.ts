@@ -1,0 +1,30 @@
+/** What the store keeps about a match besides its log: enough to recreate the room. */
+export type MatchMeta = {
+  code: string;
+  /** The scenario as JSON (custom scenarios are stored whole). */
+  scenario: unknown;
+  seed: string;
+  /** The room's creation options as JSON. */
+  options: unknown;
+  createdAt: number;
+};
+
+/** One durable entry in a match's append-only log. */
+export type LogEntry = { seq: number; kind: string; payload: unknown; at: number };
+
+export type StoredMatch = { meta: MatchMeta; finished: boolean; log: LogEntry[] };
+
+/**
+ * Durable storage of matches. Every acknowledged order, chat message and phase change is appended
+ * (and flushed) before the acknowledgement is sent; a restarted server rebuilds each unfinished
+ * match by replaying its log through the deterministic model.
+ */
+export interface MatchStore {
+  createMatch(meta: MatchMeta): void;
+  /** Appends an entry and returns its sequence number once it is durable. */
+  append(code: string, kind: string, payload: unknown, at?: number): number;
+  finish(code: string): void;
+  load(code: string): StoredMatch | undefined;
+  unfinished(): string[];
+  close(): void;
+}
