@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { matchMaker, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { BUILTIN_SCENARIOS, ROOM_NAME, type RoomListing } from '../shared/index.js';
+import { MatchRoom } from './rooms/MatchRoom.js';
+import { SETTINGS_KEY, type RoomSettings } from './options.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type ServerOptions = {
+  /** 0 picks a free port. */
+  port: number;
+  /** Defaults to 0.0.0.0. */
+  host?: string;
+  /** Where match records will be stored; created if missing. */
+  dataDir: string;
+  /** The built client; defaults to dist/client. */
+  clientDir?: string;
+  /** How long a dropped player keeps their seat; defaults to 120. */
+  reconnectSeconds?: number;
+};
+
+export type RunningServer = { port: number; url: string; close: () => Promise<void> };
+
+/** Start the HTTP server, the Colyseus matchmaker and the match room on one port. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+  app.get('/api/scenarios', (_req, res) => res.json(BUILTIN_SCENARIOS.map((s) => ({ id: s.id, name: s.name, description: s.description, turns: s.turns }))));
+  app.get('/api/matches', async (_req, res) => {
+    const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
+    res.json(rooms.map((r) => r.metadata as RoomListing).filter(Boolean));
+  });
+  serveClient(app, opts.clientDir ?? path.join(ROOT, 'dist', 'client'));
+
+  const http = createServer(app);
+  // Orders are tiny; anything near this size is abuse. Larger frames close the socket.
+  const transport = new WebSocketTransport({ server: http, maxPayload: 128 * 1024 });
+  const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false });
+  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120 };
+  gameServer.define(ROOM_NAME, MatchRoom, { [SETTINGS_KEY]: settings });
+  await gameServer.listen(opts.port, opts.host ?? '0.0.0.0');
+  const port = (http.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await gameServer.gracefullyShutdown(false);
+      await closeHttp(http);
+    },
+  };
+}
+
+function serveClient(app: express.Express, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) {
+    app.get('*', (_req, res) => {
+      res.status(503).type('html').send('<!doctype html><title>Lead Time</title><p>The client is not built yet. Run <code>npm run build</code>, then restart the server.</p>');
+    });
+    return;
+  }
+  app.use(express.static(dir, { index: 'index.html' }));
+  // Client-side routes such as /join/ABC123 load the app, which reads the path.
+  app.get('*', (req, res, next) => (req.path.startsWith('/api/') ? next() : res.sendFile(index)));
+}
+
+function closeHttp(http: HttpServer): Promise<void> {
+  return new Promise((resolve) => {
+    if (!http.listening) return resolve();
+    http.closeAllConnections();
+    http.close(() => resolve());
+  });
+}

@@ -1,0 +1,30 @@
+import { Encoder, MapSchema, Schema, type } from '@colyseus/schema';
+import type { MatchStateShape, Phase, SeatSlotShape } from '../shared/index.js';
+import type { SeatId } from '../shared/index.js';
+
+// publicJson carries the whole public history (~35 kB by turn 10, ~95 kB with the final reveal);
+// a larger starting buffer avoids the encoder's grow-and-warn on every finished match.
+Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 128 * 1024);
+
+/** Synchronised, public projection of one seat. Nothing private may be added here. */
+export class SeatSlot extends Schema implements SeatSlotShape {
+  @type('string') seat!: SeatId;
+  @type('string') name = '';
+  @type('boolean') occupied = false;
+  @type('boolean') connected = false;
+  @type('boolean') submitted = false;
+  @type('boolean') bot = true;
+}
+
+/** The room's synchronised state; see `MatchStateShape` in shared/protocol.ts. Written only by projection. */
+export class MatchState extends Schema implements Omit<MatchStateShape, 'seats'> {
+  @type('string') code = '';
+  @type('string') scenarioId = '';
+  @type('string') phase: Phase = 'lobby';
+  @type('number') turn = 0;
+  @type('number') turns = 0;
+  @type('string') quarter = '';
+  @type('number') deadline = 0;
+  @type({ map: SeatSlot }) seats = new MapSchema<SeatSlot>();
+  @type('string') publicJson = '';
+}

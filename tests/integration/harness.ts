@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client, type Room } from 'colyseus.js';
+import { startServer, type RunningServer } from '../../server/app.js';
+import type { MatchStateShape, SeatSlotShape, SeatView, ServerError, YouAre } from '../../shared/index.js';
+
+export type TestServer = RunningServer & { endpoint: string; stop: () => Promise<void> };
+
+export async function startTestServer(opts: { reconnectSeconds?: number } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'leadtime-it-'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, ...opts });
+  return {
+    ...server,
+    endpoint: `http://127.0.0.1:${server.port}`,
+    stop: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Received = { type: string | number; data: unknown };
+
+/** The state as a client decoded it, in plain JSON. */
+export type StateJson = Omit<MatchStateShape, 'seats'> & { seats: Record<string, SeatSlotShape> };
+
+/**
+ * A real colyseus.js client in a room, recording everything it receives: every message, every decoded
+ * state, and every raw WebSocket frame (to prove what never crossed the wire).
+ */
+export class Player {
+  readonly messages: Received[] = [];
+  readonly states: string[] = [];
+  readonly frames: Buffer[] = [];
+
+  constructor(readonly room: Room) {
+    room.onMessage('*', (type, data) => this.messages.push({ type, data }));
+    room.onStateChange((s) => this.states.push(JSON.stringify(s.toJSON())));
+    const ws = (room.connection as unknown as { transport: { ws: { addEventListener: (t: string, f: (e: { data: ArrayBuffer }) => void) => void } } }).transport.ws;
+    ws.addEventListener('message', (e) => this.frames.push(Buffer.from(e.data)));
+  }
+
+  static async create(endpoint: string, options: object): Promise<Player> {
+    return new Player(await new Client(endpoint).create('match', options));
+  }
+
+  static async join(endpoint: string, code: string, options: object): Promise<Player> {
+    return new Player(await new Client(endpoint).joinById(code, options));
+  }
+
+  get state(): StateJson {
+    return this.room.state.toJSON() as StateJson;
+  }
+
+  get code(): string {
+    return this.room.roomId;
+  }
+
+  send(type: string, payload?: unknown): void {
+    this.room.send(type, payload);
+  }
+
+  of<T>(type: string): T[] {
+    return this.messages.filter((m) => m.type === type).map((m) => m.data as T);
+  }
+
+  /** Wait for the next message of `type` after the first `after` of that type already received. */
+  async next<T>(type: string, after = this.of(type).length): Promise<T> {
+    await waitFor(() => this.of(type).length > after, `message "${type}"`);
+    return this.of<T>(type)[after];
+  }
+
+  /** Send and wait for the reply of one of the given types. */
+  async request<T = unknown>(type: string, payload: unknown, replies: string[]): Promise<Received & { data: T }> {
+    const before = this.messages.length;
+    this.send(type, payload);
+    await waitFor(() => this.messages.slice(before).some((m) => replies.includes(String(m.type))), `reply to "${type}"`);
+    return this.messages.slice(before).find((m) => replies.includes(String(m.type))) as Received & { data: T };
+  }
+
+  latestSeatView(): SeatView | undefined {
+    return this.of<SeatView>('seat-view').at(-1);
+  }
+
+  you(): YouAre | undefined {
+    return this.of<YouAre>('you').at(-1);
+  }
+
+  errors(): ServerError[] {
+    return this.of<ServerError>('error');
+  }
+
+  wireText(): string {
+    return Buffer.concat(this.frames).toString('latin1');
+  }
+
+  async leave(): Promise<void> {
+    if (this.room.connection.isOpen) await this.room.leave(true);
+  }
+}
+
+export async function waitFor(pred: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
