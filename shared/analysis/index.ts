@@ -3,3 +3,4 @@ export * from './forecast.js';
 export * from './replay.js';
 export * from './report.js';
 export * from './report-html.js';
+export * from './sensitivity.js';
