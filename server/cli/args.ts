@@ -1,0 +1,27 @@
+/** Minimal `--key value` / `--flag` parsing for the command-line tools. */
+export function parseArgs(argv: string[]): Record<string, string | true> {
+  const out: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) throw new Error(`unexpected argument "${a}"`);
+    const key = a.slice(2);
+    const next = argv[i + 1];
+    if (next !== undefined && !next.startsWith('--')) {
+      out[key] = next;
+      i++;
+    } else out[key] = true;
+  }
+  return out;
+}
+
+export function intArg(args: Record<string, string | true>, key: string, fallback: number, min = 1, max = 1_000_000): number {
+  const v = args[key];
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${key} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+export function pct(p: number): string {
+  return `${(100 * p).toFixed(1).padStart(5)}%`;
+}

@@ -1,0 +1,48 @@
+// npm run forecast -- --scenario baseline --matches 10000 --seed 1 [--record match.json] [--json]
+import fs from 'node:fs';
+import { builtinScenario, createWorld, OUTCOME_INFO, OUTCOMES, type WorldState } from '../../shared/index.js';
+import { MatchRecordSchema, replay } from '../../shared/analysis/index.js';
+import { ForecastPool } from '../analysis/forecast-pool.js';
+import { intArg, parseArgs, pct } from './args.js';
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const matches = intArg(args, 'matches', 10_000);
+  const seed = String(args.seed ?? '1');
+  let position: WorldState;
+  let label: string;
+  if (typeof args.record === 'string') {
+    const parsed = MatchRecordSchema.safeParse(JSON.parse(fs.readFileSync(args.record, 'utf8')));
+    if (!parsed.success) throw new Error(`${args.record} is not a match record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const states = replay(parsed.data);
+    position = states[states.length - 1];
+    label = `match ${parsed.data.code ?? ''} after ${position.turn} quarters`;
+  } else {
+    const id = String(args.scenario ?? 'baseline');
+    const scenario = builtinScenario(id);
+    if (!scenario) throw new Error(`unknown scenario "${id}"`);
+    position = createWorld(scenario, `forecast-${seed}`);
+    label = `${scenario.name}, from the opening`;
+  }
+  const pool = new ForecastPool();
+  const t0 = performance.now();
+  const f = await pool.forecast(position, matches, { seed });
+  const ms = performance.now() - t0;
+  await pool.close();
+  if (args.json) {
+    console.log(JSON.stringify(f, null, 2));
+    return;
+  }
+  console.log(`Forecast: ${label}; ${f.n} continuations, seed ${seed}, ${ms.toFixed(0)} ms on ${pool.size} threads\n`);
+  console.log('outcome                  p        95% interval');
+  for (const o of OUTCOMES) {
+    const x = f.odds[o];
+    console.log(`${OUTCOME_INFO[o].title.padEnd(22)} ${pct(x.p)}   ${pct(x.low)} – ${pct(x.high)}`);
+  }
+  if (f.meanLead.length) console.log(`\nmean lead by quarter (months): ${f.meanLead.map((x) => x.toFixed(1)).join('  ')}`);
+}
+
+main().catch((e) => {
+  console.error(`forecast: ${e instanceof Error ? e.message : e}`);
+  process.exit(2);
+});
