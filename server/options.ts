@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   builtinScenario,
   CreateRoomOptionsSchema,
@@ -7,6 +8,7 @@ import {
   type Scenario,
 } from '../shared/index.js';
 import { describeIssues } from './errors.js';
+import type { MatchConfig } from './match-controller.js';
 
 /** Server-side room settings, passed through `define()` options so clients cannot override them. */
 export type RoomSettings = { reconnectSeconds: number };
@@ -35,4 +37,18 @@ export function parseJoin(raw: unknown, isCreator: boolean): JoinOptions {
 function checkJoin(join: JoinOptions, scenario: Scenario): void {
   if (join.role === 'spectator' && join.seat) throw new Error('A spectator cannot take a seat.');
   if (join.seat && !scenario.seatsInPlay.includes(join.seat)) throw new Error(`${join.seat} is not a seat in scenario "${scenario.id}".`);
+}
+
+/** The match's settings; the seed is random unless given (the model itself only uses the seed). */
+export function matchConfig(req: CreateRequest, code: string): MatchConfig {
+  const { create, scenario } = req;
+  return {
+    code,
+    scenarioId: scenario.id,
+    seed: create.seed ?? randomBytes(8).toString('hex'),
+    turns: create.turns ?? scenario.turns,
+    orderSeconds: create.orderSeconds,
+    botDoctrine: create.botDoctrine,
+    isPrivate: create.isPrivate,
+  };
 }

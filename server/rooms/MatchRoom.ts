@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { matchMaker, Room, type Client } from '@colyseus/core';
 import { ClaimSeatSchema, MSG, SMSG, StartSchema, SubmitOrdersSchema, seatView, type RoomListing, type SeatId } from '../../shared/index.js';
 import { describeIssues, roomError, type RoomError } from '../errors.js';
 import { MatchController } from '../match-controller.js';
-import { parseCreate, parseJoin, type RoomSettings } from '../options.js';
+import { guarded } from '../message-guard.js';
+import { matchConfig, parseCreate, parseJoin, type RoomSettings } from '../options.js';
 import { listing, project } from '../projection.js';
 import { RateLimiter } from '../rate-limit.js';
 import { uniqueCode } from '../room-code.js';
 import { Roster } from '../roster.js';
 import { MatchState } from '../schema.js';
-
-const MAX_MESSAGE_CHARS = 64 * 1024;
 
 /** Colyseus glue: validates who may do what, then hands the work to the controller and projects the result. */
 export class MatchRoom extends Room<MatchState, RoomListing> {
@@ -28,16 +26,16 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     this.settings = req.settings;
     const code = await uniqueCode(async (c) => matchMaker.getLocalRoomById(c) !== undefined || (await matchMaker.query({ roomId: c })).length > 0);
     this.roomId = code;
-    const { create, scenario } = req;
-    const seed = create.seed ?? randomBytes(8).toString('hex');
-    const config = { code, scenarioId: scenario.id, seed, turns: create.turns ?? scenario.turns, orderSeconds: create.orderSeconds, botDoctrine: create.botDoctrine, isPrivate: create.isPrivate };
-    this.ctrl = new MatchController(config, scenario);
+    this.ctrl = new MatchController(matchConfig(req, code), req.scenario);
     this.state = new MatchState();
-    if (create.isPrivate) await this.setPrivate(true);
-    this.handle(MSG.start, (c, m) => this.start(c, m));
-    this.handle(MSG.claim, (c, m) => this.claim(c, m));
-    this.handle(MSG.submit, (c, m) => this.submit(c, m));
-    this.onMessage('*', (c, type) => this.refuse(c, roomError('unknown-message', `Unknown message type "${String(type)}".`, String(type))));
+    if (req.create.isPrivate) await this.setPrivate(true);
+    const on = (type: string, fn: (c: Client, m: unknown) => void) => guarded(this.limiter, this.refuse, type, fn);
+    this.onMessage(MSG.start, on(MSG.start, (c, m) => this.start(c, m)));
+    this.onMessage(MSG.claim, on(MSG.claim, (c, m) => this.claim(c, m)));
+    this.onMessage(MSG.submit, on(MSG.submit, (c, m) => this.submit(c, m)));
+    this.onMessage('*', (client, type, m) =>
+      on(String(type), (c) => this.refuse(c, roomError('unknown-message', `Unknown message type "${String(type)}".`, String(type))))(client, m),
+    );
     this.sync();
   }
 
@@ -141,7 +139,9 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
 
   private sync() {
     project(this.state, this.ctrl, this.roster, this.deadline);
-    this.setMetadata(listing(this.ctrl, this.roster)).catch((e) => console.error('room listing update failed', e));
+    const meta = listing(this.ctrl, this.roster);
+    if (JSON.stringify(meta) === JSON.stringify(this.metadata)) return;
+    this.setMetadata(meta).catch((e) => console.error('room listing update failed', e));
   }
 
   private introduce(client: Client) {
@@ -158,21 +158,5 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     return this.clients.filter((c) => c.sessionId === sessionId);
   }
 
-  private refuse(client: Client, error: RoomError) {
-    client.send(SMSG.error, error);
-  }
-
-  /** Register a handler behind the size and rate guards; a failing handler answers with an error, never crashes the room. */
-  private handle(type: string, fn: (client: Client, msg: unknown) => void) {
-    this.onMessage(type, (client: Client, msg: unknown) => {
-      if (!this.limiter.allow(client.sessionId)) return this.refuse(client, roomError('rate-limited', 'Too many messages; slow down.', type));
-      if ((JSON.stringify(msg) ?? '').length > MAX_MESSAGE_CHARS) return this.refuse(client, roomError('too-large', 'Message too large.', type));
-      try {
-        fn(client, msg);
-      } catch (e) {
-        console.error(`room ${this.roomId}: ${type} failed`, e);
-        this.refuse(client, roomError('internal', 'The server could not process that message.', type));
-      }
-    });
-  }
+  private readonly refuse = (client: Client, error: RoomError) => client.send(SMSG.error, error);
 }

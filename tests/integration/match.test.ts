@@ -51,7 +51,7 @@ function snapshot(p: Player) {
 describe('a match between two real clients', () => {
   it('creates by code, joins, and resolves a quarter when both seats have submitted (a)', async () => {
     const { us, cn } = await startedMatch();
-    expect(us.code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(us.code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
     expect(us.you()).toEqual({ seat: 'US', role: 'player', host: true, name: 'Alice' });
     expect(cn.you()).toEqual({ seat: 'CN', role: 'player', host: false, name: 'Bo' });
     expect(cn.state.code).toBe(us.code);
@@ -132,6 +132,19 @@ describe('a match between two real clients', () => {
     await us.request('submit', { turn: 0, orders: US_ORDERS }, ['ack']);
     const again = await us.request<ServerError>('submit', { turn: 0, orders: [] }, ['ack', 'error']);
     expect(again.data.code).toBe('already-submitted');
+  });
+
+  it('answers oversized and flooding clients with errors, without disconnecting them', async () => {
+    const { us } = await startedMatch();
+    const big = await us.request<ServerError>('submit', { turn: 0, orders: [], note: 'x'.repeat(70_000) }, ['ack', 'error']);
+    expect(big.data.code).toBe('too-large');
+    const before = us.messages.length;
+    for (let i = 0; i < 60; i++) us.send('noise', { i });
+    await waitFor(() => us.messages.length - before >= 60, 'replies to the flood');
+    const codes = us.messages.slice(before).map((m) => (m.data as ServerError).code);
+    expect(codes).toContain('unknown-message');
+    expect(codes).toContain('rate-limited');
+    expect(us.room.connection.isOpen).toBe(true);
   });
 
   it('lets only the host start, and only with a seated player', async () => {

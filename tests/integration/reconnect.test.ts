@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from 'colyseus.js';
+import { Player, sleep, startTestServer, waitFor, type TestServer } from './harness.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ reconnectSeconds: 1 });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function startedMatch(seed: string): Promise<{ us: Player; cn: Player }> {
+  const us = await Player.create(server.endpoint, { create: { seed }, join: { seat: 'US', name: 'Alice' } });
+  const cn = await Player.join(server.endpoint, us.code, { join: { seat: 'CN', name: 'Bo' } });
+  await waitFor(() => cn.you() !== undefined, 'you');
+  us.send('start', {});
+  await waitFor(() => cn.state.phase === 'orders', 'orders phase');
+  return { us, cn };
+}
+
+describe('reconnection', () => {
+  it('keeps the seat of a player who drops and comes back (g)', async () => {
+    const { us, cn } = await startedMatch('reconnect');
+    const token = cn.room.reconnectionToken;
+    cn.room.connection.close(); // not a consented leave: the network dropped
+    await waitFor(() => us.state.seats.CN?.connected === false, 'CN shown disconnected');
+    expect(us.state.seats.CN).toMatchObject({ occupied: true, bot: false });
+
+    // While CN is away its seat is still human: US submitting alone does not resolve the quarter.
+    await us.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await sleep(200);
+    expect(us.state.turn).toBe(0);
+
+    const back = new Player(await new Client(server.endpoint).reconnect(token));
+    await waitFor(() => back.you() !== undefined && back.latestSeatView() !== undefined, 'you and seat view after reconnect');
+    expect(back.you()).toMatchObject({ seat: 'CN', role: 'player', name: 'Bo' });
+    expect(back.latestSeatView()?.seat).toBe('CN');
+    await waitFor(() => us.state.seats.CN?.connected === true, 'CN shown connected again');
+
+    await back.request('submit', { turn: 0, orders: [{ action: 'cn-intel', intensity: 1 }] }, ['ack']);
+    await waitFor(() => us.state.turn === 1 && back.latestSeatView()?.turn === 1, 'turn 1');
+    expect(back.latestSeatView()?.lastOrders).toEqual([{ action: 'cn-intel', intensity: 1 }]);
+    await us.leave();
+    await back.leave();
+  });
+
+  it('frees the seat for its bot when the player does not return in time', async () => {
+    const { us, cn } = await startedMatch('abandon');
+    await us.request('submit', { turn: 0, orders: [] }, ['ack']);
+    cn.room.connection.close();
+    await waitFor(() => us.state.seats.CN?.connected === false, 'CN shown disconnected');
+    // After the reconnection window (1 s here) the seat is freed, and US was the last to owe orders.
+    await waitFor(() => us.state.seats.CN?.occupied === false, 'CN seat freed', 4000);
+    expect(us.state.seats.CN?.bot).toBe(true);
+    await waitFor(() => us.state.turn === 1, 'turn resolved with a bot for CN');
+    await expect(new Client(server.endpoint).reconnect(cn.room.reconnectionToken)).rejects.toThrow();
+
+    const newcomer = await Player.join(server.endpoint, us.code, { join: { name: 'Chen' } });
+    await waitFor(() => newcomer.you() !== undefined, 'newcomer you');
+    expect(newcomer.you()?.seat).toBeNull();
+    const claimed = await newcomer.request('claim', { seat: 'CN' }, ['you', 'error']);
+    expect(claimed.data).toMatchObject({ seat: 'CN', role: 'player' });
+    await waitFor(() => newcomer.latestSeatView()?.seat === 'CN', 'seat view after claim');
+    await us.leave();
+    await newcomer.leave();
+  });
+});
