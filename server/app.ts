@@ -27,8 +27,24 @@ export type ServerOptions = {
 
 export type RunningServer = { port: number; url: string; close: () => Promise<void> };
 
-/** Start the HTTP server, the Colyseus matchmaker and the match room on one port. */
+let running = false;
+
+/**
+ * Start the HTTP server, the Colyseus matchmaker and the match room on one port. Colyseus keeps its
+ * matchmaker in module state, so only one server may run per process at a time.
+ */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  if (running) throw new Error('a Lead Time server is already running in this process');
+  running = true;
+  try {
+    return await launch(opts);
+  } catch (e) {
+    running = false;
+    throw e;
+  }
+}
+
+async function launch(opts: ServerOptions): Promise<RunningServer> {
   mkdirSync(opts.dataDir, { recursive: true });
   const app = express();
   app.disable('x-powered-by');
@@ -54,6 +70,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     close: async () => {
       await gameServer.gracefullyShutdown(false);
       await closeHttp(http);
+      running = false;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { matchMaker, Room, type Client } from '@colyseus/core';
+import { matchMaker, Room, type Client, type RoomException } from '@colyseus/core';
 import { ClaimSeatSchema, MSG, SMSG, StartSchema, SubmitOrdersSchema, seatView, type RoomListing, type SeatId } from '../../shared/index.js';
 import { describeIssues, roomError, type RoomError } from '../errors.js';
 import { MatchController } from '../match-controller.js';
@@ -73,6 +73,11 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     this.sync();
     if (this.roster.hostId && this.roster.hostId !== host) this.clientsOf(this.roster.hostId).forEach((c) => this.introduce(c));
     this.resolveIfReady();
+  }
+
+  /** Timer callbacks and onLeave must never take the process down; onCreate/onJoin throw on purpose to refuse. */
+  override onUncaughtException(error: RoomException<this>, method: string) {
+    if (method !== 'onCreate' && method !== 'onJoin') console.error(`room ${this.roomId}: ${method} failed`, error.cause ?? error);
   }
 
   private start(client: Client, msg: unknown) {
