@@ -1,0 +1,37 @@
+import type { Estimate } from '../../shared/index.js';
+
+/** Compute in H100-equivalents, compact: 1.2M, 350k. */
+export function compute(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1e6) return `${(n / 1e6).toFixed(a >= 1e7 ? 1 : 2)}M`;
+  if (a >= 1e3) return `${Math.round(n / 1e3)}k`;
+  return `${Math.round(n)}`;
+}
+
+export function pct(x: number, digits = 0): string {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+export function months(x: number): string {
+  return `${x.toFixed(1)} mo`;
+}
+
+export function num(x: number, digits = 0): string {
+  return x.toFixed(digits);
+}
+
+/** "7.2 mo (3.1–11.3)" — the band only when it is an estimate. */
+export function estimate(e: Estimate, f: (x: number) => string): string {
+  return e.exact ? f(e.value) : `${f(e.value)} (${f(e.low)}–${f(e.high)})`;
+}
+
+/** The word that says what kind of figure this is, so it is never told by colour alone. */
+export function kindLabel(e: Estimate): string {
+  return e.exact ? 'exact' : 'estimate';
+}
+
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,66 @@
+import './styles.css';
+import { h } from './dom.js';
+import { resumeSaved } from './net/connection.js';
+import { loadSession } from './net/session.js';
+import { getState, setState, subscribe, type AppState } from './store.js';
+import { endScreen } from './ui/end.js';
+import { gameScreen } from './ui/game/screen.js';
+import { homeScreen } from './ui/home.js';
+import { roomScreen } from './ui/room.js';
+import type { Screen } from './ui/screen.js';
+
+type Key = 'home' | 'wait' | 'room' | 'game' | 'end';
+
+const root = document.getElementById('app')!;
+const fromPath = /^\/join\/([A-Za-z0-9_-]+)\/?$/.exec(location.pathname)?.[1] ?? null;
+
+function keyOf(s: AppState): Key {
+  if (!s.match) return s.status === 'connecting' || s.status === 'reconnecting' || s.status === 'connected' ? 'wait' : 'home';
+  if (s.match.phase === 'lobby') return 'room';
+  if (s.match.phase === 'finished') return 'end';
+  return 'game';
+}
+
+function waitScreen(): Screen {
+  const msg = h('p', { class: 'big-msg', role: 'status', 'aria-live': 'polite' });
+  const el = h('main', { class: 'wait', id: 'main' }, h('span', { class: 'brand' }, 'Lead Time'), msg);
+  return {
+    el,
+    update(s) {
+      msg.textContent = s.status === 'reconnecting' ? 'Rejoining your match…' : 'Joining the match…';
+    },
+  };
+}
+
+const make: Record<Key, () => Screen> = {
+  home: () => homeScreen(getState().code === null ? fromPath : null),
+  wait: waitScreen,
+  room: roomScreen,
+  game: gameScreen,
+  end: endScreen,
+};
+
+let current: { key: Key; screen: Screen } | null = null;
+
+function render(s: AppState, prev: AppState): void {
+  const key = keyOf(s);
+  if (!current || current.key !== key) {
+    current?.screen.destroy?.();
+    const screen = make[key]();
+    current = { key, screen };
+    root.replaceChildren(screen.el);
+    document.title = key === 'home' ? 'Lead Time' : `Lead Time · ${s.code ?? ''}`;
+    (screen.el.querySelector('h1, h2') as HTMLElement | null)?.setAttribute('tabindex', '-1');
+  }
+  current.screen.update(s, prev);
+  // Keep the address bar on the match's join link while in one, so it can be shared.
+  const want = s.code && s.match ? `/join/${s.code}` : s.status === 'offline' && !fromPath ? '/' : null;
+  if (want && location.pathname !== want) history.replaceState(null, '', want);
+}
+
+subscribe(render);
+if (loadSession()) {
+  void resumeSaved();
+} else {
+  setState({});
+}

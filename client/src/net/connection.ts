@@ -1,0 +1,154 @@
+import { Client, type Room } from 'colyseus.js';
+import { ROOM_NAME, SMSG, MSG, type CreateMatch, type JoinOptions, type OrdersAck, type PublicView, type SeatId, type SeatView, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
+import { getState, resetState, setState, type MatchSnapshot } from '../store.js';
+import { clearSession, loadSession, saveSession } from './session.js';
+
+/** Close code of a leave the client asked for. */
+const CONSENTED = 4000;
+
+export const serverUrl: string = import.meta.env.VITE_SERVER_URL || `${location.protocol}//${location.host}`;
+const client = new Client(serverUrl);
+
+let room: Room | null = null;
+let lastPublicJson = '';
+let leaving = false;
+
+function attach(r: Room): void {
+  room = r;
+  leaving = false;
+  lastPublicJson = '';
+  saveSession({ token: r.reconnectionToken, code: r.roomId });
+  setState({ status: 'connected', code: r.roomId, notice: null });
+
+  r.onStateChange((s: { toJSON(): unknown }) => {
+    const match = s.toJSON() as MatchSnapshot;
+    const patch: Parameters<typeof setState>[0] = { match };
+    if (match.publicJson && match.publicJson !== lastPublicJson) {
+      lastPublicJson = match.publicJson;
+      try {
+        patch.pub = JSON.parse(match.publicJson) as PublicView;
+      } catch {
+        /* keep the last good view */
+      }
+    }
+    setState(patch);
+  });
+  r.onMessage(SMSG.you, (you: YouAre) => setState({ you }));
+  r.onMessage(SMSG.seatView, (seatView: SeatView) => setState({ seatView }));
+  r.onMessage(SMSG.ack, (ack: OrdersAck) => setState({ ack, error: null }));
+  r.onMessage(SMSG.error, (err: ServerError) => setState({ error: { ...err, at: Date.now() } }));
+  r.onLeave((code: number) => {
+    if (room !== r) return;
+    room = null;
+    if (leaving || code === CONSENTED) {
+      clearSession();
+      resetState(leaving ? null : 'The match closed.');
+      return;
+    }
+    void reconnectLoop(r.reconnectionToken);
+  });
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'string') return e;
+  return 'could not reach the server';
+}
+
+export async function createMatch(create: CreateMatch, join: JoinOptions): Promise<void> {
+  setState({ status: 'connecting', notice: null });
+  try {
+    attach(await client.create(ROOM_NAME, { create, join }));
+  } catch (e) {
+    resetState(`Could not create the match: ${describe(e)}`);
+  }
+}
+
+export async function joinMatch(code: string, join: JoinOptions): Promise<void> {
+  const tries = [...new Set([code.trim(), code.trim().toUpperCase()])];
+  setState({ status: 'connecting', notice: null });
+  let last: unknown;
+  for (const c of tries) {
+    try {
+      attach(await client.joinById(c, { join }));
+      return;
+    } catch (e) {
+      last = e;
+    }
+  }
+  resetState(`Could not join match “${code.trim()}”: ${describe(last)}`);
+}
+
+const DELAYS = [250, 500, 1000, 2000, 3000, 5000, 5000, 8000];
+
+async function reconnectLoop(token: string): Promise<void> {
+  setState({ status: 'reconnecting' });
+  for (const d of DELAYS) {
+    await new Promise((r) => setTimeout(r, d));
+    if (leaving) return;
+    try {
+      attach(await client.reconnect(token));
+      return;
+    } catch {
+      /* try again */
+    }
+  }
+  setState({ status: 'lost' });
+}
+
+/** After a reload: take the seat back if the server still holds it. */
+export async function resumeSaved(): Promise<boolean> {
+  const saved = loadSession();
+  if (!saved) return false;
+  setState({ status: 'reconnecting', code: saved.code });
+  for (const d of [0, 400, 1200]) {
+    await new Promise((r) => setTimeout(r, d));
+    try {
+      attach(await client.reconnect(saved.token));
+      return true;
+    } catch {
+      /* try again */
+    }
+  }
+  clearSession();
+  resetState('Your previous session has expired; join again with the code.');
+  return false;
+}
+
+export function retryReconnect(): void {
+  const saved = loadSession();
+  if (saved) void reconnectLoop(saved.token);
+}
+
+export async function leaveMatch(): Promise<void> {
+  leaving = true;
+  clearSession();
+  const r = room;
+  room = null;
+  if (r) {
+    try {
+      await r.leave(true);
+    } catch {
+      /* already gone */
+    }
+  }
+  resetState();
+}
+
+function send(type: string, payload: unknown): boolean {
+  if (!room || getState().status !== 'connected') {
+    setState({ error: { code: 'offline', message: 'Not connected: wait for the connection to come back.', at: Date.now() } });
+    return false;
+  }
+  room.send(type, payload);
+  return true;
+}
+
+export const actions = {
+  start: () => send(MSG.start, {}),
+  claim: (seat: SeatId) => send(MSG.claim, { seat }),
+  submit: (turn: number, orders: Order[]) => {
+    setState({ ack: null, error: null });
+    return send(MSG.submit, { turn, orders });
+  },
+};

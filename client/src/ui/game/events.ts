@@ -1,0 +1,43 @@
+import { SEAT_INFO, type GameEvent } from '../../../../shared/index.js';
+import { h, fill } from '../../dom.js';
+import type { AppState } from '../../store.js';
+
+export const VIS_LABEL = { public: 'Public', private: 'Private', covert: 'Covert' } as const;
+
+export function visibilityBadge(v: GameEvent['visibility']): HTMLElement {
+  return h('span', { class: `badge vis-${v}` }, VIS_LABEL[v]);
+}
+
+/** One event as a list item: quarter, visibility in words, text, and any roll with its odds. */
+export function eventItem(e: GameEvent): HTMLElement {
+  const roll = e.odds !== undefined && e.roll !== undefined ? ` Odds ${(e.odds * 100).toFixed(1)}%, roll ${(e.roll * 100).toFixed(1)} — ${e.roll < e.odds ? 'it happened' : 'it did not happen'}.` : '';
+  const attr = e.attributedTo ? ` Attributed to ${SEAT_INFO[e.attributedTo]?.short ?? e.attributedTo}.` : '';
+  return h('li', { class: `event vis-${e.visibility}` }, h('span', { class: 'when' }, e.quarter), visibilityBadge(e.visibility), h('span', { class: 'text' }, e.text + roll + attr));
+}
+
+/** The events this seat may see: public ones and its own private ones, newest first. */
+export function visibleEvents(s: AppState): GameEvent[] {
+  const sv = s.seatView && s.you?.seat === s.seatView.seat ? s.seatView : null;
+  const list = sv ? sv.events : (s.pub?.events ?? []);
+  return [...list].sort((a, b) => b.turn - a.turn);
+}
+
+export function eventsPanel(): { el: HTMLElement; update(s: AppState): void } {
+  const list = h('ol', { class: 'events', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  const el = h('section', { class: 'panel', 'aria-labelledby': 'ev-h' }, h('h2', { id: 'ev-h' }, 'Events'), list);
+  let key = '';
+  return {
+    el,
+    update(s) {
+      const evs = visibleEvents(s);
+      const k = `${evs.length}:${evs[0]?.turn ?? 0}:${s.you?.seat}`;
+      if (k === key) return;
+      key = k;
+      if (evs.length === 0) {
+        fill(list, h('li', { class: 'hint' }, 'Nothing yet: events appear after each quarter resolves.'));
+        return;
+      }
+      fill(list, evs.slice(0, 120).map(eventItem));
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { SEATS, SEAT_INFO } from '../../../../shared/index.js';
+import { h, fill } from '../../dom.js';
+import { clock } from '../../format.js';
+import { leaveMatch } from '../../net/connection.js';
+import { SIDE_GLYPH } from '../../palette.js';
+import type { AppState } from '../../store.js';
+import { connectionBadge } from '../status.js';
+
+/** Top bar: quarter and turn, countdown, who has submitted, who you are, connection. */
+export function gameHeader(): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
+  const conn = connectionBadge();
+  const quarter = h('span', { class: 'quarter', 'data-testid': 'quarter' });
+  const turn = h('span', { class: 'turn' });
+  const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
+  const who = h('span', { class: 'who' });
+  const chips = h('ul', { class: 'chips', 'aria-label': 'Orders submitted' });
+  const leave = h('button', { type: 'button', class: 'ghost small', onclick: () => void leaveMatch() }, 'Leave');
+  const el = h(
+    'header',
+    { class: 'topbar game-top' },
+    h('span', { class: 'when' }, quarter, turn),
+    countdown,
+    chips,
+    h('span', { class: 'spacer' }),
+    who,
+    conn.el,
+    leave,
+  );
+  let deadline = 0;
+  const tick = () => {
+    if (!deadline) {
+      countdown.textContent = '';
+      countdown.hidden = true;
+      return;
+    }
+    countdown.hidden = false;
+    const left = deadline - Date.now();
+    countdown.textContent = `⏱ ${clock(left)} left`;
+    countdown.classList.toggle('urgent', left < 30_000);
+  };
+  const timer = window.setInterval(tick, 1000);
+  let chipKey = '';
+  return {
+    el,
+    update(s) {
+      conn.update(s.status);
+      const m = s.match;
+      if (!m) return;
+      quarter.textContent = m.phase === 'finished' ? (s.pub?.quarter ?? m.quarter) : m.quarter;
+      turn.textContent = m.phase === 'finished' ? ` · match over` : ` · turn ${Math.min(m.turn + 1, m.turns)}/${m.turns}`;
+      deadline = m.phase === 'orders' ? m.deadline : 0;
+      tick();
+      const you = s.you;
+      who.textContent = you ? (you.seat ? `${you.name} · ${you.seat}` : `${you.name} · watching`) : '';
+      who.title = you?.seat ? `${you.name}, playing ${SEAT_INFO[you.seat].name}` : '';
+      const k = JSON.stringify([m.seats, m.phase, you?.seat]);
+      if (k === chipKey) return;
+      chipKey = k;
+      fill(
+        chips,
+        SEATS.map((seat) => {
+          const slot = m.seats[seat];
+          const info = SEAT_INFO[seat];
+          const human = Boolean(slot?.occupied);
+          const state = !human ? 'bot' : slot?.submitted ? 'orders in' : 'deciding';
+          return h(
+            'li',
+            { class: `chip side-${info.side} ${human ? (slot?.submitted ? 'done' : 'waiting') : 'bot'}${you?.seat === seat ? ' mine' : ''}`, title: `${info.name}: ${state}` },
+            h('span', { 'aria-hidden': 'true' }, `${SIDE_GLYPH[info.side]} ${seat} `, h('span', { class: 'chip-state' }, human ? (slot?.submitted ? '✓' : '…') : 'bot')),
+            h('span', { class: 'sr-only' }, `${info.short}: ${state}`),
+          );
+        }),
+      );
+    },
+    destroy() {
+      window.clearInterval(timer);
+    },
+  };
+}

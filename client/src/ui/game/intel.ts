@@ -1,0 +1,94 @@
+import { BLOCS, COMPUTE_SOURCES, REGIONS, SEAT_INFO, type Estimate } from '../../../../shared/index.js';
+import { h, fill } from '../../dom.js';
+import { compute, estimate, kindLabel, months, pct } from '../../format.js';
+import type { AppState } from '../../store.js';
+
+const BLOC_NAME = { US: 'United States', CN: 'China', ALLIES: 'Allies (EU, Japan–Korea, Taiwan)', HUB: 'Compute hubs' } as const;
+const REGION_NAME = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' } as const;
+const SOURCE_NAME = { legal: 'Legal purchases', domestic: 'Domestic production', smuggled: 'Smuggled', offshore: 'Offshore rental' } as const;
+
+function row(label: string, e: Estimate, f: (x: number) => string) {
+  return h(
+    'tr',
+    {},
+    h('th', { scope: 'row' }, label),
+    h('td', { class: 'num' }, f(e.value)),
+    h('td', { class: 'num band' }, e.exact ? '—' : `${f(e.low)} – ${f(e.high)}`),
+    h('td', {}, h('span', { class: `badge ${e.exact ? 'exact' : 'est'}` }, kindLabel(e))),
+  );
+}
+
+function head(...cols: string[]) {
+  return h('thead', {}, h('tr', {}, cols.map((c, i) => h('th', { scope: 'col', class: i > 0 && i < 3 ? 'num' : '' }, c))));
+}
+
+/** Intelligence: what this seat believes (estimates with bands), plus the public gauges and adoption. */
+export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
+  const body = h('div', {});
+  const el = h('section', { class: 'panel', 'aria-labelledby': 'intel-h' }, h('h2', { id: 'intel-h' }, 'Intelligence'), body);
+  let key = '';
+  return {
+    el,
+    update(s) {
+      const pub = s.pub;
+      const sv = s.seatView && s.you?.seat === s.seatView.seat ? s.seatView : null;
+      const k = JSON.stringify([sv, pub?.turn, pub?.lead, s.you?.seat]);
+      if (!pub || k === key) return;
+      key = k;
+      const src = sv ?? pub;
+      const whose = sv ? `${SEAT_INFO[sv.seat].short}’s picture` : 'Public picture';
+      fill(
+        body,
+        h('p', { class: 'hint' }, `${whose}. “Estimate” figures show a best guess with a low–high band; “exact” figures are known for certain.`),
+        h(
+          'table',
+          { class: 'table' },
+          h('caption', {}, 'Frontier lead and compute'),
+          head('Figure', 'Value', 'Band (low – high)', 'Kind'),
+          h(
+            'tbody',
+            {},
+            row('US lead over PRC (months)', src.lead, months),
+            BLOCS.map((b) => row(`Compute: ${BLOC_NAME[b]} (H100e)`, src.compute[b], compute)),
+          ),
+        ),
+        sv
+          ? h(
+              'table',
+              { class: 'table' },
+              h('caption', {}, 'PRC new compute this quarter, by source'),
+              head('Source', 'Value', 'Band (low – high)', 'Kind'),
+              h('tbody', {}, COMPUTE_SOURCES.map((k2) => row(SOURCE_NAME[k2], sv.cnInflow[k2], compute))),
+            )
+          : null,
+        h(
+          'table',
+          { class: 'table' },
+          h('caption', {}, 'AI stack adoption by region (public)'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Region'), h('th', { scope: 'col', class: 'num' }, 'Democratic'), h('th', { scope: 'col', class: 'num' }, 'PRC'))),
+          h(
+            'tbody',
+            {},
+            REGIONS.map((r) => h('tr', {}, h('th', { scope: 'row' }, REGION_NAME[r]), h('td', { class: 'num' }, pct(pub.adoption[r].democratic)), h('td', { class: 'num' }, pct(pub.adoption[r].prc)))),
+          ),
+        ),
+        h(
+          'dl',
+          { class: 'kv' },
+          h('dt', {}, 'Tension (0–100)'),
+          h('dd', {}, pub.tension.toFixed(0)),
+          h('dt', {}, 'Cooperation (0–100)'),
+          h('dd', {}, pub.cooperation.toFixed(0)),
+          h('dt', {}, 'Misuse risk'),
+          h('dd', {}, pct(pub.misuseRisk)),
+          h('dt', {}, 'Swing markets on democratic stacks'),
+          h('dd', {}, pct(pub.swingDemocratic)),
+        ),
+        pub.agreements.length
+          ? h('div', {}, h('h3', {}, 'Agreements in force'), h('ul', { class: 'plain' }, pub.agreements.map((a) => h('li', {}, `${a.title} — ${a.parties.join(', ')}, until ${a.expiresQuarter}`))))
+          : h('p', { class: 'hint' }, 'No agreements in force.'),
+        h('p', { class: 'hint' }, `Lead estimate: ${estimate(src.lead, months)}.`),
+      );
+    },
+  };
+}

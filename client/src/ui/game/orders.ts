@@ -1,0 +1,178 @@
+import { MAX_ORDERS_PER_QUARTER, SEATS, SEAT_INFO, actionsFor, ordersCost, validateOrders, type ActionDef, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { h, fill } from '../../dom.js';
+import { actions } from '../../net/connection.js';
+import type { AppState } from '../../store.js';
+import { visibilityBadge } from './events.js';
+
+type Draft = Map<string, { intensity: number; target?: SeatId }>;
+
+/** validateOrders only reads the seat's purse; give it just that. */
+function preview(seat: SeatId, resources: number, orders: Order[]) {
+  const purse = { resources: Object.fromEntries(SEATS.map((s) => [s, s === seat ? resources : 0])) } as unknown as WorldState;
+  return validateOrders(purse, seat, orders);
+}
+
+/** The orders form: the seat's catalogue, intensity, running total, a validation preview, submit. */
+export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
+  const heading = h('h2', { id: 'orders-h' }, 'Orders');
+  const intro = h('p', { class: 'hint' });
+  const list = h('ul', { class: 'actions-list', 'aria-labelledby': 'orders-h' });
+  const total = h('p', { class: 'total', 'aria-live': 'polite' });
+  const meter = h('progress', { max: 1, value: 0, 'aria-label': 'Share of resources committed' });
+  const problems = h('ul', { class: 'problems', 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'primary big' }, 'Submit orders');
+  const status = h('p', { class: 'submit-status', role: 'status', 'aria-live': 'polite' });
+  const err = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { class: 'orders-form', 'aria-labelledby': 'orders-h', novalidate: true }, intro, list, h('div', { class: 'orders-foot' }, total, meter, problems, submit, status, err));
+  const el = h('section', { class: 'panel orders', 'aria-labelledby': 'orders-h' }, heading, form);
+
+  let builtFor = '';
+  let draft: Draft = new Map();
+  let current: AppState | null = null;
+  let catalogue: ActionDef[] = [];
+  /** Between sending and the server's ack or error. */
+  let sending = false;
+  let builtAt = 0;
+  const costEls = new Map<string, HTMLElement>();
+
+  function orders(): Order[] {
+    return catalogue.filter((a) => draft.has(a.id)).map((a) => {
+      const d = draft.get(a.id)!;
+      return d.target ? { action: a.id, intensity: d.intensity, target: d.target } : { action: a.id, intensity: d.intensity };
+    });
+  }
+
+  function build(seat: SeatId) {
+    catalogue = actionsFor(seat);
+    draft = new Map();
+    costEls.clear();
+    const currency = SEAT_INFO[seat].currency;
+    fill(
+      list,
+      catalogue.map((a) => {
+        const id = `act-${a.id}`;
+        const check = h('input', { type: 'checkbox', id, name: 'action', value: a.id, 'aria-describedby': `${id}-sum ${id}-cost` });
+        const intensity = h(
+          'select',
+          { id: `${id}-int`, name: `intensity-${a.id}`, disabled: a.maxIntensity === 1, 'data-fixed': a.maxIntensity === 1 ? '1' : null },
+          Array.from({ length: a.maxIntensity }, (_, i) => h('option', { value: i + 1 }, `${i + 1}${i === 0 ? ' (low)' : i === a.maxIntensity - 1 ? ' (high)' : ''}`)),
+        );
+        const target =
+          a.target === 'seat'
+            ? h('select', { id: `${id}-target`, name: `target-${a.id}` }, SEATS.filter((s) => s !== seat).map((s) => h('option', { value: s }, SEAT_INFO[s].short)))
+            : null;
+        const cost = h('span', { class: 'cost', id: `${id}-cost` });
+        costEls.set(a.id, cost);
+        const sync = () => {
+          const n = Number(intensity.value) || 1;
+          cost.textContent = `Cost ${a.cost} × ${n} = ${a.cost * n} ${currency}`;
+          if (check.checked) draft.set(a.id, { intensity: n, target: target ? (target.value as SeatId) : undefined });
+          else draft.delete(a.id);
+          li.classList.toggle('chosen', check.checked);
+          refresh();
+        };
+        check.addEventListener('change', sync);
+        intensity.addEventListener('change', sync);
+        target?.addEventListener('change', sync);
+        const li = h(
+          'li',
+          { class: 'action' },
+          h('div', { class: 'action-head' }, check, h('label', { for: id }, a.name), visibilityBadge(a.visibility)),
+          h('p', { class: 'summary', id: `${id}-sum` }, a.summary, a.agreement ? ' Forms an agreement if every party offers it this quarter.' : ''),
+          h(
+            'div',
+            { class: 'action-controls' },
+            h('label', { for: `${id}-int` }, 'Intensity'),
+            intensity,
+            target ? [h('label', { for: `${id}-target` }, 'Target'), target] : null,
+            cost,
+          ),
+        );
+        cost.textContent = `Cost ${a.cost} × 1 = ${a.cost} ${currency}`;
+        return li;
+      }),
+    );
+  }
+
+  function refresh() {
+    const s = current;
+    const seat = s?.you?.seat;
+    const sv = s?.seatView;
+    if (!s || !seat || !sv || sv.seat !== seat) return;
+    const os = orders();
+    const spent = ordersCost(os);
+    const check = preview(seat, sv.resources, os);
+    const currency = SEAT_INFO[seat].currency;
+    total.textContent = `${os.length} of ${MAX_ORDERS_PER_QUARTER} orders · cost ${spent} of ${sv.resources} ${currency} · ${sv.resources - spent} left`;
+    meter.max = Math.max(1, sv.resources);
+    meter.value = Math.min(spent, sv.resources);
+    meter.classList.toggle('over', spent > sv.resources);
+    fill(problems, check.errors.map((e) => h('li', {}, '⚠ ', e)));
+    const playing = s.match?.phase === 'orders';
+    const submitted = isSubmitted(s, seat);
+    submit.disabled = !playing || submitted || sending || s.status !== 'connected' || check.errors.length > 0;
+    submit.textContent = submitted ? 'Orders submitted' : os.length === 0 ? 'Submit no orders (hold)' : `Submit ${os.length} order${os.length === 1 ? '' : 's'}`;
+    // Orders are final once the server has them: lock the form.
+    for (const c of list.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
+      const locked = submitted || sending;
+      if (locked) c.disabled = true;
+      else if (c instanceof HTMLInputElement || !c.dataset.fixed) c.disabled = false;
+    }
+  }
+
+  function isSubmitted(s: AppState, seat: SeatId): boolean {
+    return Boolean(s.match?.seats[seat]?.submitted) || (s.ack !== null && s.ack.turn === s.match?.turn);
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const s = current;
+    if (!s?.match || submit.disabled) return;
+    if (actions.submit(s.match.turn, orders())) {
+      sending = true;
+      status.textContent = 'Sending…';
+      refresh();
+    }
+  });
+
+  return {
+    el,
+    update(s) {
+      current = s;
+      const seat = s.you?.seat ?? null;
+      const m = s.match;
+      if (!seat || !m) {
+        builtFor = '';
+        fill(list);
+        intro.textContent = s.you?.role === 'spectator' ? 'Spectators watch; they give no orders.' : 'Take a seat to give orders.';
+        form.hidden = false;
+        submit.hidden = true;
+        return;
+      }
+      submit.hidden = false;
+      const key = `${seat}:${m.turn}`;
+      if (key !== builtFor) {
+        builtFor = key;
+        sending = false;
+        builtAt = Date.now();
+        build(seat);
+        status.textContent = '';
+        err.textContent = '';
+      }
+      heading.textContent = `Orders for ${m.quarter}`;
+      intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected.`;
+      if (sending && (s.ack || s.error)) sending = false;
+      refresh();
+      const submitted = isSubmitted(s, seat);
+      const waiting = SEATS.filter((x) => m.seats[x]?.occupied && !m.seats[x]?.submitted && x !== seat).map((x) => SEAT_INFO[x].short);
+      if (s.ack && s.ack.turn === m.turn) {
+        status.textContent = `✓ Orders accepted for ${m.quarter}: ${s.ack.accepted} order${s.ack.accepted === 1 ? '' : 's'}, cost ${s.ack.costs}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
+      } else if (submitted) {
+        status.textContent = `✓ Orders in for ${m.quarter}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
+      } else if (!sending) {
+        status.textContent = '';
+      }
+      err.textContent = s.error && s.error.at >= builtAt ? `The server refused: ${s.error.message}` : '';
+    },
+  };
+}

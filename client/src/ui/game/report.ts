@@ -1,0 +1,87 @@
+import type { PublicSeries, PublicView } from '../../../../shared/index.js';
+import { h, fill } from '../../dom.js';
+import { months, pct } from '../../format.js';
+import type { AppState } from '../../store.js';
+import { orderText } from '../ordersText.js';
+import { eventItem, visibleEvents } from './events.js';
+
+type Fig = { name: string; before: string; after: string; change: string };
+type Point = Pick<PublicSeries, 'lead' | 'tension' | 'cooperation' | 'misuse' | 'swingDemocratic'>;
+
+/** The figures on screen before a quarter resolved, for the first quarter (which has no earlier record). */
+export function pointOf(v: PublicView | null | undefined): Point | undefined {
+  return v ? { lead: v.lead, tension: v.tension, cooperation: v.cooperation, misuse: v.misuseRisk, swingDemocratic: v.swingDemocratic } : undefined;
+}
+
+function figures(prev: Point | undefined, now: Point): Fig[] {
+  const d = (a: number | undefined, b: number, f: (x: number) => string, unit = '') =>
+    a === undefined ? '—' : `${b - a >= 0 ? '+' : '−'}${f(Math.abs(b - a))}${unit}`;
+  return [
+    { name: 'US lead (public estimate)', before: prev ? months(prev.lead.value) : '—', after: `${months(now.lead.value)} (${months(now.lead.low)}–${months(now.lead.high)})`, change: d(prev?.lead.value, now.lead.value, (x) => x.toFixed(1), ' mo') },
+    { name: 'Tension (0–100)', before: prev ? prev.tension.toFixed(0) : '—', after: now.tension.toFixed(0), change: d(prev?.tension, now.tension, (x) => x.toFixed(0)) },
+    { name: 'Cooperation (0–100)', before: prev ? prev.cooperation.toFixed(0) : '—', after: now.cooperation.toFixed(0), change: d(prev?.cooperation, now.cooperation, (x) => x.toFixed(0)) },
+    { name: 'Misuse risk', before: prev ? pct(prev.misuse) : '—', after: pct(now.misuse), change: d(prev?.misuse, now.misuse, (x) => (x * 100).toFixed(0), ' pts') },
+    { name: 'Swing markets on democratic stacks', before: prev ? pct(prev.swingDemocratic) : '—', after: pct(now.swingDemocratic), change: d(prev?.swingDemocratic, now.swingDemocratic, (x) => (x * 100).toFixed(0), ' pts') },
+  ];
+}
+
+/** The body of a quarter's report: what changed, what you ordered, what happened. Used by the dialog and the end screen. */
+export function reportBody(s: AppState, turn: number, before?: Point): HTMLElement[] {
+  const series = s.pub?.series ?? [];
+  const now = series.find((x) => x.turn === turn);
+  const prev = series.find((x) => x.turn === turn - 1) ?? before;
+  const evs = visibleEvents(s).filter((e) => e.turn === turn);
+  const happenings = evs.filter((e) => e.kind !== 'order');
+  const moves = evs.filter((e) => e.kind === 'order');
+  const mine = s.seatView && s.seatView.seat === s.you?.seat && s.seatView.turn === turn ? s.seatView.lastOrders : null;
+  return [
+    now
+      ? h(
+          'table',
+          { class: 'table' },
+          h('caption', {}, 'What changed'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col', class: 'num' }, 'Before'), h('th', { scope: 'col', class: 'num' }, 'After'), h('th', { scope: 'col', class: 'num' }, 'Change'))),
+          h('tbody', {}, figures(prev, now).map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, f.before), h('td', { class: 'num' }, f.after), h('td', { class: 'num' }, f.change)))),
+        )
+      : h('p', { class: 'hint' }, 'Figures are on their way…'),
+    mine
+      ? h('div', {}, h('h3', {}, 'Your orders'), mine.length ? h('ul', { class: 'plain' }, mine.map((o) => h('li', {}, orderText(o)))) : h('p', { class: 'hint' }, 'You gave no orders (or none was accepted).'))
+      : h('span', {}),
+    h('h3', {}, 'What happened'),
+    happenings.length ? h('ol', { class: 'events' }, happenings.map(eventItem)) : h('p', { class: 'hint' }, 'Nothing else you can see.'),
+    h('h3', {}, 'Moves you can see'),
+    moves.length ? h('ol', { class: 'events' }, moves.map(eventItem)) : h('p', { class: 'hint' }, 'No announced moves.'),
+  ];
+}
+
+/** The turn report: a modal dialog after each resolution. */
+export function reportDialog(): { el: HTMLDialogElement; open(turn: number, before?: Point): void; update(s: AppState): void } {
+  const title = h('h2', { id: 'report-h' });
+  const body = h('div', { class: 'report-body' });
+  const cont = h('button', { type: 'button', class: 'primary big' }, 'Continue');
+  const el = h('dialog', { class: 'report', 'aria-labelledby': 'report-h' }, title, body, h('div', { class: 'dialog-foot' }, cont));
+  cont.addEventListener('click', () => el.close());
+  let turn = 0;
+  let key = '';
+  let before: Point | undefined;
+  return {
+    el,
+    open(t, b) {
+      turn = t;
+      before = b;
+      key = '';
+      if (!el.open) el.showModal();
+      cont.focus();
+    },
+    update(s) {
+      if (!el.open || !turn) return;
+      const k = JSON.stringify([s.pub?.series.length, s.seatView?.turn, s.seatView?.events.length, s.match?.quarter]);
+      if (k === key) return;
+      key = k;
+      const q = s.pub?.series.find((x) => x.turn === turn)?.quarter ?? '';
+      title.textContent = `Quarter report: ${q} resolved`;
+      cont.textContent = s.match?.phase === 'orders' ? `Continue to ${s.match.quarter} orders` : 'Continue';
+      fill(body, reportBody(s, turn, before));
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { BUILTIN_SCENARIOS, SEAT_INFO, type JoinOptions, type RoomListing } from '../../../shared/index.js';
+import { h, fill, uid } from '../dom.js';
+import { createMatch, joinMatch } from '../net/connection.js';
+import { listPublicMatches } from '../net/listing.js';
+import { rememberName, savedName } from '../prefs.js';
+import type { AppState } from '../store.js';
+import type { Screen } from './screen.js';
+
+function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || uid('f');
+  control.id = id;
+  const hintId = hint ? `${id}-hint` : undefined;
+  if (hintId) control.setAttribute('aria-describedby', hintId);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
+}
+
+function scenarioName(id: string): string {
+  return BUILTIN_SCENARIOS.find((s) => s.id === id)?.name ?? id;
+}
+
+/** The landing page: name, create a match, join by code, open public matches. */
+export function homeScreen(prefillCode: string | null): Screen {
+  const notice = h('div', { class: 'notice', role: 'alert', 'aria-live': 'assertive' });
+  const name = h('input', { type: 'text', name: 'name', maxlength: 40, autocomplete: 'nickname', value: savedName(), placeholder: 'e.g. Maria (Control team)' });
+
+  function joinOpts(role: 'player' | 'spectator'): JoinOptions {
+    const n = name.value.trim() || 'Player';
+    rememberName(n);
+    return { role, name: n };
+  }
+
+  // --- Create
+  const scenario = h('select', { name: 'scenario' }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)));
+  const scenarioDesc = h('p', { class: 'hint', id: uid('scn') });
+  const turns = h('input', { type: 'number', name: 'turns', min: 1, max: 20, step: 1, inputmode: 'numeric' });
+  const seed = h('input', { type: 'text', name: 'seed', maxlength: 64, placeholder: 'random' });
+  const timer = h('input', { type: 'number', name: 'timer', min: 0, max: 3600, step: 15, value: 0, inputmode: 'numeric' });
+  const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
+  const syncScenario = () => {
+    const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0];
+    scenarioDesc.textContent = s.description;
+    turns.value = String(s.turns);
+    turns.setAttribute('aria-label', `Turns (quarters), scenario default ${s.turns}`);
+  };
+  scenario.setAttribute('aria-describedby', scenarioDesc.id);
+  scenario.addEventListener('change', syncScenario);
+  syncScenario();
+
+  const createBtn = h('button', { type: 'submit', class: 'primary' }, 'Create match');
+  const createForm = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'create-h' },
+    h('h2', { id: 'create-h' }, 'Create a match'),
+    field('Scenario', scenario),
+    scenarioDesc,
+    h('div', { class: 'row' }, field('Quarters', turns, '1–20; one quarter per turn'), field('Order timer (seconds)', timer, '0 waits for every player')),
+    field('Seed (optional)', seed, 'Same seed and same orders replay the same match.'),
+    h('div', { class: 'check' }, isPrivate, h('label', { for: isPrivate.id }, 'Private — not listed; join by code or link only')),
+    createBtn,
+  );
+  createForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const t = Number(turns.value);
+    const secs = Number(timer.value);
+    void createMatch(
+      {
+        scenario: scenario.value,
+        seed: seed.value.trim() || undefined,
+        turns: Number.isInteger(t) && t >= 1 && t <= 20 ? t : undefined,
+        orderSeconds: Number.isInteger(secs) && secs >= 0 && secs <= 3600 ? secs : 0,
+        isPrivate: isPrivate.checked,
+      },
+      joinOpts('player'),
+    );
+  });
+
+  // --- Join by code
+  const code = h('input', { type: 'text', name: 'code', maxlength: 32, autocomplete: 'off', spellcheck: 'false', class: 'code-input', value: prefillCode ?? '', placeholder: 'ABCD' });
+  const asPlayer = h('input', { type: 'radio', name: 'join-role', value: 'player', id: uid('r'), checked: true });
+  const asSpectator = h('input', { type: 'radio', name: 'join-role', value: 'spectator', id: uid('r') });
+  const joinBtn = h('button', { type: 'submit', class: 'primary' }, 'Join match');
+  const joinForm = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'join-h' },
+    h('h2', { id: 'join-h' }, prefillCode ? `Join match ${prefillCode}` : 'Join by code'),
+    field('Room code', code),
+    h(
+      'fieldset',
+      { class: 'radios' },
+      h('legend', {}, 'Join as'),
+      h('div', { class: 'check' }, asPlayer, h('label', { for: asPlayer.id }, 'Player — take a seat')),
+      h('div', { class: 'check' }, asSpectator, h('label', { for: asSpectator.id }, 'Spectator / projector — watch only')),
+    ),
+    joinBtn,
+  );
+  joinForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!code.value.trim()) {
+      notice.textContent = 'Type the room code first.';
+      code.focus();
+      return;
+    }
+    void joinMatch(code.value, joinOpts(asSpectator.checked ? 'spectator' : 'player'));
+  });
+
+  // --- Public list
+  const listBody = h('div', { class: 'list-body', 'aria-live': 'polite' });
+  const refresh = h('button', { type: 'button', class: 'ghost' }, 'Refresh');
+  async function loadList() {
+    fill(listBody, h('p', { class: 'hint' }, 'Loading…'));
+    let rooms: RoomListing[];
+    try {
+      rooms = await listPublicMatches();
+    } catch (e) {
+      fill(listBody, h('p', { class: 'hint' }, `The list is unavailable (${e instanceof Error ? e.message : 'error'}). Join by code instead.`));
+      return;
+    }
+    if (rooms.length === 0) {
+      fill(listBody, h('p', { class: 'hint' }, 'No open public matches. Create one!'));
+      return;
+    }
+    fill(
+      listBody,
+      h(
+        'table',
+        { class: 'table' },
+        h('caption', { class: 'sr-only' }, 'Open public matches'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Code'), h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col' }, 'Phase'), h('th', { scope: 'col' }, 'Free seats'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Actions')))),
+        h(
+          'tbody',
+          {},
+          rooms.map((r) =>
+            h(
+              'tr',
+              {},
+              h('td', { class: 'mono' }, r.code),
+              h('td', {}, scenarioName(r.scenarioId)),
+              h('td', {}, r.phase === 'lobby' ? 'Lobby' : r.phase === 'orders' ? 'In play' : 'Finished'),
+              h('td', {}, r.freeSeats.length ? r.freeSeats.map((s) => SEAT_INFO[s]?.short ?? s).join(', ') : 'none'),
+              h(
+                'td',
+                { class: 'actions' },
+                h('button', { type: 'button', class: 'small', 'aria-label': `Join ${r.code} as a player`, onclick: () => void joinMatch(r.code, joinOpts('player')) }, 'Join'),
+                h('button', { type: 'button', class: 'small ghost', 'aria-label': `Watch ${r.code}`, onclick: () => void joinMatch(r.code, joinOpts('spectator')) }, 'Watch'),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  refresh.addEventListener('click', () => void loadList());
+  const list = h('section', { class: 'card', 'aria-labelledby': 'list-h' }, h('div', { class: 'card-head' }, h('h2', { id: 'list-h' }, 'Open public matches'), refresh), listBody);
+  void loadList();
+
+  const el = h(
+    'main',
+    { class: 'home', id: 'main' },
+    h(
+      'header',
+      { class: 'hero' },
+      h('h1', {}, 'Lead Time'),
+      h('p', { class: 'tagline' }, 'The US–China race for AI leadership, 2026 to 2028. Eight seats, simultaneous secret orders, one of six outcomes.'),
+    ),
+    notice,
+    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, h('div', { class: 'card' }, field('Your name', name, 'Shown to the other players in this match.')), prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, list)),
+  );
+
+  const busy = (s: AppState) => s.status === 'connecting' || s.status === 'reconnecting';
+  return {
+    el,
+    update(s) {
+      notice.textContent = s.notice ?? (s.status === 'connecting' ? 'Connecting…' : s.status === 'reconnecting' ? 'Rejoining your match…' : '');
+      notice.classList.toggle('visible', Boolean(notice.textContent));
+      for (const b of [createBtn, joinBtn]) b.disabled = busy(s);
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { ACTION_BY_ID, SEAT_INFO, type Order } from '../../../shared/index.js';
+
+/** "Fund export enforcement ×2" — an order in words. */
+export function orderText(o: Order): string {
+  const a = ACTION_BY_ID.get(o.action);
+  const name = a?.name ?? o.action;
+  const target = o.target ? ` → ${SEAT_INFO[o.target]?.short ?? o.target}` : '';
+  return a && a.maxIntensity > 1 ? `${name} ×${o.intensity}${target}` : `${name}${target}`;
+}
