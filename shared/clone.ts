@@ -13,7 +13,7 @@ export function copyData<T>(v: T): T {
 
 /** A deep copy of the world; history records are immutable once written, so they are shared. */
 export function cloneWorld(s: WorldState): WorldState {
-  const copy = copyData({ ...s, history: [] });
+  const copy = copyData<WorldState>({ ...s, history: [] });
   copy.history = s.history;
   return copy;
 }
