@@ -40,11 +40,9 @@ export function homeScreen(prefillCode: string | null): Screen {
     const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0];
     scenarioDesc.textContent = s.description;
     turns.value = String(s.turns);
-    turns.setAttribute('aria-label', `Turns (quarters), scenario default ${s.turns}`);
+    const hint = document.getElementById(`${turns.id}-hint`);
+    if (hint) hint.textContent = `1–20 turns of one quarter; this scenario plays ${s.turns}`;
   };
-  scenario.setAttribute('aria-describedby', scenarioDesc.id);
-  scenario.addEventListener('change', syncScenario);
-  syncScenario();
 
   const createBtn = h('button', { type: 'submit', class: 'primary' }, 'Create match');
   const createForm = h(
@@ -53,11 +51,14 @@ export function homeScreen(prefillCode: string | null): Screen {
     h('h2', { id: 'create-h' }, 'Create a match'),
     field('Scenario', scenario),
     scenarioDesc,
-    h('div', { class: 'row' }, field('Quarters', turns, '1–20; one quarter per turn'), field('Order timer (seconds)', timer, '0 waits for every player')),
+    h('div', { class: 'row' }, field('Quarters', turns, '1–20 turns of one quarter'), field('Order timer (seconds)', timer, '0 waits for every player')),
     field('Seed (optional)', seed, 'Same seed and same orders replay the same match.'),
     h('div', { class: 'check' }, isPrivate, h('label', { for: isPrivate.id }, 'Private — not listed; join by code or link only')),
     createBtn,
   );
+  scenario.setAttribute('aria-describedby', scenarioDesc.id);
+  scenario.addEventListener('change', syncScenario);
+  syncScenario();
   createForm.addEventListener('submit', (e) => {
     e.preventDefault();
     const t = Number(turns.value);

@@ -65,7 +65,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
         costEls.set(a.id, cost);
         const sync = () => {
           const n = Number(intensity.value) || 1;
-          cost.textContent = `Cost ${a.cost} × ${n} = ${a.cost * n} ${currency}`;
+          cost.textContent = `cost ${a.cost} × ${n} = ${a.cost * n}`;
           if (check.checked) draft.set(a.id, { intensity: n, target: target ? (target.value as SeatId) : undefined });
           else draft.delete(a.id);
           li.classList.toggle('chosen', check.checked);
@@ -88,7 +88,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
             cost,
           ),
         );
-        cost.textContent = `Cost ${a.cost} × 1 = ${a.cost} ${currency}`;
+        cost.textContent = `cost ${a.cost} × 1 = ${a.cost}`;
+        cost.title = `${a.cost} ${currency} per step of intensity`;
         return li;
       }),
     );

@@ -26,7 +26,7 @@ function figures(prev: Point | undefined, now: Point): Fig[] {
 }
 
 /** The body of a quarter's report: what changed, what you ordered, what happened. Used by the dialog and the end screen. */
-export function reportBody(s: AppState, turn: number, before?: Point): HTMLElement[] {
+export function reportBody(s: AppState, turn: number, before?: Point, showFigures = true): HTMLElement[] {
   const series = s.pub?.series ?? [];
   const now = series.find((x) => x.turn === turn);
   const prev = series.find((x) => x.turn === turn - 1) ?? before;
@@ -35,7 +35,9 @@ export function reportBody(s: AppState, turn: number, before?: Point): HTMLEleme
   const moves = evs.filter((e) => e.kind === 'order');
   const mine = s.seatView && s.seatView.seat === s.you?.seat && s.seatView.turn === turn ? s.seatView.lastOrders : null;
   return [
-    now
+    !showFigures
+      ? h('span', {})
+      : now
       ? h(
           'table',
           { class: 'table' },
