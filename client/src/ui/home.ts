@@ -36,16 +36,17 @@ export function homeScreen(prefillCode: string | null): Screen {
   const seed = h('input', { type: 'text', name: 'seed', maxlength: 64, placeholder: 'random' });
   const timer = h('input', { type: 'number', name: 'timer', min: 0, max: 3600, step: 15, value: 0, inputmode: 'numeric' });
   const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
+  let createForm: HTMLFormElement;
   const syncScenario = () => {
     const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0];
     scenarioDesc.textContent = s.description;
     turns.value = String(s.turns);
-    const hint = document.getElementById(`${turns.id}-hint`);
+    const hint = createForm.querySelector(`#${turns.id}-hint`);
     if (hint) hint.textContent = `1–20 turns of one quarter; this scenario plays ${s.turns}`;
   };
 
   const createBtn = h('button', { type: 'submit', class: 'primary' }, 'Create match');
-  const createForm = h(
+  createForm = h(
     'form',
     { class: 'card', 'aria-labelledby': 'create-h' },
     h('h2', { id: 'create-h' }, 'Create a match'),

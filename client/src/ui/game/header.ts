@@ -35,7 +35,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
     }
     countdown.hidden = false;
     const left = deadline - Date.now();
-    countdown.textContent = `⏱ ${clock(left)} left`;
+    countdown.textContent = `Time left ${clock(left)}`;
     countdown.classList.toggle('urgent', left < 30_000);
   };
   const timer = window.setInterval(tick, 1000);

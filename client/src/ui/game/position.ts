@@ -6,7 +6,7 @@ import type { AppState } from '../../store.js';
 /** The seat's own, exact position: resources, income, policy levers, and for labs capability and safety. */
 export function positionPanel(): { el: HTMLElement; update(s: AppState): void } {
   const body = h('div', {});
-  const el = h('section', { class: 'panel', 'aria-labelledby': 'pos-h' }, h('h2', { id: 'pos-h' }, 'Your position'), body);
+  const el = h('section', { class: 'panel panel-position', 'aria-labelledby': 'pos-h' }, h('h2', { id: 'pos-h' }, 'Your position'), body);
   let key = '';
   return {
     el,

@@ -37,6 +37,8 @@ export function gameScreen(): Screen {
   return {
     el,
     update(s, prev) {
+      // Spectators (a projector) give no orders: the world view gets the whole width.
+      el.classList.toggle('spectating', !s.you?.seat);
       header.update(s);
       position.update(s);
       intel.update(s);
