@@ -48,11 +48,19 @@ function render(s: AppState, prev: AppState): void {
     current?.screen.destroy?.();
     const screen = make[key]();
     current = { key, screen };
+    const first = !root.firstChild;
     root.replaceChildren(screen.el);
     document.title = key === 'home' ? 'Lead Time' : `Lead Time · ${s.code ?? ''}`;
-    (screen.el.querySelector('h1, h2') as HTMLElement | null)?.setAttribute('tabindex', '-1');
+    current.screen.update(s, prev);
+    // Move focus to the new screen's heading so keyboard and screen-reader users start there.
+    const heading = screen.el.querySelector<HTMLElement>('h1, h2');
+    if (heading && !first) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  } else {
+    current.screen.update(s, prev);
   }
-  current.screen.update(s, prev);
   // Keep the address bar on the match's join link while in one, so it can be shared.
   const want = s.code && s.match ? `/join/${s.code}` : s.status === 'offline' && !fromPath ? '/' : null;
   if (want && location.pathname !== want) history.replaceState(null, '', want);

@@ -2,6 +2,7 @@ import { Client, type Room } from 'colyseus.js';
 import { ROOM_NAME, SMSG, MSG, type CreateMatch, type JoinOptions, type OrdersAck, type PublicView, type SeatId, type SeatView, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
 import { getState, resetState, setState, type MatchSnapshot } from '../store.js';
 import { clearSession, loadSession, saveSession } from './session.js';
+import { savedName } from '../prefs.js';
 
 /** Close code of a leave the client asked for. */
 const CONSENTED = 4000;
@@ -111,7 +112,13 @@ export async function resumeSaved(): Promise<boolean> {
     }
   }
   clearSession();
-  resetState('Your previous session has expired; join again with the code.');
+  // The seat was released (or the match is over): come back into the same match without it.
+  await joinMatch(saved.code, { role: 'player', name: savedName() || 'Player' });
+  if (getState().status === 'connected') {
+    setState({ notice: 'Your previous session had expired: take a free seat to play on.' });
+    return true;
+  }
+  resetState(`Your previous session has expired and match ${saved.code} is gone.`);
   return false;
 }
 

@@ -23,7 +23,8 @@ export function visibleEvents(s: AppState): GameEvent[] {
 }
 
 export function eventsPanel(): { el: HTMLElement; update(s: AppState): void } {
-  const list = h('ol', { class: 'events', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  // Not a live region: the quarter report announces each resolution once.
+  const list = h('ol', { class: 'events' });
   const el = h('section', { class: 'panel', 'aria-labelledby': 'ev-h' }, h('h2', { id: 'ev-h' }, 'Events'), list);
   let key = '';
   return {

@@ -3,6 +3,7 @@ import { h, fill } from '../../dom.js';
 import { actions } from '../../net/connection.js';
 import type { AppState } from '../../store.js';
 import { visibilityBadge } from './events.js';
+import { freeSeatButtons } from './claim.js';
 
 type Draft = Map<string, { intensity: number; target?: SeatId }>;
 
@@ -23,7 +24,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
   const submit = h('button', { type: 'submit', class: 'primary big' }, 'Submit orders');
   const status = h('p', { class: 'submit-status', role: 'status', 'aria-live': 'polite' });
   const err = h('p', { class: 'error', role: 'alert' });
-  const form = h('form', { class: 'orders-form', 'aria-labelledby': 'orders-h', novalidate: true }, intro, list, h('div', { class: 'orders-foot' }, total, meter, problems, submit, status, err));
+  const foot = h('div', { class: 'orders-foot' }, total, meter, problems, submit, status, err);
+  const form = h('form', { class: 'orders-form', 'aria-labelledby': 'orders-h', novalidate: true }, intro, list, foot);
   const el = h('section', { class: 'panel orders', 'aria-labelledby': 'orders-h' }, heading, form);
 
   let builtFor = '';
@@ -143,14 +145,16 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
       const seat = s.you?.seat ?? null;
       const m = s.match;
       if (!seat || !m) {
-        builtFor = '';
-        fill(list);
-        intro.textContent = s.you?.role === 'spectator' ? 'Spectators watch; they give no orders.' : 'Take a seat to give orders.';
-        form.hidden = false;
-        submit.hidden = true;
+        const k = `none:${JSON.stringify(m?.seats)}:${s.you?.role}`;
+        foot.hidden = true;
+        if (k === builtFor) return;
+        builtFor = k;
+        heading.textContent = 'Orders';
+        intro.textContent = s.you?.role === 'spectator' ? 'Spectators watch; they give no orders.' : `${s.notice ?? 'You hold no seat.'} Take a free seat to give orders; its bot hands it over at once.`;
+        fill(list, s.you?.role === 'spectator' ? [] : [h('li', {}, freeSeatButtons(s))]);
         return;
       }
-      submit.hidden = false;
+      foot.hidden = false;
       const key = `${seat}:${m.turn}`;
       if (key !== builtFor) {
         builtFor = key;

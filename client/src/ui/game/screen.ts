@@ -16,6 +16,7 @@ export function gameScreen(): Screen {
   const header = gameHeader();
   const canvasHost = h('div', { class: 'world-canvas', 'aria-hidden': 'true' });
   const summary = h('p', { class: 'sr-only', 'aria-live': 'polite' });
+  const title = h('h1', { class: 'sr-only' }, 'Lead Time match');
   const world = h('section', { class: 'world', 'aria-label': 'World view' }, canvasHost, summary);
   const position = positionPanel();
   const intel = intelPanel();
@@ -26,7 +27,7 @@ export function gameScreen(): Screen {
     'div',
     { class: 'game' },
     header.el,
-    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, world, h('div', { class: 'panels' }, position.el, events.el, intel.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, orders.el)),
+    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, h('div', { class: 'panels' }, position.el, events.el, intel.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, orders.el)),
     report.el,
   );
   // Phaser measures its parent when it boots, so it is mounted on the first update, once the screen is in the page.
@@ -38,8 +39,9 @@ export function gameScreen(): Screen {
     el,
     update(s, prev) {
       // Spectators (a projector) give no orders: the world view gets the whole width.
-      el.classList.toggle('spectating', !s.you?.seat);
+      el.classList.toggle('spectating', s.you?.role === 'spectator');
       header.update(s);
+      title.textContent = `Lead Time match ${s.code ?? ''}${s.match ? `, ${s.match.quarter}` : ''}`;
       position.update(s);
       intel.update(s);
       events.update(s);
