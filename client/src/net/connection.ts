@@ -1,5 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
-import { ROOM_NAME, SMSG, MSG, type CreateMatch, type JoinOptions, type OrdersAck, type PublicView, type SeatId, type SeatView, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
+import type { z } from 'zod';
+import { ROOM_NAME, SMSG, MSG, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type PublicView, type SeatId, type SeatView, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
 import { getState, resetState, setState, type MatchSnapshot } from '../store.js';
 import { clearSession, loadSession, saveSession } from './session.js';
 import { savedName } from '../prefs.js';
@@ -9,6 +10,10 @@ const CONSENTED = 4000;
 
 export const serverUrl: string = import.meta.env.VITE_SERVER_URL || `${location.protocol}//${location.host}`;
 const client = new Client(serverUrl);
+
+/** What the client sends to create a match: the schema's input (defaults filled in by the server). */
+export type CreateRequest = z.input<typeof CreateMatchSchema>;
+export type JoinRequest = z.input<typeof JoinSchema>;
 
 let room: Room | null = null;
 let lastPublicJson = '';
@@ -34,7 +39,11 @@ function attach(r: Room): void {
     }
     setState(patch);
   });
-  r.onMessage(SMSG.you, (you: YouAre) => setState({ you }));
+  r.onMessage(SMSG.you, (you: YouAre) => {
+    setState({ you });
+    const join: Partial<JoinOptions> = { role: you.role, name: you.name, ...(you.seat ? { seat: you.seat } : {}) };
+    saveSession({ token: r.reconnectionToken, code: r.roomId, join });
+  });
   r.onMessage(SMSG.seatView, (seatView: SeatView) => setState({ seatView }));
   r.onMessage(SMSG.ack, (ack: OrdersAck) => setState({ ack, error: null }));
   r.onMessage(SMSG.error, (err: ServerError) => setState({ error: { ...err, at: Date.now() } }));
@@ -56,7 +65,7 @@ function describe(e: unknown): string {
   return 'could not reach the server';
 }
 
-export async function createMatch(create: CreateMatch, join: JoinOptions): Promise<void> {
+export async function createMatch(create: CreateRequest, join: JoinRequest): Promise<void> {
   setState({ status: 'connecting', notice: null });
   try {
     attach(await client.create(ROOM_NAME, { create, join }));
@@ -65,7 +74,7 @@ export async function createMatch(create: CreateMatch, join: JoinOptions): Promi
   }
 }
 
-export async function joinMatch(code: string, join: JoinOptions): Promise<void> {
+export async function joinMatch(code: string, join: JoinRequest): Promise<void> {
   const tries = [...new Set([code.trim(), code.trim().toUpperCase()])];
   setState({ status: 'connecting', notice: null });
   let last: unknown;
@@ -112,8 +121,14 @@ export async function resumeSaved(): Promise<boolean> {
     }
   }
   clearSession();
-  // The seat was released (or the match is over): come back into the same match without it.
-  await joinMatch(saved.code, { role: 'player', name: savedName() || 'Player' });
+  // The token is void (the seat was released, or the server restarted): join again by code, asking
+  // for the same seat; failing that, come back without one.
+  const again: JoinRequest = { role: 'player', name: savedName() || 'Player', ...saved.join };
+  await joinMatch(saved.code, again);
+  if (getState().status !== 'connected' && again.seat) {
+    const { seat: _seat, ...seatless } = again;
+    await joinMatch(saved.code, seatless);
+  }
   if (getState().status === 'connected') {
     setState({ notice: 'Your previous session had expired: take a free seat to play on.' });
     return true;

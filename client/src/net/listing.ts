@@ -23,6 +23,7 @@ export async function listPublicMatches(): Promise<RoomListing[]> {
         phase: (m.phase ?? 'lobby') as RoomListing['phase'],
         freeSeats: Array.isArray(m.freeSeats) ? m.freeSeats : [],
         isPrivate: Boolean(m.isPrivate),
+        facilitated: Boolean((m as { facilitated?: boolean }).facilitated),
       };
     })
     .filter((r) => r.code && !r.isPrivate);

@@ -1,7 +1,10 @@
 /** The reconnection token survives a reload of the tab (not a new tab: sessionStorage). */
 const KEY = 'leadtime:session';
 
-export type SavedSession = { token: string; code: string };
+import type { JoinOptions } from '../../../shared/index.js';
+
+/** The token for `client.reconnect`, and how to join again by code if the token is void (server restart). */
+export type SavedSession = { token: string; code: string; join?: Partial<JoinOptions> };
 
 export function saveSession(s: SavedSession): void {
   try {

@@ -1,6 +1,6 @@
-import { BUILTIN_SCENARIOS, SEAT_INFO, type JoinOptions, type RoomListing } from '../../../shared/index.js';
+import { BUILTIN_SCENARIOS, SEAT_INFO, type RoomListing } from '../../../shared/index.js';
 import { h, fill, uid } from '../dom.js';
-import { createMatch, joinMatch } from '../net/connection.js';
+import { createMatch, joinMatch, type JoinRequest } from '../net/connection.js';
 import { listPublicMatches } from '../net/listing.js';
 import { rememberName, savedName } from '../prefs.js';
 import type { AppState } from '../store.js';
@@ -23,7 +23,7 @@ export function homeScreen(prefillCode: string | null): Screen {
   const notice = h('div', { class: 'notice', role: 'alert', 'aria-live': 'assertive' });
   const name = h('input', { type: 'text', name: 'name', maxlength: 40, autocomplete: 'nickname', value: savedName(), placeholder: 'e.g. Maria (Control team)' });
 
-  function joinOpts(role: 'player' | 'spectator'): JoinOptions {
+  function joinOpts(role: 'player' | 'spectator'): JoinRequest {
     const n = name.value.trim() || 'Player';
     rememberName(n);
     return { role, name: n };
