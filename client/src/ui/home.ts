@@ -42,7 +42,7 @@ export function homeScreen(prefillCode: string | null): Screen {
     scenarioDesc.textContent = s.description;
     turns.value = String(s.turns);
     const hint = createForm.querySelector(`#${turns.id}-hint`);
-    if (hint) hint.textContent = `1–20 turns of one quarter; this scenario plays ${s.turns}`;
+    if (hint) hint.textContent = `1–20; the scenario plays ${s.turns}`;
   };
 
   const createBtn = h('button', { type: 'submit', class: 'primary' }, 'Create match');
@@ -52,7 +52,7 @@ export function homeScreen(prefillCode: string | null): Screen {
     h('h2', { id: 'create-h' }, 'Create a match'),
     field('Scenario', scenario),
     scenarioDesc,
-    h('div', { class: 'row' }, field('Quarters', turns, '1–20 turns of one quarter'), field('Order timer (seconds)', timer, '0 waits for every player')),
+    h('div', { class: 'row' }, field('Quarters', turns, '1–20'), field('Order timer (seconds)', timer, '0 waits for every player')),
     field('Seed (optional)', seed, 'Same seed and same orders replay the same match.'),
     h('div', { class: 'check' }, isPrivate, h('label', { for: isPrivate.id }, 'Private — not listed; join by code or link only')),
     createBtn,
@@ -117,6 +117,8 @@ export function homeScreen(prefillCode: string | null): Screen {
       fill(listBody, h('p', { class: 'hint' }, `The list is unavailable (${e instanceof Error ? e.message : 'error'}). Join by code instead.`));
       return;
     }
+    // Finished matches cannot be joined; matches still in the lobby come first.
+    rooms = rooms.filter((r) => r.phase !== 'finished').sort((x, y) => Number(y.phase === 'lobby') - Number(x.phase === 'lobby'));
     if (rooms.length === 0) {
       fill(listBody, h('p', { class: 'hint' }, 'No open public matches. Create one!'));
       return;
@@ -138,7 +140,7 @@ export function homeScreen(prefillCode: string | null): Screen {
               h('td', { class: 'mono' }, r.code),
               h('td', {}, scenarioName(r.scenarioId)),
               h('td', {}, r.phase === 'lobby' ? 'Lobby' : r.phase === 'orders' ? 'In play' : 'Finished'),
-              h('td', {}, r.freeSeats.length ? r.freeSeats.map((s) => SEAT_INFO[s]?.short ?? s).join(', ') : 'none'),
+              h('td', { title: r.freeSeats.map((s) => SEAT_INFO[s]?.short ?? s).join(', ') }, r.freeSeats.includes('US') || r.freeSeats.includes('CN') ? `${r.freeSeats.length} (${['US', 'CN'].filter((x) => r.freeSeats.includes(x as 'US')).join(' and ')} free)` : String(r.freeSeats.length)),
               h(
                 'td',
                 { class: 'actions' },
@@ -161,11 +163,11 @@ export function homeScreen(prefillCode: string | null): Screen {
     h(
       'header',
       { class: 'hero' },
-      h('h1', {}, 'Lead Time'),
-      h('p', { class: 'tagline' }, 'The US–China race for AI leadership, 2026 to 2028. Eight seats, simultaneous secret orders, one of six outcomes.'),
+      h('div', {}, h('h1', {}, 'Lead Time'), h('p', { class: 'tagline' }, 'The US–China race for AI leadership, 2026 to 2028. Eight seats, simultaneous secret orders, one of six outcomes.')),
+      h('div', { class: 'card name-card' }, field('Your name', name, 'Shown to the other players in this match.')),
     ),
     notice,
-    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, h('div', { class: 'card' }, field('Your name', name, 'Shown to the other players in this match.')), prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, list)),
+    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, list)),
   );
 
   const busy = (s: AppState) => s.status === 'connecting' || s.status === 'reconnecting';
