@@ -5,6 +5,7 @@ import { SIDE_GLYPH, SIDE_LABEL } from '../palette.js';
 import type { AppState } from '../store.js';
 import { connectionBadge } from './status.js';
 import type { Screen } from './screen.js';
+import { loadWorldView } from '../world/load.js';
 
 export function joinLink(code: string): string {
   return `${location.origin}/join/${encodeURIComponent(code)}`;
@@ -12,6 +13,8 @@ export function joinLink(code: string): string {
 
 /** Before the start: the room code and link, the eight seats to claim, the host's Start button. */
 export function roomScreen(): Screen {
+  // Fetch the world view (Phaser) while people take their seats.
+  void loadWorldView();
   const conn = connectionBadge();
   const codeEl = h('strong', { class: 'room-code mono', 'data-testid': 'room-code' });
   const linkEl = h('a', { class: 'mono' });

@@ -1,4 +1,4 @@
-import { BLOCS, BUILTIN_SCENARIOS, OUTCOME_CRITERIA, SEATS, SEAT_INFO, paramsOf, type AdoptionShare, type BlocId, type Estimate, type RegionId, type SeatId, type Side } from '../../../shared/index.js';
+import { BUILTIN_SCENARIOS, OUTCOME_CRITERIA, SEATS, SEAT_INFO, paramsOf, type AdoptionShare, type BlocId, type Estimate, type RegionId, type SeatId, type Side } from '../../../shared/index.js';
 import type { AppState } from '../store.js';
 
 export type SeatNode = { seat: SeatId; short: string; side: Side; kind: 'government' | 'lab'; status: string; submitted: boolean; human: boolean; mine: boolean };
@@ -56,4 +56,3 @@ export function worldData(s: AppState): WorldData | null {
   };
 }
 
-export { BLOCS };

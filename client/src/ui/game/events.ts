@@ -19,7 +19,8 @@ export function eventItem(e: GameEvent): HTMLElement {
 export function visibleEvents(s: AppState): GameEvent[] {
   const sv = s.seatView && s.you?.seat === s.seatView.seat ? s.seatView : null;
   const list = sv ? sv.events : (s.pub?.events ?? []);
-  return [...list].sort((a, b) => b.turn - a.turn);
+  // Newest quarter first; within a quarter, what happened before the list of moves.
+  return [...list].sort((a, b) => b.turn - a.turn || Number(a.kind === 'order') - Number(b.kind === 'order'));
 }
 
 export function eventsPanel(): { el: HTMLElement; update(s: AppState): void } {

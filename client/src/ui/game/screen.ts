@@ -2,7 +2,8 @@ import { h } from '../../dom.js';
 import { compute, months, pct } from '../../format.js';
 import type { AppState } from '../../store.js';
 import { worldData } from '../../world/data.js';
-import { mountWorld } from '../../world/view.js';
+import type { WorldData } from '../../world/data.js';
+import { loadWorldView, type WorldView } from '../../world/load.js';
 import type { Screen } from '../screen.js';
 import { eventsPanel } from './events.js';
 import { gameHeader } from './header.js';
@@ -30,8 +31,12 @@ export function gameScreen(): Screen {
     h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, h('div', { class: 'panels' }, position.el, events.el, intel.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, orders.el)),
     report.el,
   );
-  // Phaser measures its parent when it boots, so it is mounted on the first update, once the screen is in the page.
-  let view: ReturnType<typeof mountWorld> | null = null;
+  // Phaser measures its parent when it boots, so it is mounted on the first update, once the screen is in
+  // the page; it is loaded on demand so the lobby does not wait for it.
+  let view: WorldView | null = null;
+  let loading = false;
+  let destroyed = false;
+  let latest: WorldData | null = null;
   let lastTurn: number | null = null;
   let worldKey = '';
 
@@ -46,13 +51,21 @@ export function gameScreen(): Screen {
       intel.update(s);
       events.update(s);
       orders.update(s);
-      if (!view && el.isConnected) view = mountWorld(canvasHost);
+      if (!view && !loading && el.isConnected) {
+        loading = true;
+        void loadWorldView().then((mount) => {
+          if (destroyed) return;
+          view = mount(canvasHost);
+          if (latest) view.set(latest);
+        });
+      }
       const d = worldData(s);
-      if (d && view) {
+      if (d) {
         const k = JSON.stringify(d);
         if (k !== worldKey) {
           worldKey = k;
-          view.set(d);
+          latest = d;
+          view?.set(d);
           summary.textContent = `${d.quarter}. ${d.viewer}: US lead ${months(d.lead.value)}${d.lead.exact ? '' : ` (estimate ${months(d.lead.low)} to ${months(d.lead.high)})`}; US compute ${compute(d.compute.US.value)}, PRC compute ${compute(d.compute.CN.value)} H100e; tension ${d.tension.toFixed(0)}, cooperation ${d.cooperation.toFixed(0)}, misuse risk ${pct(d.misuse)}; swing markets ${pct(d.swingDemocratic)} democratic.`;
         }
       }
@@ -66,6 +79,7 @@ export function gameScreen(): Screen {
     },
     destroy() {
       header.destroy();
+      destroyed = true;
       view?.destroy();
     },
   };
