@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+
+test('a reload rejoins the match in the same seat', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.getByLabel('Your name').fill('Solo');
+  await page.getByLabel('Private — not listed; join by code or link only').check();
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await page.getByRole('button', { name: 'Take seat: United States government' }).click();
+  await page.getByRole('button', { name: 'Start the match' }).click();
+  await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
+  const code = await page.evaluate(() => location.pathname.split('/').pop());
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Connected/);
+  await expect(page.getByText('Solo · US')).toBeVisible();
+
+  await page.locator('.actions-list').getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'Submit 1 order' }).click();
+  await expect(page.getByRole('dialog', { name: 'Quarter report: 2026 Q3 resolved' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
