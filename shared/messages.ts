@@ -13,16 +13,29 @@ export const CreateMatchSchema = z
     orderSeconds: z.number().int().min(0).max(3600).default(0),
     botDoctrine: z.enum(DOCTRINES).optional(),
     isPrivate: z.boolean().default(false),
+    /**
+     * A facilitated exercise: the creator becomes the facilitator ("Control", no seat), receives the
+     * facilitator key in its `you` message, and alone starts the match and uses the `control:*` powers.
+     */
+    facilitated: z.boolean().default(false),
   })
   .strict();
 export type CreateMatch = z.infer<typeof CreateMatchSchema>;
 
-/** Options a client sends to join a match. */
+/** The roles a client joins as (see shared/protocol.ts). */
+export const ROLES = ['player', 'spectator', 'facilitator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Options a client sends to join a match. A player may name a seat, free or already held (several
+ * people on one seat make a team). `role: 'facilitator'` needs the match's facilitator `key`.
+ */
 export const JoinSchema = z
   .object({
-    role: z.enum(['player', 'spectator']).default('player'),
+    role: z.enum(ROLES).default('player'),
     seat: z.enum(SEATS).optional(),
     name: z.string().trim().min(1).max(40).default('Player'),
+    key: z.string().min(1).max(128).optional(),
   })
   .strict();
 export type JoinOptions = z.infer<typeof JoinSchema>;
@@ -38,7 +51,15 @@ export const SubmitOrdersSchema = z
   .strict();
 export type SubmitOrders = z.infer<typeof SubmitOrdersSchema>;
 
-export const CLIENT_MESSAGES = ['submit', 'claim'] as const;
+/** Client → server `draft`: the seat's work-in-progress orders, shared with teammates (not submitted). */
+export const DraftOrdersSchema = z
+  .object({
+    turn: z.number().int().min(0),
+    orders: OrdersSchema,
+    seat: z.enum(SEATS).optional(),
+  })
+  .strict();
+export type DraftOrders = z.infer<typeof DraftOrdersSchema>;
 
 export const ClaimSeatSchema = z.object({ seat: z.enum(SEATS) }).strict();
 

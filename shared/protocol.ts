@@ -1,19 +1,55 @@
 import { z } from 'zod';
 import { SEATS, type SeatId } from './seats.js';
-import { CreateMatchSchema, JoinSchema } from './messages.js';
+import { CreateMatchSchema, JoinSchema, type Role } from './messages.js';
 import type { SeatView } from './views.js';
+import type { Order } from './state.js';
+import type { ChatMessage } from './chat.js';
+import type { ProposalView } from './diplomacy.js';
 
 /**
  * The wire contract between the match room and its clients.
  *
- * Joining: `client.create(ROOM_NAME, { create: CreateMatch, join: JoinOptions })` makes a match and
- * joins it as its host; `client.joinById(code, { join: JoinOptions })` joins by room code (the
- * room id IS the short code). Public matches are listed by `client.getAvailableRooms(ROOM_NAME)`
- * with `RoomListing` metadata.
+ * ## Joining
+ * `client.create(ROOM_NAME, { create: CreateMatch, join: JoinOptions })` makes a match and joins it;
+ * `client.joinById(code, { join: JoinOptions })` joins by room code (the room id IS the short code).
+ * Public matches are listed by `client.getAvailableRooms(ROOM_NAME)` (or GET /api/matches) with
+ * `RoomListing` metadata.
  *
- * Synchronised state (Colyseus schema, readable on `room.state`): see `MatchStateShape`.
- * Private data never goes in the synchronised state: each seat's `SeatView` is sent as the
- * `seat-view` message only to the clients holding that seat.
+ * Roles:
+ * - `player`: may take a seat (`join.seat` or the `claim` message). A seat already held can be joined
+ *   too: several people on one seat are a team; all of them get the seat's private view, its drafts and
+ *   its team channel, and the seat submits once per quarter (whoever sends `submit` first).
+ * - `spectator` (e.g. the projector): the public dashboard and the public chat channel only.
+ * - `facilitator` ("Control"): in a match created with `create.facilitated: true`, the creator is the
+ *   facilitator (it may not take a seat). Its `you` message carries `facilitatorKey`, a secret token;
+ *   anyone joining with `{ join: { role: 'facilitator', key } }` is a facilitator too (a second screen,
+ *   or Control coming back after a restart). No player or spectator ever receives the key. A wrong or
+ *   missing key refuses the join.
+ *
+ * The host starts the match: in a facilitated match every facilitator is host (and no player is); in
+ * other matches the first player to join (then the longest-present one) is.
+ *
+ * ## Synchronised state
+ * `room.state` (Colyseus schema): see `MatchStateShape`. Private data never goes in it: each seat's
+ * `SeatView` is sent as the `seat-view` message only to that seat's clients; chat, drafts and proposals
+ * are sent per client to those allowed to see them.
+ *
+ * ## Phases and the clock
+ * `phase` is `lobby` → `orders` → `finished`. Each quarter is an orders phase; it resolves when every
+ * seat held by people (and not handed to its bot) has submitted, when the timer runs out, or when Control
+ * advances it; seats without orders are played by their bots. `paused` (Control) stops the clock:
+ * `deadline` is 0 and `remaining` holds the milliseconds left. While paused the quarter never resolves
+ * on its own (players may still chat, draft and submit); Control may still advance it.
+ *
+ * ## Errors
+ * Every refused message is answered with `error` (`ServerError`, `ref` = the message type) and changes
+ * nothing. Codes: see server/errors.ts (`bad-request`, `not-facilitator`, `spectator`, `forged-seat`, …).
+ *
+ * ## Reconnection and restarts
+ * A dropped client has two minutes to `client.reconnect(token)`; it gets its role, seat, the seat's draft,
+ * chat history, proposals and notices again. After a server restart the room is recreated with the same
+ * code from the stored log; reconnection tokens are void then, so clients join again by code with the
+ * same `join` options (seat, or facilitator key).
  */
 export const ROOM_NAME = 'match';
 
@@ -23,35 +59,132 @@ export type Phase = (typeof PHASES)[number];
 export const CreateRoomOptionsSchema = z.object({ create: CreateMatchSchema.default(CreateMatchSchema.parse({})), join: JoinSchema.default(JoinSchema.parse({})) }).strict();
 export const JoinRoomOptionsSchema = z.object({ join: JoinSchema.default(JoinSchema.parse({})) }).strict();
 
-/** Client → server message types and their payloads. */
+/** Client → server message types. Who may send each; the payload's schema. */
 export const MSG = {
-  /** Host only, in the lobby: start the match. Payload: {} */
+  /** Host, in the lobby: start the match. Payload: {} */
   start: 'start',
-  /** A player: claim a free seat. Payload: { seat } */
+  /** A player without a seat: take a seat, free or held (joining its team). Payload: { seat } */
   claim: 'claim',
-  /** A seated player: submit this quarter's orders. Payload: SubmitOrders */
+  /** A seated player: submit this quarter's orders for the seat (once per seat per quarter). Payload: SubmitOrders */
   submit: 'submit',
+  /**
+   * A seated player: share the seat's draft orders with teammates (nothing is submitted). Payload:
+   * DraftOrders `{ turn, orders, seat? }` (shape-checked only). Stored; relayed as `draft` to the seat's clients.
+   */
+  draft: 'draft',
+  /** Anyone but spectators: post in a chat channel they may post in. Payload: ChatSend `{ channel, text }` (≤ 500 chars). */
+  chat: 'chat',
+  /** A seated player: propose an agreement from the menu. Payload: Propose `{ kind, parties }`. */
+  propose: 'propose',
+  /** A party's player (or Control, naming `seat`): accept or decline a proposal. Payload: Respond `{ id, accept, seat? }`. */
+  respond: 'respond',
+  /** Control: stop the clock. Payload: {} */
+  pause: 'control:pause',
+  /** Control: restart the clock with the time that was left. Payload: {} */
+  resume: 'control:resume',
+  /** Control: move the deadline by `seconds` (±; creates a deadline for this quarter if there was none). Payload: { seconds } */
+  timer: 'control:timer',
+  /** Control: resolve the quarter now; bots order for seats that have not submitted. Payload: {} */
+  advance: 'control:advance',
+  /** Control: schedule a card of the event deck for the coming resolution. Payload: { eventId } */
+  inject: 'control:inject',
+  /** Control: a custom event, applied now and announced. Payload: CustomEvent `{ title, text, effects: [{ key, value, quarters? }] }` */
+  event: 'control:event',
+  /** Control: set one whitelisted figure, with a reason. Payload: Adjust `{ target, value, reason }` */
+  adjust: 'control:adjust',
+  /** Control: hand a seat to its bot, or back to its people. Payload: { seat, to: 'bot' | 'human' } */
+  seat: 'control:seat',
+  /** Control: end the match now and classify the outcome from the current figures. Payload: { reason? } */
+  end: 'control:end',
 } as const;
+export type ClientMessageType = (typeof MSG)[keyof typeof MSG];
 
 export const StartSchema = z.object({}).strict();
 
-/** Server → client message types. */
+/** Server → client message types, and who receives each. */
 export const SMSG = {
-  /** Something was refused; nothing changed. Payload: ServerError */
+  /** To the sender: something was refused; nothing changed. Payload: ServerError */
   error: 'error',
-  /** Orders stored and accepted. Payload: OrdersAck */
+  /** To the submitting client: orders stored and accepted. Payload: OrdersAck */
   ack: 'ack',
-  /** This client's identity in the match. Payload: YouAre */
+  /** To one client: its identity in the match (again after a claim or reconnection). Payload: YouAre */
   you: 'you',
-  /** The seat's private view (only to that seat's clients). Payload: SeatView */
+  /** To the seat's clients only: the seat's private view. Payload: SeatView */
   seatView: 'seat-view',
+  /** To the seat's clients only: the seat's current draft (on change, and on join). Payload: DraftMessage */
+  draft: 'draft',
+  /** To every client allowed to read the channel: one chat message. Payload: ChatMessage */
+  chat: 'chat',
+  /** To one client on join, claim or reconnection: every stored message it may read (replaces what it had). Payload: ChatHistory */
+  chatHistory: 'chat-history',
+  /** To the parties' clients and Control: a proposal was made or changed. Payload: ProposalView */
+  proposal: 'proposal',
+  /** To one client on join, claim or reconnection: the proposals of this quarter it may see (replaces). Payload: ProposalList */
+  proposals: 'proposals',
+  /** A notice from the table (Control's actions, agreements reached): to everyone, or to Control / one seat. Payload: Notice */
+  notice: 'notice',
+  /** To one client on join, claim or reconnection: the notices it may see (replaces). Payload: NoticeList */
+  notices: 'notices',
+  /** To the facilitator who sent a `control:*` message: it is stored and done. Payload: ControlAck */
+  controlAck: 'control-ack',
 } as const;
 
-export type YouAre = { seat: SeatId | null; role: 'player' | 'spectator'; host: boolean; name: string };
+export type YouAre = {
+  seat: SeatId | null;
+  role: Role;
+  host: boolean;
+  name: string;
+  /** Only in a facilitator's own `you` message: the key that lets Control rejoin. Never sent to anyone else. */
+  facilitatorKey?: string;
+};
 export type SeatViewMessage = SeatView;
 
+/** A seat's shared draft: who last changed it, when, and the orders (not validated against the purse). */
+export type DraftMessage = { seat: SeatId; turn: number; orders: Order[]; by: string; at: number };
+export type ChatHistory = { messages: ChatMessage[] };
+export type ProposalList = { proposals: ProposalView[] };
+
+export const NOTICE_KINDS = [
+  'started',
+  'paused',
+  'resumed',
+  'timer',
+  'advanced',
+  'event-injected',
+  'custom-event',
+  'adjusted',
+  'seat-control',
+  'agreement-agreed',
+  'ended',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * A notice, in plain text (render with textContent). `id` increases through the match. Notices about
+ * a seat's private figures reach only that seat and Control; the injection of a deck event only Control
+ * (the card is announced when it fires); everything else reaches everyone.
+ */
+export type Notice = { id: number; at: number; turn: number; kind: NoticeKind; text: string; reason?: string };
+export type NoticeList = { notices: Notice[] };
+
+/** Acknowledges a stored `control:*` action. `seq` is its number in the match's log. */
+export type ControlAck = { type: string; seq: number };
+
 /** The synchronised state as clients read it (schema classes live in server/). */
-export type SeatSlotShape = { seat: SeatId; name: string; occupied: boolean; connected: boolean; submitted: boolean; bot: boolean };
+export type SeatSlotShape = {
+  seat: SeatId;
+  /** The names of the people holding it, comma-separated. */
+  name: string;
+  occupied: boolean;
+  connected: boolean;
+  submitted: boolean;
+  /** True when its bot gives the orders: nobody holds the seat, or Control handed it to the bot. */
+  bot: boolean;
+  /** How many people hold the seat (a team when more than one). */
+  members: number;
+  /** Control handed the seat to its bot although people hold it. */
+  handedToBot: boolean;
+};
 export type MatchStateShape = {
   code: string;
   scenarioId: string;
@@ -61,13 +194,30 @@ export type MatchStateShape = {
   turns: number;
   /** Label of the quarter being played, e.g. "2026 Q3". */
   quarter: string;
-  /** Epoch milliseconds when the orders phase closes; 0 = no timer. */
+  /** Epoch milliseconds when the orders phase closes; 0 = no running timer (none, or paused). */
   deadline: number;
   seats: Map<SeatId, SeatSlotShape>;
   /** JSON of the PublicView (shared/views.ts): the public dashboard. */
   publicJson: string;
+  /** A facilitated exercise (Control runs the clock). */
+  facilitated: boolean;
+  /** Control stopped the clock. */
+  paused: boolean;
+  /** While paused: milliseconds left on the orders timer (0 = no timer). */
+  remaining: number;
+  /** Whether a facilitator is connected. */
+  controlPresent: boolean;
 };
 
-export type RoomListing = { code: string; scenarioId: string; phase: Phase; freeSeats: SeatId[]; isPrivate: boolean };
+export type RoomListing = { code: string; scenarioId: string; phase: Phase; freeSeats: SeatId[]; isPrivate: boolean; facilitated: boolean };
 
 export const ALL_SEATS = SEATS;
+
+/**
+ * HTTP, once a match is finished (404 before, so nothing leaks during play):
+ * - GET /api/matches/:code/record.json — the `MatchRecord` (shared/analysis/replay.ts)
+ * - GET /api/matches/:code/report.json — the after-action `Report`, plus `interventions` (Control's actions)
+ * - GET /api/matches/:code/report.html — the self-contained report page
+ * - GET /api/matches/:code/report.csv  — one row per quarter
+ */
+export const REPORT_FORMATS = ['record.json', 'report.json', 'report.html', 'report.csv'] as const;
