@@ -9,6 +9,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { BUILTIN_SCENARIOS, ROOM_NAME, type RoomListing } from '../shared/index.js';
 import { MatchRoom } from './rooms/MatchRoom.js';
 import { SETTINGS_KEY, type RoomSettings } from './options.js';
+import { openPersistence } from './persistence.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,6 +50,9 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => res.json({ ok: true }));
+  // Persistence: match logs in <dataDir>/matches.sqlite, after-action routes, resumption (server/persistence.ts).
+  const persistence = openPersistence(opts.dataDir);
+  app.use(persistence.routes);
   app.get('/api/scenarios', (_req, res) => res.json(BUILTIN_SCENARIOS.map((s) => ({ id: s.id, name: s.name, description: s.description, turns: s.turns }))));
   app.get('/api/matches', async (_req, res) => {
     const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
@@ -60,9 +64,10 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
   // Orders are tiny; anything near this size is abuse. Larger frames close the socket.
   const transport = new WebSocketTransport({ server: http, maxPayload: 128 * 1024 });
   const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false });
-  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120 };
+  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120, store: persistence.store };
   gameServer.define(ROOM_NAME, MatchRoom, { [SETTINGS_KEY]: settings });
   await gameServer.listen(opts.port, opts.host ?? '0.0.0.0');
+  await persistence.resume(settings);
   const port = (http.address() as AddressInfo).port;
   return {
     port,
@@ -70,6 +75,7 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
     close: async () => {
       await gameServer.gracefullyShutdown(false);
       await closeHttp(http);
+      persistence.close();
       running = false;
     },
   };

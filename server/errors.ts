@@ -18,6 +18,11 @@ export type ErrorCode =
   | 'already-submitted'
   | 'invalid-orders'
   | 'no-players'
+  | 'not-facilitator'
+  | 'channel-forbidden'
+  | 'not-party'
+  | 'handed-to-bot'
+  | 'refused'
   | 'internal';
 
 export type RoomError = ServerError & { code: ErrorCode };

@@ -1,42 +1,92 @@
 import {
+  acceptAgreement,
+  AGREEMENT_MENU,
   assignDoctrines,
-  completeOrders,
+  botNegotiate,
+  ClaimSeatSchema,
   createWorld,
+  declineAgreement,
+  DraftOrdersSchema,
   ordersCost,
-  resolveQuarter,
+  playQuarter,
+  proposeAgreement,
+  quarterLabel,
+  SEATS,
+  StartSchema,
+  SubmitOrdersSchema,
   validateOrders,
   type BySeat,
   type Doctrine,
+  type DraftMessage,
+  type Notice,
+  type NoticeKind,
   type Order,
   type OrdersAck,
   type Phase,
+  type Proposal,
+  type Role,
   type Scenario,
   type SeatId,
   type SeatOrders,
   type WorldState,
 } from '../shared/index.js';
-import { roomError, type RoomError } from './errors.js';
+import { CHAT_HISTORY_LIMIT, ChatSendSchema, canPost, canRead, type ChatMessage } from '../shared/chat.js';
+import { cooperationShortfall, isAgreed, proposalView, ProposeSchema, RespondSchema, type ProposalView } from '../shared/diplomacy.js';
+import { EVERYONE, sees, type Audience, type Viewer } from './audience.js';
+import { applyControl, decideControl } from './control.js';
+import { accept, malformed, refuse, type Decision } from './decision.js';
+import { describeIssues, roomError, type RoomError } from './errors.js';
+import { CONTROL_KINDS, type Entry } from './match-log.js';
 
 export type MatchConfig = {
   code: string;
   scenarioId: string;
   seed: string;
   turns: number;
-  /** 0: the quarter resolves only when every human seat has submitted. */
+  /** 0: the quarter resolves only when every human seat has submitted (or Control advances it). */
   orderSeconds: number;
   botDoctrine?: Doctrine;
   isPrivate: boolean;
+  facilitated: boolean;
 };
 
-/** What was played in one resolved quarter: the human submissions and the bot-completed orders. */
-export type QuarterLog = { turn: number; human: Partial<BySeat<SeatOrders>>; played: BySeat<SeatOrders> };
+/** Who sent a message: their place in the room (from the roster). */
+export type Actor = { name: string; role: Role; seat: SeatId | null; host: boolean };
 
-export type SubmitResult = { ok: true; ack: OrdersAck } | { ok: false; error: RoomError };
+/** Facts from outside the log that a decision needs: the time, and who holds which seat. */
+export type DecideCtx = { now: number; humanSeats: readonly SeatId[] };
+
+
+/** What the room must deliver after an entry is applied (ignored during replay). */
+export type Effect =
+  | { kind: 'reply'; type: string; payload: unknown }
+  | { kind: 'draft'; draft: DraftMessage }
+  | { kind: 'chat'; message: ChatMessage }
+  | { kind: 'proposal'; view: ProposalView }
+  | { kind: 'notice'; notice: Notice; audience: Audience }
+  | { kind: 'views'; seats: readonly SeatId[] }
+  | { kind: 'resolved' };
+
+/** What was played in one resolved quarter: the human submissions. */
+export type QuarterLog = { turn: number; human: Partial<BySeat<SeatOrders>> };
+
+/** One of Control's actions, for the after-action record. */
+export type Intervention = { seq: number; at: number; turn: number; quarter: string; kind: Entry['kind']; by: string; text: string; reason?: string };
+
+export type Clock = {
+  /** Epoch ms when the orders phase closes; 0 when no timer runs (none, or paused). */
+  deadline: number;
+  paused: boolean;
+  /** While paused: ms left on the timer (0: no timer). */
+  remaining: number;
+};
+
 
 /**
- * The match's authority over the pure model: phase, the world, this quarter's orders and the log.
- * No networking here. Everything a store needs to resume a match is `config`, `phase`, `world`,
- * `pending` and `log`.
+ * The match's authority over the pure model. Each client action is first *decided* (validated against
+ * the current state, nothing changes) into a log entry; the room stores the entry, then *applies* it.
+ * Applying is deterministic and reads no clock, so replaying a stored log rebuilds the match exactly.
+ * No networking here: `apply` returns the effects for the room to deliver.
  */
 export class MatchController {
   phase: Phase = 'lobby';
@@ -44,11 +94,21 @@ export class MatchController {
   readonly doctrines: BySeat<Doctrine>;
   /** Orders accepted for the quarter being played. Private: never projected into the public state. */
   pending: Partial<BySeat<SeatOrders>> = {};
+  /** Each seat's shared draft for the quarter being played (private to the seat). */
+  drafts: Partial<BySeat<DraftMessage>> = {};
+  /** Seats Control handed to their bots. */
+  readonly handedToBot = new Set<SeatId>();
+  clock: Clock = { deadline: 0, paused: false, remaining: 0 };
+  readonly chat: ChatMessage[] = [];
+  readonly notices: { notice: Notice; audience: Audience }[] = [];
+  /** This quarter's proposals as their parties last saw them (open, agreed, declined). */
+  readonly proposals = new Map<string, ProposalView>();
+  readonly interventions: Intervention[] = [];
   readonly log: QuarterLog[] = [];
 
   constructor(
     readonly config: MatchConfig,
-    scenario: Scenario,
+    readonly scenario: Scenario,
   ) {
     this.world = createWorld({ ...scenario, turns: config.turns }, config.seed);
     this.doctrines = assignDoctrines(config.seed, config.botDoctrine);
@@ -66,45 +126,331 @@ export class MatchController {
     return this.pending[seat] !== undefined;
   }
 
-  start(): RoomError | null {
-    if (this.phase !== 'lobby') return roomError('wrong-phase', 'The match has already started.', 'start');
-    this.phase = 'orders';
+  get quarter(): string {
+    return quarterLabel(this.world.startQuarter + Math.min(this.world.turn, this.world.turns - 1));
+  }
+
+  /** Seats whose bot gives the orders now: nobody holds them, or Control handed them over. */
+  botSeats(humanSeats: readonly SeatId[]): SeatId[] {
+    return SEATS.filter((s) => !humanSeats.includes(s) || this.handedToBot.has(s));
+  }
+
+  /** True when every seat people hold (and Control has not handed to its bot) has orders in. */
+  readyToResolve(humanSeats: readonly SeatId[]): boolean {
+    const seats = humanSeats.filter((s) => !this.handedToBot.has(s));
+    return this.phase === 'orders' && !this.clock.paused && seats.length > 0 && seats.every((s) => this.hasSubmitted(s));
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Decisions: validate, change nothing, return the entry to store.
+
+  decide(type: string, actor: Actor, msg: unknown, ctx: DecideCtx): Decision {
+    switch (type) {
+      case 'start':
+        return this.decideStart(actor, msg, ctx);
+      case 'submit':
+        return this.decideSubmit(actor, msg);
+      case 'draft':
+        return this.decideDraft(actor, msg);
+      case 'chat':
+        return this.decideChat(actor, msg);
+      case 'propose':
+        return this.decidePropose(actor, msg, ctx);
+      case 'respond':
+        return this.decideRespond(actor, msg);
+      default:
+        if (type.startsWith('control:')) return decideControl(this, type, actor, msg, ctx);
+        return refuse('unknown-message', `Unknown message type "${type}".`);
+    }
+  }
+
+  /** The entry for a resolution the room triggers itself (all submitted, or the timer ran out). */
+  decideResolve(reason: 'submitted' | 'timer', now: number): Entry {
+    return { kind: 'resolve', turn: this.world.turn, reason, deadline: this.nextDeadline(now) };
+  }
+
+  /** When the coming quarter's orders phase closes, if it starts at `now` (0: no timer). */
+  nextDeadline(now: number): number {
+    return this.config.orderSeconds > 0 ? now + this.config.orderSeconds * 1000 : 0;
+  }
+
+  private decideStart(actor: Actor, msg: unknown, ctx: DecideCtx): Decision {
+    if (!StartSchema.safeParse(msg ?? {}).success) return refuse('bad-request', 'start takes no payload.');
+    if (!actor.host) return refuse('not-host', this.config.facilitated ? 'In a facilitated match only Control starts the match.' : 'Only the host can start the match.');
+    if (this.phase !== 'lobby') return refuse('wrong-phase', 'The match has already started.');
+    if (ctx.humanSeats.length === 0) return refuse('no-players', 'At least one seat must be held by a player.');
+    return accept({ kind: 'start', by: actor.name, deadline: this.nextDeadline(ctx.now) });
+  }
+
+  /** Who may act for a seat: a seated player, for their own seat only. */
+  private seatOf(actor: Actor, claimed: SeatId | undefined, verb: string): { ok: true; seat: SeatId } | { ok: false; error: RoomError } {
+    if (actor.role === 'spectator') return { ok: false, error: roomError('spectator', `Spectators cannot ${verb}.`) };
+    if (actor.role === 'facilitator') return { ok: false, error: roomError('not-seated', `Control holds no seat and cannot ${verb}.`) };
+    if (!actor.seat) return { ok: false, error: roomError('not-seated', `Claim a seat before you ${verb}.`) };
+    if (claimed !== undefined && claimed !== actor.seat) return { ok: false, error: roomError('forged-seat', `You hold ${actor.seat}; you cannot act for ${claimed}.`) };
+    return { ok: true, seat: actor.seat };
+  }
+
+  private orderPhaseError(turn: number): Decision | null {
+    if (this.phase !== 'orders') return refuse('wrong-phase', this.phase === 'lobby' ? 'The match has not started yet.' : 'The match is over.');
+    if (turn !== this.world.turn) return refuse('wrong-turn', `These orders are for turn ${turn}, but turn ${this.world.turn} is being played.`);
     return null;
   }
 
-  /** Accept a seat's orders for the current quarter, or refuse them all and change nothing. */
-  submit(seat: SeatId, turn: number, orders: readonly Order[]): SubmitResult {
-    const ref = 'submit';
-    if (this.phase !== 'orders') {
-      return { ok: false, error: roomError('wrong-phase', this.phase === 'lobby' ? 'The match has not started yet.' : 'The match is over.', ref) };
-    }
-    if (turn !== this.world.turn) {
-      return { ok: false, error: roomError('wrong-turn', `These orders are for turn ${turn}, but turn ${this.world.turn} is being played.`, ref) };
-    }
-    if (this.hasSubmitted(seat)) {
-      return { ok: false, error: roomError('already-submitted', `${seat} has already submitted orders this quarter.`, ref) };
-    }
-    const check = validateOrders(this.world, seat, orders);
-    if (check.errors.length > 0) {
-      return { ok: false, error: roomError('invalid-orders', `Orders refused: ${check.errors.join(' ')}`, ref) };
-    }
-    this.pending[seat] = check.accepted;
-    return { ok: true, ack: { turn, accepted: check.accepted.length, costs: ordersCost(check.accepted) } };
+  private decideSubmit(actor: Actor, msg: unknown): Decision {
+    const r = SubmitOrdersSchema.safeParse(msg);
+    if (!r.success) return malformed('orders', r.error.issues);
+    const who = this.seatOf(actor, r.data.seat, 'submit orders');
+    if (!who.ok) return { ok: false, error: who.error };
+    const seat = who.seat;
+    const late = this.orderPhaseError(r.data.turn);
+    if (late) return late;
+    if (this.handedToBot.has(seat)) return refuse('handed-to-bot', `Control has handed ${seat} to its bot; its bot gives the orders.`);
+    if (this.hasSubmitted(seat)) return refuse('already-submitted', `${seat} has already submitted orders this quarter.`);
+    const check = validateOrders(this.world, seat, r.data.orders as Order[]);
+    if (check.errors.length > 0) return refuse('invalid-orders', `Orders refused: ${check.errors.join(' ')}`);
+    return accept({ kind: 'submit', seat, turn: r.data.turn, orders: check.accepted, by: actor.name });
   }
 
-  /** True when every seat a human holds has orders in (and at least one human holds a seat). */
-  readyToResolve(humanSeats: readonly SeatId[]): boolean {
-    return this.phase === 'orders' && humanSeats.length > 0 && humanSeats.every((s) => this.hasSubmitted(s));
+  private decideDraft(actor: Actor, msg: unknown): Decision {
+    const r = DraftOrdersSchema.safeParse(msg);
+    if (!r.success) return malformed('draft', r.error.issues);
+    const who = this.seatOf(actor, r.data.seat, 'draft orders');
+    if (!who.ok) return { ok: false, error: who.error };
+    const late = this.orderPhaseError(r.data.turn);
+    if (late) return late;
+    if (this.hasSubmitted(who.seat)) return refuse('already-submitted', `${who.seat} has already submitted orders this quarter.`);
+    return accept({ kind: 'draft', seat: who.seat, turn: r.data.turn, orders: r.data.orders as Order[], by: actor.name });
   }
 
-  /** Resolve the quarter: bots play every seat without orders. */
-  resolve(): void {
-    if (this.phase !== 'orders') throw new Error(`cannot resolve in phase ${this.phase}`);
-    const played = completeOrders(this.world, this.pending, this.doctrines);
-    const next = resolveQuarter(this.world, played).state;
-    this.log.push({ turn: next.turn, human: this.pending, played });
+  private decideChat(actor: Actor, msg: unknown): Decision {
+    const r = ChatSendSchema.safeParse(msg);
+    if (!r.success) return malformed('chat message', r.error.issues);
+    const channel = r.data.channel as ChatMessage['channel'];
+    if (!canPost(channel, actor)) {
+      return refuse(actor.role === 'spectator' ? 'spectator' : 'channel-forbidden', actor.role === 'spectator' ? 'Spectators cannot post.' : `You cannot post in ${channel}.`);
+    }
+    if (this.phase === 'finished' && channel !== 'public') return refuse('wrong-phase', 'The match is over; only the public channel stays open.');
+    return accept({ kind: 'chat', channel, text: r.data.text, from: { name: actor.name, role: actor.role, seat: actor.seat } });
+  }
+
+  private decidePropose(actor: Actor, msg: unknown, ctx: DecideCtx): Decision {
+    const r = ProposeSchema.safeParse(msg);
+    if (!r.success) return malformed('proposal', r.error.issues);
+    const who = this.seatOf(actor, undefined, 'propose agreements');
+    if (!who.ok) return { ok: false, error: who.error };
+    if (this.phase !== 'orders') return refuse('wrong-phase', this.phase === 'lobby' ? 'The match has not started yet.' : 'The match is over.');
+    const parties = r.data.parties.includes(who.seat) ? r.data.parties : [who.seat, ...r.data.parties];
+    const trial = proposeWorld(this.world, who.seat, r.data.kind, parties);
+    if (!trial.ok) return refuse('refused', trial.error);
+    const bots = this.botSeats(ctx.humanSeats);
+    return accept({ kind: 'propose', seat: who.seat, agreement: r.data.kind, parties, bots, by: actor.name });
+  }
+
+  private decideRespond(actor: Actor, msg: unknown): Decision {
+    const r = RespondSchema.safeParse(msg);
+    if (!r.success) return malformed('response', r.error.issues);
+    let seat: SeatId;
+    if (actor.role === 'facilitator') {
+      if (!r.data.seat) return refuse('bad-request', 'Control must name the seat it answers for.');
+      seat = r.data.seat;
+    } else {
+      const who = this.seatOf(actor, r.data.seat, 'answer proposals');
+      if (!who.ok) return { ok: false, error: who.error };
+      seat = who.seat;
+    }
+    if (this.phase !== 'orders') return refuse('wrong-phase', 'Proposals are answered while a quarter is being played.');
+    const p = this.world.proposals.find((x) => x.id === r.data.id);
+    if (!p) return refuse('refused', `No open proposal "${r.data.id}".`);
+    if (!p.parties.includes(seat)) return refuse('not-party', `${seat} is not a party to this proposal.`);
+    const trial = r.data.accept ? acceptAgreement(this.world, p.id, seat) : declineAgreement(this.world, p.id, seat);
+    if (!trial.ok) return refuse('refused', trial.error);
+    return accept({ kind: 'respond', seat, proposal: p.id, accept: r.data.accept, by: actor.name });
+  }
+
+  /** Claiming a seat changes only the roster; the controller just checks it. */
+  checkClaim(actor: Actor, msg: unknown): { ok: true; seat: SeatId } | { ok: false; error: RoomError } {
+    const r = ClaimSeatSchema.safeParse(msg);
+    if (!r.success) return { ok: false, error: roomError('bad-request', `Malformed claim: ${describeIssues(r.error.issues)}`) };
+    if (actor.role === 'facilitator') return { ok: false, error: roomError('not-seated', 'Control cannot take a seat.') };
+    if (actor.seat) return { ok: false, error: roomError('already-seated', `You already hold ${actor.seat}.`) };
+    if (this.phase === 'finished') return { ok: false, error: roomError('wrong-phase', 'The match is over.') };
+    if (!this.inPlay(r.data.seat)) return { ok: false, error: roomError('seat-not-in-play', `${r.data.seat} is not a seat in this scenario; a bot always plays it.`) };
+    return { ok: true, seat: r.data.seat };
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Application: deterministic, no clock, no I/O.
+
+  apply(entry: Entry, seq: number, at: number): Effect[] {
+    const fx: Effect[] = [];
+    const notify = (kind: NoticeKind, text: string, audience: Audience = EVERYONE, reason?: string) => {
+      const notice: Notice = { id: seq * 10 + fx.filter((e) => e.kind === 'notice').length, at, turn: this.world.turn, kind, text, ...(reason ? { reason } : {}) };
+      this.notices.push({ notice, audience });
+      fx.push({ kind: 'notice', notice, audience });
+    };
+    const intervene = (text: string, reason?: string) => {
+      this.interventions.push({ seq, at, turn: this.world.turn, quarter: this.quarter, kind: entry.kind, by: 'by' in entry ? (entry.by ?? '') : '', text, ...(reason ? { reason } : {}) });
+    };
+    switch (entry.kind) {
+      case 'start':
+        this.phase = 'orders';
+        this.clock = { deadline: entry.deadline, paused: false, remaining: 0 };
+        notify('started', `The match has started: ${this.quarter}.`);
+        break;
+      case 'submit': {
+        this.pending[entry.seat] = entry.orders;
+        const ack: OrdersAck = { turn: entry.turn, accepted: entry.orders.length, costs: ordersCost(entry.orders) };
+        fx.push({ kind: 'reply', type: 'ack', payload: ack });
+        break;
+      }
+      case 'draft': {
+        const draft: DraftMessage = { seat: entry.seat, turn: entry.turn, orders: entry.orders, by: entry.by, at };
+        this.drafts[entry.seat] = draft;
+        fx.push({ kind: 'draft', draft });
+        break;
+      }
+      case 'chat': {
+        const message: ChatMessage = { id: seq, channel: entry.channel, from: entry.from, text: entry.text, at, turn: this.world.turn };
+        this.chat.push(message);
+        fx.push({ kind: 'chat', message });
+        break;
+      }
+      case 'propose':
+        this.applyPropose(entry, notify, fx);
+        break;
+      case 'respond':
+        this.applyRespond(entry, notify, fx);
+        break;
+      case 'resolve':
+        if (entry.reason === 'control') {
+          notify('advanced', 'Control closed the orders phase; bots order for seats that had not submitted.');
+          intervene('Advanced the quarter.');
+        }
+        this.applyResolve(entry, fx, notify);
+        break;
+      case 'pause':
+      case 'resume':
+      case 'timer':
+      case 'inject':
+      case 'custom-event':
+      case 'adjust':
+      case 'seat-control':
+      case 'end':
+        applyControl(this, entry, { seq, notify, intervene, fx });
+        break;
+    }
+    return fx;
+  }
+
+  private applyPropose(entry: Extract<Entry, { kind: 'propose' }>, notify: (k: NoticeKind, t: string, a?: Audience) => void, fx: Effect[]): void {
+    const r = proposeWorld(this.world, entry.seat, entry.agreement, entry.parties);
+    if (!r.ok || !r.proposal) return;
+    // Bot seats answer at once (seeded, so a replay answers the same way).
+    this.world = botNegotiate(r.state, this.doctrines, entry.bots);
+    const p = this.world.proposals.find((x) => x.id === r.proposal?.id);
+    if (p) this.showProposal(p, fx, notify);
+  }
+
+  private applyRespond(entry: Extract<Entry, { kind: 'respond' }>, notify: (k: NoticeKind, t: string, a?: Audience) => void, fx: Effect[]): void {
+    const before = this.world.proposals.find((x) => x.id === entry.proposal);
+    if (!before) return;
+    const r = entry.accept ? acceptAgreement(this.world, entry.proposal, entry.seat) : declineAgreement(this.world, entry.proposal, entry.seat);
+    if (!r.ok) return;
+    this.world = r.state;
+    if (!entry.accept) {
+      const view = proposalView(this.world, before, 'declined', { declinedBy: entry.seat });
+      this.proposals.set(view.id, view);
+      fx.push({ kind: 'proposal', view });
+      return;
+    }
+    const p = this.world.proposals.find((x) => x.id === entry.proposal);
+    if (p) this.showProposal(p, fx, notify);
+  }
+
+  /** Send a proposal's new state to its parties; announce it to everyone once every party has accepted. */
+  private showProposal(p: Proposal, fx: Effect[], notify: (k: NoticeKind, t: string, a?: Audience) => void): void {
+    const agreed = isAgreed(p);
+    const short = agreed ? cooperationShortfall(this.world, p.kind) : null;
+    const view = proposalView(this.world, p, agreed ? 'agreed' : 'open', short ? { note: short } : {});
+    const was = this.proposals.get(p.id)?.status;
+    this.proposals.set(p.id, view);
+    fx.push({ kind: 'proposal', view });
+    if (agreed && was !== 'agreed') {
+      notify('agreement-agreed', `${p.parties.join(', ')} agreed the ${view.title}; it is signed at the end of this quarter${short ? ' if cooperation allows' : ''}.`);
+    }
+  }
+
+  private applyResolve(entry: Extract<Entry, { kind: 'resolve' }>, fx: Effect[], _notify: (k: NoticeKind, t: string, a?: Audience) => void): void {
+    if (this.phase !== 'orders' || entry.turn !== this.world.turn) return;
+    const next = playQuarter(this.world, this.pending, this.doctrines).state;
+    this.log.push({ turn: next.turn, human: this.pending });
     this.world = next;
     this.pending = {};
-    if (next.outcome) this.phase = 'finished';
+    this.drafts = {};
+    // Tell the parties what became of this quarter's proposals.
+    for (const view of this.proposals.values()) {
+      if (view.status !== 'open' && view.status !== 'agreed') continue;
+      const signed = next.agreements.find((a) => a.kind === view.kind && a.signedTurn === next.turn);
+      const status = signed ? 'signed' : view.status === 'agreed' ? 'refused' : 'lapsed';
+      const note = signed ? `In force until ${quarterLabel(next.startQuarter + signed.expiresTurn - 1)}.` : status === 'refused' ? refusalNote(next, view.kind) : undefined;
+      fx.push({ kind: 'proposal', view: { ...view, status, ...(note ? { note } : {}) } });
+    }
+    this.proposals.clear();
+    if (next.outcome) {
+      this.phase = 'finished';
+      this.clock = { deadline: 0, paused: false, remaining: 0 };
+    } else if (this.clock.paused) {
+      this.clock = { deadline: 0, paused: true, remaining: this.config.orderSeconds * 1000 };
+    } else {
+      this.clock = { deadline: entry.deadline, paused: false, remaining: 0 };
+    }
+    fx.push({ kind: 'resolved' });
   }
+
+  /** The match ended between resolutions: this quarter's open proposals lapse. */
+  closeProposals(fx: Effect[], status: 'lapsed'): void {
+    for (const view of this.proposals.values()) {
+      if (view.status === 'open' || view.status === 'agreed') fx.push({ kind: 'proposal', view: { ...view, status } });
+    }
+    this.proposals.clear();
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // What a (re)joining client is owed.
+
+  draftFor(seat: SeatId): DraftMessage | undefined {
+    const d = this.drafts[seat];
+    return d && d.turn === this.world.turn ? d : undefined;
+  }
+
+  chatFor(v: Viewer): ChatMessage[] {
+    const mine = this.chat.filter((m) => canRead(m.channel, v));
+    return mine.slice(-CHAT_HISTORY_LIMIT);
+  }
+
+  proposalsFor(v: Viewer): ProposalView[] {
+    return [...this.proposals.values()].filter((p) => sees({ kind: 'seats', seats: p.parties }, v));
+  }
+
+  noticesFor(v: Viewer): Notice[] {
+    return this.notices.filter((n) => sees(n.audience, v)).map((n) => n.notice);
+  }
+
+  /** Control's actions so far (for the after-action record). */
+  controlLog(): Intervention[] {
+    return this.interventions.filter((i) => CONTROL_KINDS.includes(i.kind) || i.kind === 'resolve');
+  }
+}
+
+/** The model's propose check, plus the cooperation the terms need. */
+function proposeWorld(world: WorldState, by: SeatId, kind: string, parties: readonly SeatId[]) {
+  const low = cooperationShortfall(world, kind);
+  if (low && AGREEMENT_MENU[kind]) return { ok: false as const, error: low };
+  return proposeAgreement(world, by, kind, parties);
+}
+
+function refusalNote(state: WorldState, kind: string): string {
+  const refused = state.history.at(-1)?.events.find((e) => e.kind === 'agreement-refused' && e.text.includes(AGREEMENT_MENU[kind]?.title ?? kind));
+  return refused?.text ?? 'It was not signed at resolution.';
 }

@@ -4,10 +4,10 @@ import type { Roster } from './roster.js';
 import { SeatSlot, type MatchState } from './schema.js';
 
 /**
- * Write the public state from the model and the roster. Only public facts go in: seat occupancy and
- * submitted flags, never orders or seat views.
+ * Write the public state from the model and the roster. Only public facts go in: seat occupancy,
+ * team sizes, submitted flags and the clock, never orders, drafts, chat or seat views.
  */
-export function project(state: MatchState, ctrl: MatchController, roster: Roster, deadline: number): void {
+export function project(state: MatchState, ctrl: MatchController, roster: Roster): void {
   const world = ctrl.world;
   const view = publicView(world);
   state.code = ctrl.config.code;
@@ -16,7 +16,12 @@ export function project(state: MatchState, ctrl: MatchController, roster: Roster
   state.turn = world.turn;
   state.turns = world.turns;
   state.quarter = view.quarter;
-  state.deadline = ctrl.phase === 'orders' ? deadline : 0;
+  state.facilitated = ctrl.config.facilitated;
+  const running = ctrl.phase === 'orders';
+  state.deadline = running && !ctrl.clock.paused ? ctrl.clock.deadline : 0;
+  state.paused = running && ctrl.clock.paused;
+  state.remaining = state.paused ? ctrl.clock.remaining : 0;
+  state.controlPresent = roster.facilitators().some((m) => m.connected);
   const json = JSON.stringify(view);
   if (state.publicJson !== json) state.publicJson = json;
   for (const seat of ctrl.seatsInPlay) {
@@ -27,16 +32,19 @@ export function project(state: MatchState, ctrl: MatchController, roster: Roster
       state.seats.set(seat, slot);
     }
     const holders = roster.holders(seat);
+    const handed = ctrl.handedToBot.has(seat);
     slot.name = holders.map((m) => m.name).join(', ');
     slot.occupied = holders.length > 0;
     slot.connected = holders.some((m) => m.connected);
     slot.submitted = ctrl.hasSubmitted(seat);
-    slot.bot = holders.length === 0;
+    slot.bot = holders.length === 0 || handed;
+    slot.members = holders.length;
+    slot.handedToBot = handed;
   }
 }
 
 export function listing(ctrl: MatchController, roster: Roster): RoomListing {
   const taken = new Set(roster.humanSeats());
   const freeSeats: SeatId[] = ctrl.seatsInPlay.filter((s) => !taken.has(s));
-  return { code: ctrl.config.code, scenarioId: ctrl.world.scenarioId, phase: ctrl.phase, freeSeats, isPrivate: ctrl.config.isPrivate };
+  return { code: ctrl.config.code, scenarioId: ctrl.world.scenarioId, phase: ctrl.phase, freeSeats, isPrivate: ctrl.config.isPrivate, facilitated: ctrl.config.facilitated };
 }

@@ -1,27 +1,32 @@
-import type { SeatId, YouAre } from '../shared/index.js';
+import type { Role, SeatId, YouAre } from '../shared/index.js';
 import { roomError, type RoomError } from './errors.js';
 
 export type Member = {
   sessionId: string;
   name: string;
-  role: 'player' | 'spectator';
+  role: Role;
   seat: SeatId | null;
-  /** False while a seated player's connection is gone and the room waits for them to reconnect. */
+  /** False while the member's connection is gone and the room waits for them to reconnect. */
   connected: boolean;
 };
 
 /**
  * Who is in the room and which seat each person holds. Several members may share a seat (a team);
- * every one of them receives that seat's private view.
+ * every one of them receives that seat's private view. Not persisted: after a restart people join again.
+ *
+ * The host starts the match. In a facilitated match every facilitator is host and no player is; otherwise
+ * the first member to join is, and the role passes to the longest-present player when they leave.
  */
 export class Roster {
   private readonly members = new Map<string, Member>();
-  hostId: string | null = null;
+  private firstId: string | null = null;
 
-  add(sessionId: string, name: string, role: Member['role']): Member {
+  constructor(readonly facilitated = false) {}
+
+  add(sessionId: string, name: string, role: Role): Member {
     const m: Member = { sessionId, name, role, seat: null, connected: true };
     this.members.set(sessionId, m);
-    this.hostId ??= sessionId;
+    if (!this.facilitated) this.firstId ??= sessionId;
     return m;
   }
 
@@ -29,43 +34,66 @@ export class Roster {
     return this.members.get(sessionId);
   }
 
-  /** Drop a member; the host role passes to the longest-present player (or anyone left). */
+  all(): Member[] {
+    return [...this.members.values()];
+  }
+
+  isHost(sessionId: string): boolean {
+    if (this.facilitated) return this.members.get(sessionId)?.role === 'facilitator';
+    return this.firstId === sessionId;
+  }
+
+  /** The sessions that are host (several in a facilitated match). */
+  hosts(): string[] {
+    return this.all()
+      .filter((m) => this.isHost(m.sessionId))
+      .map((m) => m.sessionId);
+  }
+
+  /** Drop a member; in an unfacilitated match the host role passes to the longest-present player (or anyone left). */
   remove(sessionId: string): Member | undefined {
     const m = this.members.get(sessionId);
     this.members.delete(sessionId);
-    if (this.hostId === sessionId) {
-      const rest = [...this.members.values()];
-      this.hostId = (rest.find((x) => x.role === 'player') ?? rest[0])?.sessionId ?? null;
+    if (this.firstId === sessionId) {
+      const rest = this.all();
+      this.firstId = (rest.find((x) => x.role === 'player') ?? rest[0])?.sessionId ?? null;
     }
     return m;
   }
 
   holders(seat: SeatId): Member[] {
-    return [...this.members.values()].filter((m) => m.seat === seat);
+    return this.all().filter((m) => m.seat === seat);
+  }
+
+  facilitators(): Member[] {
+    return this.all().filter((m) => m.role === 'facilitator');
   }
 
   /** Seats held by a human, connected or awaiting reconnection. */
   humanSeats(): SeatId[] {
-    return [...new Set([...this.members.values()].flatMap((m) => (m.seat ? [m.seat] : [])))];
+    return [...new Set(this.all().flatMap((m) => (m.seat ? [m.seat] : [])))];
   }
 
-  /** Why `seat` cannot be taken, or null if it can. */
+  /** Why `seat` cannot be taken, or null if it can. A seat already held can be joined as a teammate. */
   refuseSeat(seat: SeatId, inPlay: boolean): RoomError | null {
     if (!inPlay) return roomError('seat-not-in-play', `${seat} is not a seat in this scenario; a bot always plays it.`);
-    if (this.holders(seat).length > 0) return roomError('seat-taken', `${seat} is already taken.`);
     return null;
   }
 
   take(sessionId: string, seat: SeatId): void {
     const m = this.members.get(sessionId);
     if (!m) throw new Error(`unknown member ${sessionId}`);
+    if (m.role === 'facilitator') throw new Error('the facilitator cannot take a seat');
     m.seat = seat;
     m.role = 'player';
   }
 
-  you(sessionId: string): YouAre {
+  you(sessionId: string, facilitatorKey?: string): YouAre {
     const m = this.members.get(sessionId);
     if (!m) throw new Error(`unknown member ${sessionId}`);
-    return { seat: m.seat, role: m.role, host: this.hostId === sessionId, name: m.name };
+    const you: YouAre = { seat: m.seat, role: m.role, host: this.isHost(sessionId), name: m.name };
+    // The key goes to facilitators only.
+    if (m.role === 'facilitator' && facilitatorKey) you.facilitatorKey = facilitatorKey;
+    return you;
   }
 }

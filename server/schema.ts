@@ -14,6 +14,8 @@ export class SeatSlot extends Schema implements SeatSlotShape {
   @type('boolean') connected = false;
   @type('boolean') submitted = false;
   @type('boolean') bot = true;
+  @type('number') members = 0;
+  @type('boolean') handedToBot = false;
 }
 
 /** The room's synchronised state; see `MatchStateShape` in shared/protocol.ts. Written only by projection. */
@@ -27,4 +29,8 @@ export class MatchState extends Schema implements Omit<MatchStateShape, 'seats'>
   @type('number') deadline = 0;
   @type({ map: SeatSlot }) seats = new MapSchema<SeatSlot>();
   @type('string') publicJson = '';
+  @type('boolean') facilitated = false;
+  @type('boolean') paused = false;
+  @type('number') remaining = 0;
+  @type('boolean') controlPresent = false;
 }

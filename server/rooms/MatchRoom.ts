@@ -1,48 +1,111 @@
 import { matchMaker, Room, type Client, type RoomException } from '@colyseus/core';
-import { ClaimSeatSchema, MSG, SMSG, StartSchema, SubmitOrdersSchema, seatView, type RoomListing, type SeatId } from '../../shared/index.js';
-import { describeIssues, roomError, type RoomError } from '../errors.js';
-import { MatchController } from '../match-controller.js';
+import { MSG, SMSG, seatView, type RoomListing } from '../../shared/index.js';
+import { sees, type Viewer } from '../audience.js';
+import { canRead } from '../../shared/chat.js';
+import { roomError, type RoomError } from '../errors.js';
+import { MatchController, type Actor, type Effect } from '../match-controller.js';
+import type { Entry } from '../match-log.js';
 import { guarded } from '../message-guard.js';
-import { matchConfig, parseCreate, parseJoin, type RoomSettings } from '../options.js';
+import { matchConfig, newFacilitatorKey, newSeed, parseCreate, parseJoin, splitOptions, type RoomSettings, type StoredOptions } from '../options.js';
+import { rebuildMatch } from '../rebuild.js';
 import { listing, project } from '../projection.js';
 import { RateLimiter } from '../rate-limit.js';
 import { uniqueCode } from '../room-code.js';
 import { Roster } from '../roster.js';
 import { MatchState } from '../schema.js';
+import { keysMatch } from '../secrets.js';
 
-/** Colyseus glue: validates who may do what, then hands the work to the controller and projects the result. */
+/** Messages decided by the controller and stored in the match's log. */
+const LOGGED = [MSG.start, MSG.submit, MSG.draft, MSG.chat, MSG.propose, MSG.respond, MSG.pause, MSG.resume, MSG.timer, MSG.advance, MSG.inject, MSG.event, MSG.adjust, MSG.seat, MSG.end] as const;
+
+/** After a restart, a running timer gets at least this long so people can rejoin first. */
+const RESTART_GRACE_MS = 30_000;
+
+/**
+ * Colyseus glue: who is in the room, the timer, and delivery. Each message goes to the controller,
+ * which decides it into a log entry; the entry is stored, then applied, then its effects are delivered
+ * to exactly the clients allowed to see them.
+ */
 export class MatchRoom extends Room<MatchState, RoomListing> {
   override maxClients = 64;
   private ctrl!: MatchController;
   private settings!: RoomSettings;
-  private readonly roster = new Roster();
+  private roster!: Roster;
+  private facilitatorKey: string | null = null;
   private readonly limiter = new RateLimiter();
-  private deadline = 0;
+  /** Chat has its own, tighter budget: six messages at once, then one every two seconds. */
+  private readonly chatLimiter = new RateLimiter(6, 0.5);
   private timer: ReturnType<Room['clock']['setTimeout']> | undefined;
   private awaitingCreator = true;
+  private memorySeq = 0;
+  /** Set when the server shuts down: people leaving then must not move the match on. */
+  private closing = false;
 
   override async onCreate(options: unknown) {
-    const req = parseCreate(options);
-    this.settings = req.settings;
-    const code = await uniqueCode(async (c) => matchMaker.getLocalRoomById(c) !== undefined || (await matchMaker.query({ roomId: c })).length > 0);
-    this.roomId = code;
-    this.ctrl = new MatchController(matchConfig(req, code), req.scenario);
+    const { settings, resume, client } = splitOptions(options);
+    this.settings = settings;
+    if (resume) await this.restore(resume);
+    else await this.create(client);
+    this.roster = new Roster(this.ctrl.config.facilitated);
+    // An unfinished match must never be disposed and lost; a finished one goes when its last client leaves.
+    this.autoDispose = this.ctrl.phase === 'finished';
     this.state = new MatchState();
-    if (req.create.isPrivate) await this.setPrivate(true);
-    const on = (type: string, fn: (c: Client, m: unknown) => void) => guarded(this.limiter, this.refuse, type, fn);
-    this.onMessage(MSG.start, on(MSG.start, (c, m) => this.start(c, m)));
-    this.onMessage(MSG.claim, on(MSG.claim, (c, m) => this.claim(c, m)));
-    this.onMessage(MSG.submit, on(MSG.submit, (c, m) => this.submit(c, m)));
+    const on = (type: string, fn: (c: Client, m: unknown) => void) => this.onMessage(type, guarded(this.limiter, this.refuse, type, fn));
+    for (const type of LOGGED) on(type, (c, m) => this.act(type, c, m));
+    on(MSG.claim, (c, m) => this.claim(c, m));
     this.onMessage('*', (client, type, m) =>
-      on(String(type), (c) => this.refuse(c, roomError('unknown-message', `Unknown message type "${String(type)}".`, String(type))))(client, m),
+      guarded(this.limiter, this.refuse, String(type), (c) => this.refuse(c, roomError('unknown-message', `Unknown message type "${String(type)}".`, String(type))))(client, m),
     );
     this.sync();
+    this.armTimer();
+  }
+
+  private async create(clientOptions: Record<string, unknown>) {
+    const req = parseCreate(clientOptions, this.settings);
+    const store = this.settings.store;
+    const code = await uniqueCode(
+      async (c) => matchMaker.getLocalRoomById(c) !== undefined || store?.load(c) !== undefined || (await matchMaker.query({ roomId: c })).length > 0,
+    );
+    this.roomId = code;
+    const seed = newSeed(req.create);
+    this.ctrl = new MatchController(matchConfig(req.create, req.scenario, code, seed), req.scenario);
+    this.facilitatorKey = req.create.facilitated ? newFacilitatorKey() : null;
+    const options: StoredOptions = { create: req.create, facilitatorKey: this.facilitatorKey };
+    store?.createMatch({ code, scenario: req.scenario, seed, options, createdAt: Date.now() });
+    if (req.create.isPrivate) await this.setPrivate(true);
+  }
+
+  /** Recreate a stored match under its own code by replaying its log through the model. */
+  private async restore(ticket: string) {
+    const code = this.settings.resumeTickets?.get(ticket);
+    this.settings.resumeTickets?.delete(ticket);
+    const stored = code ? this.settings.store?.load(code) : undefined;
+    if (!code || !stored) throw new Error('no stored match for this resume ticket');
+    const rebuilt = rebuildMatch(stored);
+    this.roomId = code;
+    this.awaitingCreator = false;
+    this.ctrl = rebuilt.ctrl;
+    this.facilitatorKey = rebuilt.facilitatorKey;
+    this.memorySeq = rebuilt.lastSeq;
+    const clock = this.ctrl.clock;
+    if (this.ctrl.phase === 'orders' && !clock.paused && clock.deadline > 0) {
+      // Not logged: after another restart the same rule applies again.
+      clock.deadline = Math.max(clock.deadline, Date.now() + Math.min(RESTART_GRACE_MS, this.ctrl.config.orderSeconds * 1000));
+    }
+    if (this.ctrl.phase === 'finished') this.settings.store?.finish(code);
+    if (rebuilt.isPrivate) await this.setPrivate(true);
   }
 
   override onJoin(client: Client, options: unknown) {
-    const join = parseJoin(options, this.awaitingCreator);
+    const creator = this.awaitingCreator;
+    const join = parseJoin(options, creator);
     this.awaitingCreator = false;
     if (join.role === 'spectator' && join.seat) throw new Error('A spectator cannot take a seat.');
+    if (join.role === 'facilitator') {
+      if (!this.ctrl.config.facilitated) throw new Error('This match has no facilitator.');
+      if (join.seat) throw new Error('The facilitator takes no seat.');
+      if (!creator && !keysMatch(join.key, this.facilitatorKey)) throw new Error('Wrong or missing facilitator key.');
+    }
     const refusal = join.seat ? this.roster.refuseSeat(join.seat, this.ctrl.inPlay(join.seat)) : null;
     if (refusal) throw new Error(refusal.message);
     this.roster.add(client.sessionId, join.name, join.role);
@@ -53,8 +116,8 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
 
   override async onLeave(client: Client, consented: boolean) {
     const member = this.roster.get(client.sessionId);
-    if (!member) return;
-    if (member.seat && !consented && this.ctrl.phase !== 'finished') {
+    if (!member || this.closing) return;
+    if (!consented && this.ctrl.phase !== 'finished') {
       member.connected = false;
       this.sync();
       try {
@@ -64,15 +127,28 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
         this.introduce(back);
         return;
       } catch {
-        // They did not come back in time: the seat is freed and its bot plays it.
+        // They did not come back in time: a seat left empty is played by its bot.
       }
     }
-    const host = this.roster.hostId;
+    const hosts = new Set(this.roster.hosts());
     this.roster.remove(client.sessionId);
     this.limiter.forget(client.sessionId);
+    this.chatLimiter.forget(client.sessionId);
     this.sync();
-    if (this.roster.hostId && this.roster.hostId !== host) this.clientsOf(this.roster.hostId).forEach((c) => this.introduce(c));
+    for (const id of this.roster.hosts()) if (!hosts.has(id)) this.clientsOf(id).forEach((c) => c.send(SMSG.you, this.you(id)));
     this.resolveIfReady();
+  }
+
+  /** On shutdown the match stays unfinished in the store, exactly as it was; the next start resumes it. */
+  override onBeforeShutdown() {
+    this.closing = true;
+    this.timer?.clear();
+    super.onBeforeShutdown();
+  }
+
+  override onDispose() {
+    this.closing = true;
+    this.timer?.clear();
   }
 
   /** Timer callbacks and onLeave must never take the process down; onCreate/onJoin throw on purpose to refuse. */
@@ -80,83 +156,134 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     if (method !== 'onCreate' && method !== 'onJoin') console.error(`room ${this.roomId}: ${method} failed`, error.cause ?? error);
   }
 
-  private start(client: Client, msg: unknown) {
-    if (!StartSchema.safeParse(msg ?? {}).success) return this.refuse(client, roomError('bad-request', 'start takes no payload.', MSG.start));
-    if (this.roster.hostId !== client.sessionId) return this.refuse(client, roomError('not-host', 'Only the host can start the match.', MSG.start));
-    if (this.roster.humanSeats().length === 0) return this.refuse(client, roomError('no-players', 'At least one seat must be held by a player.', MSG.start));
-    const err = this.ctrl.start();
-    if (err) return this.refuse(client, err);
-    this.armTimer();
-    this.sync();
+  // ------------------------------------------------------------------------------------------------
+
+  private actor(client: Client): Actor | undefined {
+    const m = this.roster.get(client.sessionId);
+    return m && { name: m.name, role: m.role, seat: m.seat, host: this.roster.isHost(client.sessionId) };
+  }
+
+  private act(type: string, client: Client, msg: unknown) {
+    const actor = this.actor(client);
+    if (!actor) return;
+    const d = this.ctrl.decide(type, actor, msg, { now: Date.now(), humanSeats: this.roster.humanSeats() });
+    if (!d.ok) return this.refuse(client, { ...d.error, ref: type });
+    // Only messages that would be posted spend the chat budget.
+    if (type === MSG.chat && !this.chatLimiter.allow(client.sessionId)) return this.refuse(client, roomError('rate-limited', 'Too many chat messages; wait a moment.', type));
+    const seq = this.commit(d.entry, client);
+    if (type.startsWith('control:')) client.send(SMSG.controlAck, { type, seq });
   }
 
   private claim(client: Client, msg: unknown) {
-    const r = ClaimSeatSchema.safeParse(msg);
-    if (!r.success) return this.refuse(client, roomError('bad-request', `Malformed claim: ${describeIssues(r.error.issues)}`, MSG.claim));
-    const member = this.roster.get(client.sessionId);
-    if (!member) return;
-    if (member.seat) return this.refuse(client, roomError('already-seated', `You already hold ${member.seat}.`, MSG.claim));
-    if (this.ctrl.phase === 'finished') return this.refuse(client, roomError('wrong-phase', 'The match is over.', MSG.claim));
-    const refusal = this.roster.refuseSeat(r.data.seat, this.ctrl.inPlay(r.data.seat));
-    if (refusal) return this.refuse(client, { ...refusal, ref: MSG.claim });
-    this.roster.take(client.sessionId, r.data.seat);
+    const actor = this.actor(client);
+    if (!actor) return;
+    const r = this.ctrl.checkClaim(actor, msg);
+    if (!r.ok) return this.refuse(client, { ...r.error, ref: MSG.claim });
+    this.roster.take(client.sessionId, r.seat);
     this.sync();
     this.introduce(client);
   }
 
-  private submit(client: Client, msg: unknown) {
-    const r = SubmitOrdersSchema.safeParse(msg);
-    if (!r.success) return this.refuse(client, roomError('bad-request', `Malformed orders: ${describeIssues(r.error.issues)}`, MSG.submit));
-    const member = this.roster.get(client.sessionId);
-    if (!member || member.role === 'spectator') return this.refuse(client, roomError('spectator', 'Spectators cannot submit orders.', MSG.submit));
-    if (!member.seat) return this.refuse(client, roomError('not-seated', 'Claim a seat before submitting orders.', MSG.submit));
-    if (r.data.seat !== undefined && r.data.seat !== member.seat) {
-      return this.refuse(client, roomError('forged-seat', `You hold ${member.seat}; you cannot submit for ${r.data.seat}.`, MSG.submit));
-    }
-    const res = this.ctrl.submit(member.seat, r.data.turn, r.data.orders);
-    if (!res.ok) return this.refuse(client, res.error);
-    client.send(SMSG.ack, res.ack);
+  /** Store the entry (durably, before anyone hears of it), apply it, deliver its effects. Returns its sequence number. */
+  private commit(entry: Entry, client?: Client): number {
+    const at = Date.now();
+    const seq = this.settings.store ? this.settings.store.append(this.roomId, entry.kind, entry, at) : ++this.memorySeq;
+    const effects = this.ctrl.apply(entry, seq, at);
     this.sync();
+    this.deliver(effects, client);
+    if (this.ctrl.phase === 'finished') {
+      this.settings.store?.finish(this.roomId);
+      this.autoDispose = true;
+    }
+    this.armTimer();
     this.resolveIfReady();
+    return seq;
+  }
+
+  private deliver(effects: Effect[], sender?: Client) {
+    for (const fx of effects) {
+      switch (fx.kind) {
+        case 'reply':
+          sender?.send(fx.type, fx.payload);
+          break;
+        case 'draft':
+          this.sendTo((v) => v.role === 'player' && v.seat === fx.draft.seat, SMSG.draft, fx.draft);
+          break;
+        case 'chat':
+          this.sendTo((v) => canRead(fx.message.channel, v), SMSG.chat, fx.message);
+          break;
+        case 'proposal':
+          this.sendTo((v) => sees({ kind: 'seats', seats: fx.view.parties }, v), SMSG.proposal, fx.view);
+          break;
+        case 'notice':
+          this.sendTo((v) => sees(fx.audience, v), SMSG.notice, fx.notice);
+          break;
+        case 'views':
+          for (const c of this.clients) {
+            const seat = this.roster.get(c.sessionId)?.seat;
+            if (seat && fx.seats.includes(seat)) this.sendSeatView(c);
+          }
+          break;
+        case 'resolved':
+          // Public state first, so a client never sees a seat view newer than the turn on screen.
+          this.broadcastPatch();
+          for (const c of this.clients) this.sendSeatView(c);
+          break;
+      }
+    }
+  }
+
+  /** Send to each client whose member passes `allowed`: per client, never broadcast. */
+  private sendTo(allowed: (v: Viewer) => boolean, type: string, payload: unknown) {
+    for (const c of this.clients) {
+      const m = this.roster.get(c.sessionId);
+      if (m && allowed(m)) c.send(type, payload);
+    }
   }
 
   private resolveIfReady() {
-    if (this.ctrl.readyToResolve(this.roster.humanSeats())) this.resolveNow();
-  }
-
-  private resolveNow() {
-    this.timer?.clear();
-    this.timer = undefined;
-    this.ctrl.resolve();
-    this.armTimer();
-    this.sync();
-    // Public state first, so a client never sees a seat view newer than the turn on screen.
-    this.broadcastPatch();
-    for (const client of this.clients) this.sendSeatView(client);
+    if (!this.closing && this.ctrl.readyToResolve(this.roster.humanSeats())) this.commit(this.ctrl.decideResolve('submitted', Date.now()));
   }
 
   private armTimer() {
-    const seconds = this.ctrl.config.orderSeconds;
-    if (this.ctrl.phase !== 'orders' || seconds <= 0) return;
-    this.deadline = Date.now() + seconds * 1000;
-    this.timer = this.clock.setTimeout(() => this.ctrl.phase === 'orders' && this.resolveNow(), seconds * 1000);
+    this.timer?.clear();
+    this.timer = undefined;
+    const { deadline, paused } = this.ctrl.clock;
+    if (this.ctrl.phase !== 'orders' || paused || deadline <= 0) return;
+    const turn = this.ctrl.world.turn;
+    this.timer = this.clock.setTimeout(() => {
+      const c = this.ctrl.clock;
+      if (this.ctrl.phase === 'orders' && this.ctrl.world.turn === turn && !c.paused && c.deadline === deadline) this.commit(this.ctrl.decideResolve('timer', Date.now()));
+    }, Math.max(0, deadline - Date.now()));
   }
 
   private sync() {
-    project(this.state, this.ctrl, this.roster, this.deadline);
+    project(this.state, this.ctrl, this.roster);
     const meta = listing(this.ctrl, this.roster);
     if (JSON.stringify(meta) === JSON.stringify(this.metadata)) return;
     this.setMetadata(meta).catch((e) => console.error('room listing update failed', e));
   }
 
+  private you(sessionId: string) {
+    return this.roster.you(sessionId, this.facilitatorKey ?? undefined);
+  }
+
+  /** Everything a client that joins, claims a seat or reconnects is owed, filtered for it. */
   private introduce(client: Client) {
-    client.send(SMSG.you, this.roster.you(client.sessionId));
+    const m = this.roster.get(client.sessionId);
+    if (!m) return;
+    client.send(SMSG.you, this.you(client.sessionId));
     this.sendSeatView(client);
+    const draft = m.seat ? this.ctrl.draftFor(m.seat) : undefined;
+    if (draft) client.send(SMSG.draft, draft);
+    client.send(SMSG.chatHistory, { messages: this.ctrl.chatFor(m) });
+    client.send(SMSG.proposals, { proposals: this.ctrl.proposalsFor(m) });
+    client.send(SMSG.notices, { notices: this.ctrl.noticesFor(m) });
   }
 
   private sendSeatView(client: Client) {
-    const seat: SeatId | null | undefined = this.roster.get(client.sessionId)?.seat;
-    if (seat) client.send(SMSG.seatView, seatView(this.ctrl.world, seat));
+    const m = this.roster.get(client.sessionId);
+    if (m?.role === 'player' && m.seat) client.send(SMSG.seatView, seatView(this.ctrl.world, m.seat));
   }
 
   private clientsOf(sessionId: string): Client[] {

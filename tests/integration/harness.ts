@@ -109,3 +109,20 @@ export async function waitFor(pred: () => boolean, what: string, timeoutMs = 500
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A facilitated match: Control creates it, then each listed seat is joined by one player. */
+export async function facilitatedMatch(
+  endpoint: string,
+  seats: readonly string[],
+  create: object = {},
+): Promise<{ control: Player; key: string; players: Record<string, Player> }> {
+  const control = await Player.create(endpoint, { create: { facilitated: true, ...create }, join: { name: 'Control' } });
+  await waitFor(() => control.you() !== undefined, 'control you');
+  const key = control.you()?.facilitatorKey ?? '';
+  const players: Record<string, Player> = {};
+  for (const seat of seats) {
+    players[seat] = await Player.join(endpoint, control.code, { join: { seat, name: `${seat} lead` } });
+    await waitFor(() => players[seat].you() !== undefined, `${seat} you`);
+  }
+  return { control, key, players };
+}

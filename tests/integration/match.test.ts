@@ -187,7 +187,10 @@ describe('a match between two real clients', () => {
     await expect(create({ create: { turns: 99 } })).rejects.toThrow(/Invalid match options/);
     await expect(create({ create: {}, join: { role: 'spectator', seat: 'US' } })).rejects.toThrow(/spectator cannot take a seat/);
     const us = await create({ create: {}, join: { seat: 'US' } });
-    await expect(join(us.code, { join: { seat: 'US' } })).rejects.toThrow(/already taken/);
+    // A held seat can be joined: that makes a team (see teams.test.ts).
+    await expect(create({ create: { facilitated: true }, join: { seat: 'US' } })).rejects.toThrow(/takes no seat/);
+    await expect(create({ create: {}, join: { role: 'facilitator' } })).rejects.toThrow(/Only a facilitated match/);
+    await expect(join(us.code, { join: { role: 'facilitator', key: 'guess' } })).rejects.toThrow(/no facilitator/);
     await expect(join(us.code, { join: { seat: 'MARS' } })).rejects.toThrow(/Invalid join options/);
     await expect(join(us.code, { create: {}, join: {} })).rejects.toThrow(/Invalid join options/);
     await expect(join('NOSUCH', { join: {} })).rejects.toThrow(/not found/);
@@ -210,19 +213,22 @@ describe('a match between two real clients', () => {
   it('plays a whole 10-turn match to an outcome (e)', async () => {
     const { us, cn } = await startedMatch({ seed: 'full-match' });
     expect(us.state.turns).toBe(10);
-    for (let t = 0; t < 10; t++) {
+    // An early ending (a crisis or catastrophe roll) may end it before the tenth quarter.
+    for (let t = 0; t < 10 && cn.state.phase !== 'finished'; t++) {
       await us.request('submit', { turn: t, orders: t % 2 ? [] : [{ action: 'us-intel', intensity: 1 }] }, ['ack']);
       await cn.request('submit', { turn: t, orders: [] }, ['ack']);
       await waitFor(() => us.state.turn === t + 1 && cn.state.turn === t + 1, `turn ${t + 1}`);
     }
     await waitFor(() => cn.state.phase === 'finished', 'finished');
     const view = JSON.parse(cn.state.publicJson) as PublicView;
+    const played = cn.state.turn;
     expect(view.outcome).not.toBeNull();
     expect(view.outcome?.id).toBeTruthy();
-    expect(view.reveal).toHaveLength(10);
+    expect(played === 10 || view.outcome?.early).toBe(true);
+    expect(view.reveal).toHaveLength(played);
     expect(cn.state.deadline).toBe(0);
-    await waitFor(() => cn.latestSeatView()?.turn === 10, 'final seat view');
-    const late = await us.request<ServerError>('submit', { turn: 10, orders: [] }, ['ack', 'error']);
+    await waitFor(() => cn.latestSeatView()?.turn === played, 'final seat view');
+    const late = await us.request<ServerError>('submit', { turn: played, orders: [] }, ['ack', 'error']);
     expect(late.data.code).toBe('wrong-phase');
   });
 });

@@ -1,0 +1,66 @@
+import express from 'express';
+import { buildReport, recordOf, reportCsv, reportHtml, type MatchRecord, type Report } from '../shared/analysis/index.js';
+import { REPORT_FORMATS } from '../shared/index.js';
+import type { Intervention } from './match-controller.js';
+import { rebuildMatch } from './rebuild.js';
+import { CODE_ALPHABET, CODE_LENGTH } from './room-code.js';
+import type { MatchStore } from './store/match-store.js';
+
+type Finished = { record: MatchRecord; report: Report; interventions: Intervention[] };
+
+const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
+/**
+ * The after-action data of finished matches, rebuilt from the stored log:
+ * GET /api/matches/:code/record.json | report.json | report.html | report.csv.
+ * A match that is not finished answers 404 exactly like one that does not exist: nothing leaks during play.
+ */
+export function reportRoutes(store: MatchStore): express.Router {
+  const router = express.Router();
+  const cache = new Map<string, Finished>();
+
+  const finished = (code: string): Finished | null => {
+    const hit = cache.get(code);
+    if (hit) return hit;
+    const stored = store.load(code);
+    if (!stored?.finished) return null;
+    const { ctrl } = rebuildMatch(stored);
+    if (!ctrl.world.outcome) return null;
+    const record = recordOf(ctrl.scenario, ctrl.world, code);
+    const out = { record, report: buildReport(record, ctrl.world), interventions: ctrl.controlLog() };
+    if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
+    cache.set(code, out);
+    return out;
+  };
+
+  router.get('/api/matches/:code/:file', (req, res, next) => {
+    const { code, file } = req.params;
+    if (!(REPORT_FORMATS as readonly string[]).includes(file)) return next();
+    const m = CODE.test(code) ? finished(code) : null;
+    if (!m) return res.status(404).json({ error: 'No finished match with that code.' });
+    res.set('Cache-Control', 'no-store');
+    const name = `lead-time-${code}`;
+    switch (file) {
+      case 'record.json':
+        return res.attachment(`${name}-record.json`).json(m.record);
+      case 'report.json':
+        return res.attachment(`${name}-report.json`).json({ ...m.report, interventions: m.interventions });
+      case 'report.csv':
+        return res.attachment(`${name}.csv`).type('text/csv').send(reportCsv(m.report));
+      default:
+        return res.type('html').send(withInterventions(reportHtml(m.report), m.interventions));
+    }
+  });
+  return router;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Add Control's interventions to the report page, before its end. */
+function withInterventions(html: string, list: Intervention[]): string {
+  if (list.length === 0) return html;
+  const rows = list.map((i) => `<tr><td>${esc(i.quarter)}</td><td>${esc(i.by)}</td><td>${esc(i.text)}</td><td>${esc(i.reason ?? '')}</td></tr>`).join('');
+  const section = `<section><h2>Control's interventions</h2><table><thead><tr><th>Quarter</th><th>By</th><th>What</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? html + section : html.slice(0, at) + section + html.slice(at);
+}
