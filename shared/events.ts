@@ -17,6 +17,9 @@ export const EVENT_EFFECT_KEYS = [
   'offshoreMultiplier',
   'distillationMultiplier',
   'democraticComputeMultiplier',
+  'usEfficiency',
+  'hbmStockpile',
+  'labSafety',
 ] as const;
 export type EventEffectKey = (typeof EVENT_EFFECT_KEYS)[number];
 

@@ -33,6 +33,7 @@ export const LEVERS = [
   { id: 'straitPressure', seat: 'CN', label: 'Pressure on Taiwan', kind: 'campaign' },
   { id: 'cnDiplomacy', seat: 'CN', label: 'Diplomacy with Washington', kind: 'campaign' },
   { id: 'cnIntel', seat: 'CN', label: 'Intelligence collection', kind: 'campaign' },
+  { id: 'hbmStockpiling', seat: 'CN', label: 'HBM and tool stockpiling', kind: 'campaign' },
   // EU
   { id: 'lithoAlignment', seat: 'EU', label: 'Lithography export alignment', kind: 'policy' },
   { id: 'servicingBan', seat: 'EU', label: 'Ban on servicing tools in China', kind: 'policy' },
@@ -46,17 +47,23 @@ export const LEVERS = [
   { id: 'jkFabs', seat: 'JK', label: 'Fab and memory build-out', kind: 'policy' },
   { id: 'alliance', seat: 'JK', label: 'Alliance commitments', kind: 'campaign' },
   { id: 'jkAdoption', seat: 'JK', label: 'Regional AI adoption deals', kind: 'campaign' },
+  { id: 'jkHubInvestment', seat: 'JK', label: 'Investment in hub data centres', kind: 'campaign' },
+  { id: 'jkCustoms', seat: 'JK', label: 'Customs and transshipment checks', kind: 'campaign' },
   // Taiwan
   { id: 'foundryKyc', seat: 'TW', label: 'Foundry customer screening (KYC)', kind: 'policy' },
   { id: 'resilience', seat: 'TW', label: 'Fab diversification abroad', kind: 'policy' },
   { id: 'straitPosture', seat: 'TW', label: 'Strait defence posture', kind: 'policy' },
   { id: 'twDiplomacy', seat: 'TW', label: 'Quiet diplomacy', kind: 'campaign' },
+  { id: 'hardening', seat: 'TW', label: 'Civil defence and energy stockpiles', kind: 'policy' },
+  { id: 'twIntelSharing', seat: 'TW', label: 'Intelligence sharing on diversion', kind: 'campaign' },
   // Third-country hubs
   { id: 'hubKyc', seat: 'HUB', label: 'Data-centre KYC', kind: 'policy' },
   { id: 'hubHosting', seat: 'HUB', label: 'Data-centre hosting build-out', kind: 'policy' },
+  { id: 'hubPermits', seat: 'HUB', label: 'Transshipment permits', kind: 'policy' },
   { id: 'alignDemocratic', seat: 'HUB', label: 'Adopt the American stack', kind: 'campaign' },
   { id: 'alignPrc', seat: 'HUB', label: 'Adopt the Chinese stack', kind: 'campaign' },
   { id: 'hubDeals', seat: 'HUB', label: 'Investment deals', kind: 'campaign' },
+  { id: 'hostPrc', seat: 'HUB', label: 'Quietly host PRC training clusters', kind: 'campaign' },
   // American lab
   { id: 'usComputePurchases', seat: 'USLAB', label: 'Compute purchases', kind: 'campaign' },
   { id: 'usSafetyEvals', seat: 'USLAB', label: 'Safety evaluations', kind: 'policy' },
@@ -64,6 +71,8 @@ export const LEVERS = [
   { id: 'usOpenWeights', seat: 'USLAB', label: 'Open-weight releases', kind: 'policy' },
   { id: 'usMarketReach', seat: 'USLAB', label: 'Pricing & market reach', kind: 'campaign' },
   { id: 'usJointSafety', seat: 'USLAB', label: 'Joint safety research', kind: 'campaign' },
+  { id: 'usEfficiency', seat: 'USLAB', label: 'Efficiency research', kind: 'policy' },
+  { id: 'exposeDistillation', seat: 'USLAB', label: 'Publicly expose distillation campaigns', kind: 'campaign' },
   // Chinese lab
   { id: 'distillationCampaign', seat: 'CNLAB', label: 'Distillation campaign', kind: 'campaign' },
   { id: 'efficiencyResearch', seat: 'CNLAB', label: 'Efficiency research', kind: 'policy' },
@@ -71,6 +80,8 @@ export const LEVERS = [
   { id: 'cnSafetyEvals', seat: 'CNLAB', label: 'Safety evaluations', kind: 'policy' },
   { id: 'offshoreTraining', seat: 'CNLAB', label: 'Training on offshore clusters', kind: 'campaign' },
   { id: 'cnJointSafety', seat: 'CNLAB', label: 'Joint safety research', kind: 'campaign' },
+  { id: 'cnMarketReach', seat: 'CNLAB', label: 'Low prices abroad', kind: 'campaign' },
+  { id: 'domesticChips', seat: 'CNLAB', label: 'Train on domestic chips', kind: 'policy' },
 ] as const satisfies readonly LeverDef[];
 
 export type LeverId = (typeof LEVERS)[number]['id'];

@@ -1,9 +1,10 @@
-import { SEATS, type BySeat, type SeatId } from './seats.js';
+import { SEATS, type BySeat } from './seats.js';
 import type { Scenario } from './scenario.js';
 import type { SeatOrders, WorldState } from './state.js';
-import { createWorld } from './world.js';
-import { resolveQuarter, type ResolveOptions } from './resolve.js';
+import { createWorld, type CreateWorldOptions } from './world.js';
+import { resolveQuarter, type Resolution, type ResolveOptions } from './resolve.js';
 import { botOrders, DOCTRINES, type Doctrine } from './bots.js';
+import { botNegotiate, proposalOrders } from './negotiation.js';
 import { rngFor } from './rng.js';
 
 /** A doctrine for each seat, drawn from the seed so a match's bots are reproducible. */
@@ -12,17 +13,45 @@ export function assignDoctrines(seed: string, fixed?: Doctrine): BySeat<Doctrine
   return Object.fromEntries(SEATS.map((s) => [s, fixed ?? DOCTRINES[Math.floor(rng() * DOCTRINES.length)]])) as BySeat<Doctrine>;
 }
 
-/** Fill every seat without orders with its bot's orders. */
+/**
+ * Fill every seat without orders with its bot's orders, and add to each seat the sign orders it owes
+ * for proposals it accepted during negotiation (see negotiation.ts).
+ */
 export function completeOrders(state: WorldState, given: Partial<BySeat<SeatOrders>>, doctrines: BySeat<Doctrine>): BySeat<SeatOrders> {
-  return Object.fromEntries(SEATS.map((s: SeatId) => [s, given[s] ?? botOrders(state, s, doctrines[s])])) as BySeat<SeatOrders>;
+  const out = {} as BySeat<SeatOrders>;
+  for (const seat of SEATS) {
+    const base = given[seat] ?? botOrders(state, seat, doctrines[seat]);
+    if (state.proposals.length === 0) {
+      out[seat] = base;
+      continue;
+    }
+    const owed = proposalOrders(state, seat).filter((o) => !base.some((b) => b.agreement === o.agreement));
+    out[seat] = owed.length ? [...base, ...owed] : base;
+  }
+  return out;
 }
 
+/**
+ * One quarter with bots in every seat without given orders: the bots negotiate (propose and answer
+ * agreements), then every missing seat gets its bot's orders, then the quarter resolves.
+ */
+export function playQuarter(state: WorldState, given: Partial<BySeat<SeatOrders>>, doctrines: BySeat<Doctrine>, opts: ResolveOptions = {}): Resolution {
+  const bots = state.proposals.length ? SEATS.filter((s) => given[s] === undefined) : SEATS;
+  const negotiated = state.proposals.length ? botNegotiate(state, doctrines, bots) : state;
+  return resolveQuarter(negotiated, completeOrders(negotiated, given, doctrines), opts);
+}
+
+export type BotMatchOptions = ResolveOptions & CreateWorldOptions & {
+  /** One doctrine for every bot; mixed doctrines drawn from the seed otherwise. */
+  doctrine?: Doctrine;
+  /** Doctrines per seat (overrides `doctrine`). */
+  doctrines?: Partial<BySeat<Doctrine>>;
+};
+
 /** Play a whole match with bots in every seat (for tests, the CLI and forecasts). */
-export function playBotMatch(scenario: Scenario, seed: string, opts: ResolveOptions & { doctrine?: Doctrine } = {}): WorldState {
-  let state = createWorld(scenario, seed);
-  const doctrines = assignDoctrines(seed, opts.doctrine);
-  while (!state.outcome) {
-    state = resolveQuarter(state, completeOrders(state, {}, doctrines), opts).state;
-  }
+export function playBotMatch(scenario: Scenario, seed: string, opts: BotMatchOptions = {}): WorldState {
+  let state = createWorld(scenario, seed, opts);
+  const doctrines = { ...assignDoctrines(seed, opts.doctrine), ...opts.doctrines };
+  while (!state.outcome) state = playQuarter(state, {}, doctrines, opts).state;
   return state;
 }

@@ -1,15 +1,25 @@
 import { z } from 'zod';
 import { SEATS, type SeatId } from './seats.js';
 import { ACTION_BY_ID } from './actions.js';
+import { AGREEMENT_MENU } from './agreements.js';
 import type { Order, WorldState } from './state.js';
 
 export const MAX_ORDERS_PER_QUARTER = 8;
+
+/**
+ * The order that signs an agreement from the menu: `{ action: 'sign-agreement', intensity: 1, agreement: kind }`.
+ * Any eligible seat may give it; the agreement is signed at resolution when the seats signing it this
+ * quarter include every required party (and enough parties), and cooperation is high enough. It costs
+ * nothing to order; each party pays the agreement's signing cost when it is signed.
+ */
+export const SIGN_ACTION = 'sign-agreement';
 
 export const OrderSchema = z
   .object({
     action: z.string().min(1).max(64),
     intensity: z.number().int().min(1).max(3),
     target: z.enum(SEATS).optional(),
+    agreement: z.string().regex(/^[a-z0-9-]+$/).max(64).optional(),
   })
   .strict();
 
@@ -17,9 +27,14 @@ export const OrdersSchema = z.array(OrderSchema).max(MAX_ORDERS_PER_QUARTER);
 
 export type OrderCheck = { accepted: Order[]; errors: string[] };
 
+/** A sign order for an agreement kind. */
+export function signOrder(kind: string): Order {
+  return { action: SIGN_ACTION, intensity: 1, agreement: kind };
+}
+
 /**
- * Check a seat's orders against the catalogue and its purse. Each problem is named; a valid prefix
- * of affordable orders is accepted in the order given.
+ * Check a seat's orders against the catalogue and its purse (it reads only `state.resources`). Each
+ * problem is named; a valid prefix of affordable orders is accepted in the order given.
  */
 export function validateOrders(state: WorldState, seat: SeatId, orders: readonly Order[]): OrderCheck {
   const accepted: Order[] = [];
@@ -27,6 +42,25 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
   let budget = state.resources[seat];
   const seen = new Set<string>();
   for (const o of orders.slice(0, MAX_ORDERS_PER_QUARTER)) {
+    if (o.action === SIGN_ACTION) {
+      const terms = o.agreement ? AGREEMENT_MENU[o.agreement] : undefined;
+      if (!terms) {
+        errors.push(`Unknown agreement "${o.agreement ?? ''}".`);
+        continue;
+      }
+      if (!terms.eligibleParties.includes(seat)) {
+        errors.push(`${seat} cannot sign the ${terms.title}.`);
+        continue;
+      }
+      const key = `${SIGN_ACTION}:${terms.id}`;
+      if (seen.has(key)) {
+        errors.push(`"${terms.title}" was signed twice; only the first counts.`);
+        continue;
+      }
+      seen.add(key);
+      accepted.push({ action: SIGN_ACTION, intensity: 1, agreement: terms.id });
+      continue;
+    }
     const a = ACTION_BY_ID.get(o.action);
     if (!a) {
       errors.push(`Unknown action "${o.action}".`);

@@ -43,6 +43,8 @@ export type OutcomeInputs = {
   swingDemocratic: number;
   cooperation: number;
   jointGovernanceInForce: boolean;
+  /** Joint safety work has taken hold (quarters of joint lab research or a joint-evaluations agreement); taken as true when absent. */
+  jointSafetyWork?: boolean;
   early: null | { id: 'misuse-catastrophe' | 'strait-crisis'; odds: number; roll: number; figure: DecidingFigure };
 };
 
@@ -58,13 +60,19 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
         : `The Strait crisis broke out: the roll ${x.early.roll.toFixed(3)} fell under its odds ${x.early.odds.toFixed(3)}.`;
     return { id: x.early.id, turn: x.turn, early: true, reason, figures: [x.early.figure, { name: 'Odds this quarter', value: x.early.odds }, { name: 'Roll', value: x.early.roll }] };
   }
-  if (x.cooperation >= c.stewardshipCooperation && x.jointGovernanceInForce) {
+  if (x.cooperation >= c.stewardshipCooperation && x.jointGovernanceInForce && x.jointSafetyWork !== false) {
     return {
       id: 'shared-stewardship',
       turn: x.turn,
       early: false,
-      reason: `Cooperation reached ${x.cooperation.toFixed(0)} (≥ ${c.stewardshipCooperation}) with a joint governance framework in force.`,
-      figures: [{ name: 'Cooperation', value: x.cooperation, threshold: c.stewardshipCooperation, comparison: '>=' }, { name: 'Joint governance in force', value: 1 }, lead, swing],
+      reason: `Cooperation reached ${x.cooperation.toFixed(0)} (≥ ${c.stewardshipCooperation}) with a joint governance framework in force and joint safety work under way.`,
+      figures: [
+        { name: 'Cooperation', value: x.cooperation, threshold: c.stewardshipCooperation, comparison: '>=' },
+        { name: 'Joint governance in force', value: 1 },
+        { name: 'Joint safety work', value: 1 },
+        lead,
+        swing,
+      ],
     };
   }
   if (x.leadMonths >= c.democraticLeadMonths && x.swingDemocratic > c.swingMajority) {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SEATS } from './seats.js';
 import { LEVERS } from './levers.js';
 import { BLOCS, REGIONS } from './state.js';
+import { checkParties } from './agreements.js';
+import { EVENT_BY_ID } from './events.js';
 
 /** A number with the id of the source it comes from (see data/sources.json). */
 export const Figure = z.object({
@@ -29,11 +31,29 @@ export const PARAM_KEYS = [
   'straitCrisisThreshold',
   'governmentIncome',
   'labIncome',
+  'domesticGrowth',
+  'catastropheSlope',
+  'crisisRamp',
+  'incidentRate',
+  'botLatitude',
 ] as const;
 export type ParamKey = (typeof PARAM_KEYS)[number];
 export type Params = Record<ParamKey, number>;
 
-const paramsShape = Object.fromEntries(PARAM_KEYS.map((k) => [k, Figure])) as Record<ParamKey, typeof Figure>;
+/** Parameters added after the first scenario format: a scenario file may leave them out and get these. */
+export const PARAM_DEFAULTS = {
+  domesticGrowth: { value: 1.13, source: 'huawei_vs_nvidia_compute_2026', range: [1.05, 1.2] },
+  catastropheSlope: { value: 0.5, source: 'designer-thresholds', range: [0.2, 1] },
+  crisisRamp: { value: 40, source: 'designer-thresholds', range: [20, 60] },
+  incidentRate: { value: 0.4, source: 'designer-risk', range: [0.2, 0.6] },
+  /** How far bots move policy levers from the scenario's posture: 1 by their doctrine and the situation, 0 not at all. */
+  botLatitude: { value: 1, source: 'designer-bots', range: [0, 1] },
+} as const satisfies Partial<Record<ParamKey, Figure>>;
+type OptionalParam = keyof typeof PARAM_DEFAULTS;
+
+const paramsShape = Object.fromEntries(
+  PARAM_KEYS.map((k) => [k, k in PARAM_DEFAULTS ? Figure.default((PARAM_DEFAULTS as Record<string, Figure>)[k]) : Figure]),
+) as { [K in ParamKey]: K extends OptionalParam ? z.ZodDefault<typeof Figure> : typeof Figure };
 
 export const ScenarioSchema = z
   .object({
@@ -60,6 +80,10 @@ export const ScenarioSchema = z
         hbmAccess: Figure,
         domesticYield: Figure,
         levers: z.partialRecord(SeatEnum, z.partialRecord(z.enum(leverIds), z.number().min(0).max(1))).optional(),
+        /** Agreements already in force at the start, for this many quarters. */
+        agreements: z
+          .array(z.object({ kind: z.string().min(1), parties: z.array(SeatEnum).min(2), quarters: z.number().int().min(1).max(20) }).strict())
+          .optional(),
       })
       .strict(),
     events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1) })).default([]),
@@ -73,6 +97,14 @@ export const ScenarioSchema = z
     if (Math.abs(shares - 1) > 1e-6) {
       ctx.addIssue({ code: 'custom', path: ['start', 'stockShare'], message: `shares must sum to 1 (they sum to ${shares})` });
     }
+    (s.start.agreements ?? []).forEach((a, i) => {
+      const why = checkParties(a.kind, a.parties);
+      if (why) ctx.addIssue({ code: 'custom', path: ['start', 'agreements', i], message: why });
+    });
+    s.events.forEach((e, i) => {
+      if (!EVENT_BY_ID.has(e.eventId)) ctx.addIssue({ code: 'custom', path: ['events', i, 'eventId'], message: `no event "${e.eventId}" in the deck` });
+      if (e.turn > s.turns) ctx.addIssue({ code: 'custom', path: ['events', i, 'turn'], message: `turn ${e.turn} is after the last turn (${s.turns})` });
+    });
     for (const [seat, levers] of Object.entries(s.start.levers ?? {})) {
       for (const id of Object.keys(levers ?? {})) {
         const def = LEVERS.find((l) => l.id === id);
@@ -96,6 +128,11 @@ export function parseScenario(input: unknown): ScenarioResult {
   };
 }
 
+/** The figure behind a parameter (with its source id), falling back to the documented default. */
+export function paramFigure(s: Scenario, k: ParamKey): Figure {
+  return s.params[k] ?? (PARAM_DEFAULTS as Record<string, Figure>)[k];
+}
+
 export function paramsOf(s: Scenario): Params {
-  return Object.fromEntries(PARAM_KEYS.map((k) => [k, s.params[k].value])) as Params;
+  return Object.fromEntries(PARAM_KEYS.map((k) => [k, paramFigure(s, k).value])) as Params;
 }

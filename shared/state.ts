@@ -51,6 +51,10 @@ export type SupplyChain = {
   domesticYield: number;
   /** HBM stockpile months of domestic production it can still feed, 0.. */
   hbmStockpile: number;
+  /** Reach of the smuggling networks (1 at the start): grows with PRC effort, worn down by enforcement. */
+  smugglingReach: number;
+  /** Reach of the offshore rental arrangements (1 at the start): grows with effort and hub hosting, worn down by rules and KYC. */
+  offshoreReach: number;
 };
 
 export type Agreement = {
@@ -59,8 +63,38 @@ export type Agreement = {
   parties: SeatId[];
   signedTurn: number;
   expiresTurn: number;
-  /** Seats that breached it covertly; detected breaches are also public events. */
+  /** Seats that breached it (the truth, known to the breaching seat and to no one else until exposed). */
   breachedBy: SeatId[];
+  /** Seats whose breach was detected and made public. */
+  exposedBreaches: SeatId[];
+};
+
+/** A formal offer of an agreement from the menu, waiting for every named party to accept. */
+export type Proposal = {
+  id: string;
+  kind: string;
+  proposer: SeatId;
+  parties: SeatId[];
+  /** Parties that have accepted so far (the proposer accepts by proposing). */
+  acceptedBy: SeatId[];
+  /** The turn (quarters resolved) when it was proposed; it lapses if not signed by the next resolution. */
+  turn: number;
+};
+
+/** Covert flows exposed by detection this quarter: the only view of them that seats outside the PRC get. */
+export type Exposed = { smuggled: number; offshore: number; distillation: number };
+
+/** Running totals over the match, for seat scores and the after-action report. */
+export type Totals = {
+  /** PRC supply by source, H100e summed over quarters. */
+  cnSupply: ComputeFlows;
+  /** Capability the PRC lab extracted by distillation, doublings. */
+  extracted: number;
+  /** Covert acts ordered, and detected, per seat. */
+  covertActs: BySeat<number>;
+  covertDetected: BySeat<number>;
+  /** Quarters in which a seat's lab or government ran joint work with the other side. */
+  jointQuarters: number;
 };
 
 export type Visibility = 'public' | 'private' | 'covert';
@@ -81,6 +115,8 @@ export type GameEvent = {
   attributedTo?: SeatId;
   /** The seat that truly did it (never sent to seats outside the audience). */
   actor?: SeatId;
+  /** For event cards: the card's id in data/events.json. */
+  eventId?: string;
 };
 
 export type Order = {
@@ -88,6 +124,8 @@ export type Order = {
   intensity: number;
   /** A target seat where the action names one. */
   target?: SeatId;
+  /** For a `sign-agreement` order: the kind of agreement (an id from data/agreements.json). */
+  agreement?: string;
 };
 
 export type SeatOrders = Order[];
@@ -105,6 +143,8 @@ export type WorldState = {
   seatsInPlay: SeatId[];
   /** Policy levers per seat, 0..1 each; persistent policies and this quarter's campaigns. */
   levers: BySeat<Partial<Record<LeverId, number>>>;
+  /** The scenario's starting levers: the posture that bots hold to unless the situation moves them. */
+  posture: BySeat<Partial<Record<LeverId, number>>>;
   resources: BySeat<number>;
   income: BySeat<number>;
   compute: Record<BlocId, BlocCompute>;
@@ -115,6 +155,8 @@ export type WorldState = {
   /** Lead of the best democratic lab over the best PRC lab, months (negative: PRC ahead). */
   leadMonths: number;
   adoption: Record<RegionId, AdoptionShare>;
+  /** Per-region preference for the democratic stack that the scenario's opening shares imply (logit units). */
+  adoptionBias: Record<RegionId, number>;
   /** Distillation: this quarter's campaign intensity and extracted capability (doublings). */
   distillation: { intensity: number; extracted: number; detection: number; deterrence: number };
   risk: { racing: number; misuse: number; incidents: number };
@@ -123,6 +165,13 @@ export type WorldState = {
   /** Per-seat intelligence effort, 0..1: narrows the bands on estimates of others. */
   intel: BySeat<number>;
   agreements: Agreement[];
+  /** Agreement proposals awaiting signatures (signed at the next resolution when every party accepted). */
+  proposals: Proposal[];
+  /** Covert flows exposed by detection in the last resolved quarter. */
+  exposed: Exposed;
+  totals: Totals;
+  /** Each seat's secret agenda (an id from data/objectives.json), or null: private to that seat. */
+  agendas: BySeat<string | null>;
   /** Scheduled and injected event ids waiting to fire, by turn. */
   pendingEvents: { turn: number; eventId: string; injectedBy?: string }[];
   /** Event cards already drawn (not drawn twice). */

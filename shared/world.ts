@@ -1,44 +1,49 @@
-import { SEAT_INFO, bySeat } from './seats.js';
+import { SEAT_INFO, bySeat, type BySeat } from './seats.js';
 import { quarterIndex } from './clock.js';
 import { paramsOf, type Scenario } from './scenario.js';
-import type { BlocCompute, WorldState } from './state.js';
-import { frontierDoublingsPerMonth } from './formulas.js';
+import { REGIONS, type BlocCompute, type RegionId, type WorldState } from './state.js';
+import { frontierDoublingsPerMonth, logit } from './formulas.js';
 import { LEVERS, type LeverId } from './levers.js';
+import { adoptionPush, regionalPush } from './steps/adoption-step.js';
+import { drawAgendas, type AgendaChoice } from './objectives.js';
 
-/** The opening position of a match: every figure comes from the scenario. */
-export function createWorld(scenario: Scenario, seed: string): WorldState {
+export type CreateWorldOptions = {
+  /** Secret agendas: none (the default), drawn from the seed, or chosen per seat. */
+  agendas?: AgendaChoice;
+};
+
+/**
+ * The opening position of a match: every figure comes from the scenario. Each lab's training window
+ * holds its bloc's supply over the year before the start (growing at the global rate); the PRC lab's
+ * efficiency offset is set so that the opening lead is the scenario's; each region's bias is set so that
+ * its opening adoption share is at rest under the opening levers.
+ */
+export function createWorld(scenario: Scenario, seed: string, opts: CreateWorldOptions = {}): WorldState {
   const p = paramsOf(scenario);
   const s = scenario.start;
+  const g = p.globalComputeGrowth;
   const global = s.globalStock.value;
   const stock = (share: number) => global * share;
-  const inflowFor = (blocStock: number): BlocCompute['inflow'] => ({
-    legal: 0,
-    domestic: blocStock * (p.globalComputeGrowth - 1 + p.depreciation),
-    smuggled: 0,
-    offshore: 0,
-  });
+  const inflowFor = (blocStock: number): BlocCompute['inflow'] => ({ legal: 0, domestic: blocStock * (g - 1 + p.depreciation), smuggled: 0, offshore: 0 });
   const usStock = stock(s.stockShare.US.value);
-  const cnInflow = {
-    legal: s.cnInflow.legal.value,
-    domestic: s.cnInflow.domestic.value,
-    smuggled: s.cnInflow.smuggled.value,
-    offshore: s.cnInflow.offshore.value,
-  };
-  // Frontier runs train on the newest chips: a lab's training compute is its bloc's last four quarters of supply.
-  const usTraining = 4 * inflowFor(usStock).domestic;
-  const cnTraining = 4 * (cnInflow.legal + cnInflow.domestic + cnInflow.smuggled + cnInflow.offshore);
+  const cnInflow = { legal: s.cnInflow.legal.value, domestic: s.cnInflow.domestic.value, smuggled: s.cnInflow.smuggled.value, offshore: s.cnInflow.offshore.value };
+  const history = (latest: number) => [3, 2, 1, 0].map((k) => latest / Math.pow(g, k));
+  const usWindow = history(inflowFor(usStock).domestic);
+  const cnWindow = history(cnInflow.legal + cnInflow.domestic + cnInflow.smuggled + cnInflow.offshore);
+  const usTraining = usWindow.reduce((a, b) => a + b, 0);
+  const cnTraining = cnWindow.reduce((a, b) => a + b, 0);
   const usCapability = Math.log2(usTraining);
   const gapDoublings = s.leadMonths.value * frontierDoublingsPerMonth(p);
   const cnEfficiencyLog2 = usCapability - gapDoublings - Math.log2(cnTraining);
 
   const levers = bySeat(() => ({}) as Partial<Record<LeverId, number>>);
   for (const l of LEVERS) levers[l.seat][l.id] = 0;
-  for (const [seat, values] of Object.entries(s.levers ?? {})) {
-    Object.assign(levers[seat as keyof typeof levers], values);
-  }
+  for (const [seat, values] of Object.entries(s.levers ?? {})) Object.assign(levers[seat as keyof typeof levers], values);
+  const posture = bySeat((seat) => ({ ...levers[seat] }));
   const income = bySeat((seat) => (SEAT_INFO[seat].kind === 'lab' ? p.labIncome : p.governmentIncome));
+  const zero = () => bySeat(() => 0);
 
-  return {
+  const world: WorldState = {
     scenarioId: scenario.id,
     seed,
     turn: 0,
@@ -47,6 +52,7 @@ export function createWorld(scenario: Scenario, seed: string): WorldState {
     params: p,
     seatsInPlay: [...scenario.seatsInPlay],
     levers,
+    posture,
     resources: { ...income },
     income,
     compute: {
@@ -55,17 +61,12 @@ export function createWorld(scenario: Scenario, seed: string): WorldState {
       ALLIES: { stock: stock(s.stockShare.ALLIES.value), inflow: inflowFor(stock(s.stockShare.ALLIES.value)) },
       HUB: { stock: stock(s.stockShare.HUB.value), inflow: inflowFor(stock(s.stockShare.HUB.value)) },
     },
-    supply: {
-      smeAccess: s.smeAccess.value,
-      hbmAccess: s.hbmAccess.value,
-      domesticYield: s.domesticYield.value,
-      hbmStockpile: 1,
-    },
+    supply: { smeAccess: s.smeAccess.value, hbmAccess: s.hbmAccess.value, domesticYield: s.domesticYield.value, hbmStockpile: 1, smugglingReach: 1, offshoreReach: 1 },
     labs: {
       USLAB: { capability: usCapability, trainingCompute: usTraining, efficiencyLog2: 0, safety: s.safety.USLAB.value, distilled: 0 },
       CNLAB: { capability: usCapability - gapDoublings, trainingCompute: cnTraining, efficiencyLog2: cnEfficiencyLog2, safety: s.safety.CNLAB.value, distilled: 0 },
     },
-    trainingWindow: { USLAB: [0, 1, 2, 3].map(() => usTraining / 4), CNLAB: [0, 1, 2, 3].map(() => cnTraining / 4) },
+    trainingWindow: { USLAB: usWindow, CNLAB: cnWindow },
     leadMonths: s.leadMonths.value,
     adoption: {
       ALLIES: share(s.adoptionDemocratic.ALLIES.value),
@@ -73,18 +74,27 @@ export function createWorld(scenario: Scenario, seed: string): WorldState {
       SOUTH: share(s.adoptionDemocratic.SOUTH.value),
       CHINA: share(s.adoptionDemocratic.CHINA.value),
     },
+    adoptionBias: { ALLIES: 0, HUBS: 0, SOUTH: 0, CHINA: 0 },
     distillation: { intensity: 0, extracted: 0, detection: 0, deterrence: 0 },
     risk: { racing: 0, misuse: s.misuse.value, incidents: 0 },
     tension: s.tension.value,
     cooperation: s.cooperation.value,
     intel: bySeat(() => 0.3),
-    agreements: [],
+    agreements: (s.agreements ?? []).map((a) => ({ id: `${a.kind}-0`, kind: a.kind, parties: [...a.parties], signedTurn: 0, expiresTurn: a.quarters, breachedBy: [], exposedBreaches: [] })),
+    proposals: [],
+    exposed: { smuggled: 0, offshore: 0, distillation: 0 },
+    totals: { cnSupply: { legal: 0, domestic: 0, smuggled: 0, offshore: 0 }, extracted: 0, covertActs: zero(), covertDetected: zero(), jointQuarters: 0 },
+    agendas: bySeat(() => null) as BySeat<string | null>,
     pendingEvents: scenario.events.map((e) => ({ turn: e.turn, eventId: e.eventId })),
     drawnEvents: [],
     modifiers: [],
     history: [],
     outcome: null,
   };
+  const push = adoptionPush(world);
+  world.adoptionBias = Object.fromEntries(REGIONS.map((r) => [r, logit(world.adoption[r].democratic) - push - regionalPush(world, r)])) as Record<RegionId, number>;
+  world.agendas = drawAgendas(seed, opts.agendas);
+  return world;
 }
 
 function share(democratic: number) {

@@ -1,7 +1,6 @@
 import { OUTCOMES, type OutcomeId } from '../outcomes.js';
 import type { WorldState } from '../state.js';
-import { resolveQuarter } from '../resolve.js';
-import { assignDoctrines, completeOrders } from '../match.js';
+import { assignDoctrines, playQuarter } from '../match.js';
 import type { Doctrine } from '../bots.js';
 import { wilson } from './stats.js';
 
@@ -47,7 +46,7 @@ export function forecast(position: WorldState, n: number, opts: ForecastOptions)
     const doctrines = assignDoctrines(seed, opts.doctrine);
     let s: WorldState = { ...position, seed, history: [] };
     while (!s.outcome) {
-      s = resolveQuarter(s, completeOrders(s, {}, doctrines), { record: false }).state;
+      s = playQuarter(s, {}, doctrines, { record: false }).state;
       const k = s.turn - position.turn - 1;
       leadSum[k] += s.leadMonths;
       leadN[k] += 1;

@@ -1,0 +1,80 @@
+import { SEATS, type BySeat, type SeatId } from './seats.js';
+import type { Order, WorldState } from './state.js';
+import { rngFor, type Rng } from './rng.js';
+import { acceptAgreement, AGREEMENT_MENU } from './agreements.js';
+import { signOrder } from './orders.js';
+import type { Doctrine } from './doctrines.js';
+
+/** When a bot wants each agreement, by seat and doctrine: the chance per quarter that it signs. */
+export function signChance(s: WorldState, kind: string, seat: SeatId, d: Doctrine): number {
+  const alarm = Math.max(0, Math.min(1, (s.tension - 55) / 20));
+  switch (kind) {
+    case 'joint-governance':
+      if (seat !== 'US' && seat !== 'CN') return 0;
+      return s.cooperation < 45 ? 0 : d === 'dove' ? 0.85 : d === 'opportunist' ? (s.cooperation >= 60 ? 0.5 : 0.1) : 0.05;
+    case 'incident-hotline':
+      return d === 'dove' ? 0.8 : d === 'opportunist' ? 0.3 + 0.5 * alarm : 0.05 + 0.4 * alarm;
+    case 'mutual-restraint':
+      return d === 'dove' ? 0.6 + 0.3 * alarm : d === 'opportunist' ? 0.1 + 0.6 * alarm : 0.3 * alarm;
+    case 'joint-safety-evals':
+      if (seat !== 'USLAB' && seat !== 'CNLAB') return 0;
+      return d === 'dove' ? 0.8 : d === 'opportunist' ? 0.35 : 0.1;
+    case 'cern-for-ai':
+      if (seat !== 'EU' && seat !== 'JK' && seat !== 'USLAB') return 0;
+      return d === 'dove' ? 0.6 : d === 'opportunist' ? 0.35 : 0.1;
+    case 'chip-tracking-pact':
+      if (seat === 'HUB') return d === 'hawk' ? 0.5 : 0.15;
+      return d === 'hawk' ? 0.7 : d === 'opportunist' ? 0.45 : 0.2;
+    case 'dc-kyc-pact':
+      if (seat === 'HUB') return d === 'hawk' ? 0.6 : d === 'opportunist' ? 0.35 : 0.25;
+      if (seat !== 'US') return 0;
+      return d === 'dove' ? 0.4 : 0.7;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The sign orders a bot gives this quarter: for each agreement not yet in force that it may sign, it
+ * signs with its doctrine's chance; a proposal naming it raises the chance (someone asked).
+ */
+export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng: Rng): Order[] {
+  let out: Order[] | null = null;
+  for (const kind of Object.keys(AGREEMENT_MENU)) {
+    const terms = AGREEMENT_MENU[kind];
+    const roll = rng();
+    if (!terms.eligibleParties.includes(seat) || s.cooperation < terms.minCooperation) continue;
+    // Already in force: sign again only to renew it in its last quarter.
+    if (s.agreements.some((a) => a.kind === kind && a.expiresTurn > s.turn + 1)) continue;
+    const asked = s.proposals.some((p) => p.kind === kind && p.parties.includes(seat));
+    const chance = Math.min(1, signChance(s, kind, seat, d) * (asked ? 1.5 : 1));
+    if (roll < chance) (out ??= []).push(signOrder(kind));
+  }
+  return out ?? [];
+}
+
+/** The sign orders a seat owes for the proposals it has accepted (added to its orders at resolution). */
+export function proposalOrders(s: WorldState, seat: SeatId): Order[] {
+  const out: Order[] = [];
+  for (const p of s.proposals) if (p.acceptedBy.includes(seat) && !out.some((o) => o.agreement === p.kind)) out.push(signOrder(p.kind));
+  return out;
+}
+
+/**
+ * Bot seats answer the open proposals they are named in (accept or let them lapse), so a human table
+ * sees the bots' answers during negotiation. Pure and seeded.
+ */
+export function botNegotiate(state: WorldState, doctrines: BySeat<Doctrine>, botSeats: readonly SeatId[] = SEATS): WorldState {
+  if (state.outcome) return state;
+  let s = state;
+  for (const p of state.proposals) {
+    for (const seat of p.parties) {
+      if (!botSeats.includes(seat) || p.acceptedBy.includes(seat)) continue;
+      const rng = rngFor(s.seed, s.turn + 1, `accept:${p.id}:${seat}`);
+      if (rng() >= Math.min(1, 1.5 * signChance(s, p.kind, seat, doctrines[seat]))) continue;
+      const r = acceptAgreement(s, p.id, seat);
+      if (r.ok) s = r.state;
+    }
+  }
+  return s;
+}

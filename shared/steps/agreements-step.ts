@@ -1,0 +1,96 @@
+import { SEATS, type SeatId } from '../seats.js';
+import { ACTION_BY_ID } from '../actions.js';
+import { AGREEMENT_MENU, checkParties } from '../agreements.js';
+import { SIGN_ACTION } from '../orders.js';
+import type { WorldState } from '../state.js';
+import { emit, type TurnCtx } from './context.js';
+
+/**
+ * Step 1. Agreements: expire those past their term, then sign each agreement whose sign orders this
+ * quarter (`sign-agreement` orders and the catalogue's offer actions) come from every required party and
+ * enough eligible parties. Signing needs the cooperation the agreement asks for; each party pays the
+ * signing cost. Proposals (the negotiation record) last one quarter: accepting one adds a sign order.
+ */
+export function stepAgreements(s: WorldState, ctx: TurnCtx): void {
+  const turn = ctx.turn;
+  if (s.agreements.length) s.agreements = s.agreements.filter((a) => a.expiresTurn >= turn);
+
+  // Offers by order: group the seats offering each kind.
+  let offers: Map<string, SeatId[]> | null = null;
+  for (const seat of SEATS) {
+    const orders = ctx.accepted[seat];
+    for (let i = 0; i < orders.length; i++) {
+      const o = orders[i];
+      const kind = o.action === SIGN_ACTION ? o.agreement : ACTION_BY_ID.get(o.action)?.agreement;
+      if (!kind) continue;
+      offers ??= new Map();
+      const list = offers.get(kind);
+      if (!list) offers.set(kind, [seat]);
+      else if (!list.includes(seat)) list.push(seat);
+    }
+  }
+  if (offers) {
+    for (const [kind, parties] of offers) {
+      const terms = AGREEMENT_MENU[kind];
+      if (!terms) continue;
+      const eligible = parties.filter((p) => terms.eligibleParties.includes(p));
+      if (checkParties(kind, eligible)) continue;
+      sign(s, ctx, kind, eligible);
+    }
+  }
+  // Proposals are a negotiation record, not an input: clearing them keeps replays from orders exact.
+  if (s.proposals.length) s.proposals = [];
+}
+
+function sign(s: WorldState, ctx: TurnCtx, kind: string, parties: readonly SeatId[]): void {
+  const terms = AGREEMENT_MENU[kind];
+  const existing = s.agreements.find((a) => a.kind === kind);
+  if (existing) {
+    // Signing again renews it for a full term when the same parties (or more) sign.
+    if (existing.exposedBreaches.length === 0 && existing.parties.every((x) => parties.includes(x)) && existing.expiresTurn < ctx.turn + terms.durationQuarters - 1) {
+      existing.expiresTurn = ctx.turn + terms.durationQuarters - 1;
+      emit(ctx, { kind: 'agreement-renewed', text: `${terms.title} renewed by ${parties.join(', ')}.`, visibility: 'public', audience: [] });
+    }
+    return;
+  }
+  if (s.cooperation < terms.minCooperation) {
+    emit(ctx, {
+      kind: 'agreement-refused',
+      text: `The ${terms.title} was offered, but cooperation (${s.cooperation.toFixed(0)}) is below the ${terms.minCooperation} it needs.`,
+      visibility: 'public',
+      audience: [],
+    });
+    return;
+  }
+  for (const p of parties) s.resources[p] = Math.max(0, s.resources[p] - terms.signingCost);
+  s.agreements.push({
+    id: `${kind}-${ctx.turn}`,
+    kind,
+    parties: [...parties],
+    signedTurn: ctx.turn,
+    expiresTurn: ctx.turn + terms.durationQuarters - 1,
+    breachedBy: [],
+    exposedBreaches: [],
+  });
+  emit(ctx, { kind: 'agreement-signed', text: `${terms.title} signed by ${parties.join(', ')}.`, visibility: 'public', audience: [] });
+}
+
+/** Sum what the agreements in force do this quarter into the turn's scratchpad. */
+export function gatherAgreementEffects(s: WorldState, ctx: TurnCtx): void {
+  const e = ctx.agreements;
+  for (const a of s.agreements) {
+    const q = AGREEMENT_MENU[a.kind]?.perQuarter;
+    if (!q) continue;
+    e.cooperation += q.cooperation ?? 0;
+    e.tension += q.tension ?? 0;
+    e.misuse += q.misuse ?? 0;
+    e.enforcement += q.enforcement ?? 0;
+    e.smuggledMultiplier *= q.smuggledMultiplier ?? 1;
+    e.offshoreMultiplier *= q.offshoreMultiplier ?? 1;
+    e.crisisMultiplier *= q.crisisMultiplier ?? 1;
+    e.labSafety += q.labSafety ?? 0;
+    e.distillationDeterrence += q.distillationDeterrence ?? 0;
+    e.swingDemocratic += q.swingDemocratic ?? 0;
+    e.hubResources += q.hubResources ?? 0;
+  }
+}

@@ -1,0 +1,78 @@
+import type { BySeat, SeatId } from '../seats.js';
+import type { LeverId } from '../levers.js';
+import type { OutcomeInputs } from '../outcomes.js';
+import type { GameEvent, Order, WorldState } from '../state.js';
+
+/** A covert (or private) act taken this quarter, waiting for the detection step. */
+export type CovertAct = { seat: SeatId; action: string; intensity: number; /** Agreement kinds this act breaches. */ breaches: string[] };
+
+/** What agreements in force add this quarter, summed over agreements (multipliers multiplied). */
+export type AgreementEffects = {
+  cooperation: number;
+  tension: number;
+  misuse: number;
+  enforcement: number;
+  smuggledMultiplier: number;
+  offshoreMultiplier: number;
+  crisisMultiplier: number;
+  labSafety: number;
+  distillationDeterrence: number;
+  swingDemocratic: number;
+  hubResources: number;
+};
+
+/** The scratchpad of one resolution: deltas gathered by the steps, applied in a fixed order. */
+export type TurnCtx = {
+  turn: number;
+  quarter: string;
+  record: boolean;
+  events: GameEvent[];
+  accepted: BySeat<Order[]>;
+  tensionDelta: number;
+  cooperationDelta: number;
+  covert: CovertAct[];
+  agreements: AgreementEffects;
+  early: OutcomeInputs['early'];
+};
+
+export function emptyAgreementEffects(): AgreementEffects {
+  return {
+    cooperation: 0,
+    tension: 0,
+    misuse: 0,
+    enforcement: 0,
+    smuggledMultiplier: 1,
+    offshoreMultiplier: 1,
+    crisisMultiplier: 1,
+    labSafety: 0,
+    distillationDeterrence: 0,
+    swingDemocratic: 0,
+    hubResources: 0,
+  };
+}
+
+/** Add an event to the log (only when the match is being recorded). */
+export function emit(ctx: TurnCtx, e: Omit<GameEvent, 'turn' | 'quarter'>): void {
+  if (ctx.record) ctx.events.push({ turn: ctx.turn, quarter: ctx.quarter, ...e });
+}
+
+/** A lever's current value, 0 when unset. */
+export function lv(s: WorldState, seat: SeatId, id: LeverId): number {
+  return s.levers[seat][id] ?? 0;
+}
+
+/** The product of every active event modifier with this key (1 when none). */
+export function modMult(s: WorldState, key: string): number {
+  let m = 1;
+  const mods = s.modifiers;
+  for (let i = 0; i < mods.length; i++) if (mods[i].key === key) m *= mods[i].value;
+  return m;
+}
+
+/** The sum of every active event modifier with this key (0 when none). */
+export function modAdd(s: WorldState, key: string): number {
+  let m = 0;
+  const mods = s.modifiers;
+  for (let i = 0; i < mods.length; i++) if (mods[i].key === key) m += mods[i].value;
+  return m;
+}

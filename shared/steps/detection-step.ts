@@ -1,0 +1,112 @@
+import type { SeatId } from '../seats.js';
+import { ACTION_BY_ID } from '../actions.js';
+import { clamp } from '../formulas.js';
+import { K } from '../coefficients.js';
+import { rngFor } from '../rng.js';
+import type { WorldState } from '../state.js';
+import { emit, lv, type CovertAct, type TurnCtx } from './context.js';
+import { exposeBreach } from './orders-step.js';
+
+/** Who would catch a seat's covert act: the US watches the PRC and the hubs, the PRC watches the rest. */
+export function detectorOf(seat: SeatId): SeatId {
+  return seat === 'CN' || seat === 'CNLAB' || seat === 'HUB' ? 'US' : 'CN';
+}
+
+/** Whom a detection is wrongly pinned on when intelligence is poor: the most plausible other culprit. */
+export function decoyOf(seat: SeatId, action: string): SeatId {
+  if (action === 'hub-host-prc') return 'CN';
+  if (action === 'cn-offshore-rental' || action === 'cnlab-offshore-training') return 'HUB';
+  if (seat === 'CN') return 'CNLAB';
+  if (seat === 'CNLAB') return 'CN';
+  return seat === 'US' ? 'USLAB' : 'US';
+}
+
+/** The chance this quarter that a covert act is detected, before its intensity is counted. */
+export function detectionBase(s: WorldState, action: string): number {
+  switch (action) {
+    case 'cn-smuggling':
+      return (
+        K.detectSmugglingBase +
+        K.detectSmugglingEnforcement * lv(s, 'US', 'enforcement') +
+        K.detectSmugglingTracking * lv(s, 'US', 'chipTracking') +
+        K.detectIntel * lv(s, 'US', 'usIntel') +
+        K.detectPartners * (lv(s, 'TW', 'twIntelSharing') + lv(s, 'JK', 'jkCustoms') + lv(s, 'HUB', 'hubPermits'))
+      );
+    case 'cn-offshore-rental':
+    case 'cnlab-offshore-training':
+    case 'hub-host-prc':
+      return K.detectOffshoreBase + K.detectOffshoreKyc * lv(s, 'HUB', 'hubKyc') + K.detectOffshoreRules * lv(s, 'US', 'remoteAccessRules') + K.detectIntel * lv(s, 'US', 'usIntel');
+    case 'cnlab-distillation':
+      return s.distillation.detection;
+    default:
+      return K.detectDefaultBase + K.detectDefaultIntel * s.intel[detectorOf(ACTION_BY_ID.get(action)?.seat ?? 'CN')];
+  }
+}
+
+/** Detection odds for one act: its base, scaled by how big it was, plus verification if it breaches a pact. */
+export function detectionOdds(s: WorldState, act: Pick<CovertAct, 'action' | 'intensity' | 'breaches'>): number {
+  const scale = K.detectScaleBase + K.detectScaleStep * act.intensity;
+  return clamp(detectionBase(s, act.action) * scale + (act.breaches.length ? K.breachVerification : 0));
+}
+
+/**
+ * Step 8. Detection. Intelligence effort is updated, then each covert act (and each private act that
+ * breaches an agreement) is rolled against its odds. A detected act becomes a public event with the
+ * odds and roll, attributed to its actor — or, with a chance that grows as the detector's intelligence
+ * weakens, to a plausible decoy. Exposure raises tension, costs trust, disrupts the channel next quarter,
+ * reveals the flow, and collapses any agreement it breached.
+ */
+export function stepDetection(s: WorldState, ctx: TurnCtx): void {
+  s.intel.US = K.intelBase + K.intelEffort * lv(s, 'US', 'usIntel') + K.intelPartners * lv(s, 'TW', 'twIntelSharing');
+  s.intel.CN = K.intelBase + K.intelEffort * lv(s, 'CN', 'cnIntel');
+  s.intel.USLAB = K.intelBase + K.intelLabDefences * lv(s, 'USLAB', 'distillationDefences');
+  const exposed = s.exposed;
+  exposed.smuggled = 0;
+  exposed.offshore = 0;
+  exposed.distillation = 0;
+  if (ctx.covert.length === 0) return;
+  const rng = rngFor(s.seed, ctx.turn, 'detection');
+  for (const act of ctx.covert) {
+    const def = ACTION_BY_ID.get(act.action);
+    if (!def || (def.visibility !== 'covert' && act.breaches.length === 0)) continue;
+    const odds = detectionOdds(s, act);
+    const roll = rng();
+    const wrongRoll = rng();
+    if (roll >= odds) continue;
+    const detector = detectorOf(act.seat);
+    const misattributed = wrongRoll < K.misattribution * (1 - s.intel[detector]);
+    const attributedTo = misattributed ? decoyOf(act.seat, act.action) : act.seat;
+    s.totals.covertDetected[act.seat] += 1;
+    ctx.tensionDelta += K.detectTension;
+    ctx.cooperationDelta -= K.detectCooperation;
+    const f = s.compute.CN.inflow;
+    if (act.action === 'cn-smuggling') {
+      exposed.smuggled = f.smuggled;
+      s.supply.smugglingReach *= 1 - K.networkDetectionLoss;
+      s.modifiers.push({ id: 'exposed', key: 'smuggledMultiplier', value: K.detectDisruption, untilTurn: ctx.turn + 1 });
+    } else if (act.action === 'cnlab-distillation') {
+      exposed.distillation = s.distillation.extracted;
+      s.modifiers.push({ id: 'exposed', key: 'distillationMultiplier', value: K.detectDisruption, untilTurn: ctx.turn + 1 });
+    } else if (act.action === 'cn-offshore-rental' || act.action === 'cnlab-offshore-training' || act.action === 'hub-host-prc') {
+      exposed.offshore = f.offshore;
+      s.supply.offshoreReach *= 1 - K.networkDetectionLoss;
+      s.modifiers.push({ id: 'exposed', key: 'offshoreMultiplier', value: K.detectDisruption, untilTurn: ctx.turn + 1 });
+    }
+    emit(ctx, {
+      kind: 'detected',
+      text: `Covert activity exposed (${def.name.toLowerCase()}); attributed to ${attributedTo}.`,
+      visibility: 'public',
+      audience: [],
+      odds,
+      roll,
+      attributedTo,
+      actor: act.seat,
+    });
+    // A breach is pinned on a party only when the act is attributed correctly.
+    if (misattributed) continue;
+    for (const kind of act.breaches) {
+      const ag = s.agreements.find((a) => a.kind === kind);
+      if (ag) exposeBreach(s, ctx, ag, act.seat, def.name);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { clamp } from '../formulas.js';
+import { K } from '../coefficients.js';
+import { rngFor } from '../rng.js';
+import { classifyOutcome } from '../outcomes.js';
+import { SWING_REGIONS, type WorldState } from '../state.js';
+import { emit, lv, type TurnCtx } from './context.js';
+
+/** Mean democratic share across the swing markets, 0..1. */
+export function swingDemocratic(s: WorldState): number {
+  let t = 0;
+  for (let i = 0; i < SWING_REGIONS.length; i++) t += s.adoption[SWING_REGIONS[i]].democratic;
+  return t / SWING_REGIONS.length;
+}
+
+/** This quarter's odds of a misuse catastrophe: zero below the threshold, rising linearly above it. */
+export function catastropheOdds(s: WorldState): number {
+  return clamp((s.risk.misuse - s.params.misuseCatastropheThreshold) * s.params.catastropheSlope);
+}
+
+/** How much Taiwan's posture, hardening and the alliance deter a crisis, 0..1. */
+export function straitDeterrence(s: WorldState): number {
+  return clamp(K.deterPosture * lv(s, 'TW', 'straitPosture') + K.deterAlliance * lv(s, 'JK', 'alliance') + K.deterHardening * lv(s, 'TW', 'hardening'));
+}
+
+/** This quarter's odds of a Strait crisis: zero below the threshold, certain at tension 100. */
+export function crisisOdds(s: WorldState, agreementMultiplier = 1): number {
+  if (s.tension >= 100) return 1;
+  return clamp(((s.tension - s.params.straitCrisisThreshold) / s.params.crisisRamp) * (1 - K.deterrenceCut * straitDeterrence(s)) * agreementMultiplier);
+}
+
+/** True when a joint governance framework has been in force long enough to count, with no breach exposed. */
+export function governanceHolds(s: WorldState): boolean {
+  return s.agreements.some((a) => a.kind === 'joint-governance' && a.exposedBreaches.length === 0 && s.turn - a.signedTurn >= K.governanceMinQuarters);
+}
+
+/** True when joint safety work has taken hold: enough quarters of joint lab research, or a joint-evaluations agreement in force. */
+export function jointSafetyHolds(s: WorldState): boolean {
+  return s.totals.jointQuarters >= K.stewardshipJointQuarters || s.agreements.some((a) => a.kind === 'joint-safety-evals' && a.exposedBreaches.length === 0);
+}
+
+/**
+ * Step 9. Rolls, shown to everyone with their odds: a misuse incident (odds = incident rate × misuse risk),
+ * then the early endings — a misuse catastrophe, then a Strait crisis. At the last turn, or on an early
+ * ending, the outcome is classified.
+ */
+export function stepEndings(s: WorldState, ctx: TurnCtx): void {
+  const rng = rngFor(s.seed, ctx.turn, 'risk');
+  const incidentOdds = clamp(s.params.incidentRate * s.risk.misuse);
+  const incidentRoll = rng();
+  const incident = incidentRoll < incidentOdds;
+  if (incident) {
+    s.risk.incidents += 1;
+    s.tension = clamp(s.tension + K.incidentTension, 0, 100);
+    s.risk.misuse = clamp(s.risk.misuse + K.incidentMisuse);
+  }
+  emit(ctx, {
+    kind: 'incident-roll',
+    text: incident ? 'A misuse incident occurred.' : 'No misuse incident this quarter.',
+    visibility: 'public',
+    audience: [],
+    odds: incidentOdds,
+    roll: incidentRoll,
+  });
+  const cOdds = catastropheOdds(s);
+  const cRoll = rng();
+  if (cOdds > 0) {
+    emit(ctx, { kind: 'catastrophe-roll', text: 'Roll for a misuse catastrophe.', visibility: 'public', audience: [], odds: cOdds, roll: cRoll });
+    if (cRoll < cOdds) {
+      ctx.early = { id: 'misuse-catastrophe', odds: cOdds, roll: cRoll, figure: { name: 'Misuse risk', value: s.risk.misuse, threshold: s.params.misuseCatastropheThreshold, comparison: '>' } };
+    }
+  }
+  const sOdds = crisisOdds(s, ctx.agreements.crisisMultiplier);
+  const sRoll = rng();
+  if (!ctx.early && sOdds > 0) {
+    emit(ctx, { kind: 'crisis-roll', text: 'Roll for a Strait crisis.', visibility: 'public', audience: [], odds: sOdds, roll: sRoll });
+    if (sRoll < sOdds) {
+      ctx.early = { id: 'strait-crisis', odds: sOdds, roll: sRoll, figure: { name: 'Tension', value: s.tension, threshold: s.params.straitCrisisThreshold, comparison: '>' } };
+    }
+  }
+  if (ctx.early || ctx.turn >= s.turns) {
+    s.outcome = classifyOutcome({
+      turn: ctx.turn,
+      leadMonths: s.leadMonths,
+      swingDemocratic: swingDemocratic(s),
+      cooperation: s.cooperation,
+      jointGovernanceInForce: governanceHolds(s),
+      jointSafetyWork: jointSafetyHolds(s),
+      early: ctx.early,
+    });
+    if (ctx.record) ctx.events.push({ turn: ctx.turn, quarter: ctx.quarter, kind: 'outcome', text: s.outcome.reason, visibility: 'public', audience: [] });
+  }
+}

@@ -1,0 +1,94 @@
+import { EVENT_BY_ID, EVENT_DECK, type EventCard } from '../events.js';
+import { clamp } from '../formulas.js';
+import { K } from '../coefficients.js';
+import { rngFor } from '../rng.js';
+import { SWING_REGIONS, type WorldState } from '../state.js';
+import { emit, type TurnCtx } from './context.js';
+
+/**
+ * Step 7. Events: cards scheduled by the scenario or injected by the facilitator for this quarter fire
+ * first, then each random card not yet drawn is drawn with its own chance from the seeded stream.
+ * One-off effects apply now; multipliers become modifiers for the quarters the card names.
+ */
+export function stepEvents(s: WorldState, ctx: TurnCtx): void {
+  const turn = ctx.turn;
+  let fired: { card: EventCard; injectedBy?: string }[] | null = null;
+  if (s.pendingEvents.length) {
+    const keep: WorldState['pendingEvents'] = [];
+    for (const e of s.pendingEvents) {
+      if (e.turn !== turn) {
+        keep.push(e);
+        continue;
+      }
+      const card = EVENT_BY_ID.get(e.eventId);
+      if (card) (fired ??= []).push(e.injectedBy ? { card, injectedBy: e.injectedBy } : { card });
+    }
+    s.pendingEvents = keep;
+  }
+  const rng = rngFor(s.seed, turn, 'events');
+  for (let i = 0; i < EVENT_DECK.length; i++) {
+    const card = EVENT_DECK[i];
+    if (card.trigger !== 'random') continue;
+    const roll = rng();
+    if (s.drawnEvents.includes(card.id)) continue;
+    if (roll < (card.probability ?? 0)) {
+      (fired ??= []).push({ card });
+      s.drawnEvents.push(card.id);
+    }
+  }
+  if (!fired) return;
+  for (const { card, injectedBy } of fired) {
+    applyCard(s, ctx, card);
+    emit(ctx, {
+      kind: 'event-card',
+      text: `${card.title}: ${card.text}${injectedBy ? ' (injected by Control)' : ''}`,
+      visibility: 'public',
+      audience: [],
+      eventId: card.id,
+    });
+  }
+}
+
+function applyCard(s: WorldState, ctx: TurnCtx, card: EventCard): void {
+  for (const e of card.effects) {
+    switch (e.key) {
+      case 'tension':
+        ctx.tensionDelta += e.value;
+        break;
+      case 'cooperation':
+        ctx.cooperationDelta += e.value;
+        break;
+      case 'misuse':
+        s.risk.misuse = clamp(s.risk.misuse + e.value);
+        break;
+      case 'cnEfficiency':
+        s.labs.CNLAB.efficiencyLog2 += e.value;
+        break;
+      case 'usEfficiency':
+        s.labs.USLAB.efficiencyLog2 += e.value;
+        break;
+      case 'domesticYield':
+        s.supply.domesticYield = clamp(s.supply.domesticYield + e.value, K.yieldFloor, K.yieldCeiling);
+        break;
+      case 'hbmStockpile':
+        s.supply.hbmStockpile = clamp(s.supply.hbmStockpile + e.value, 0, 1.5);
+        break;
+      case 'labSafety':
+        s.labs.USLAB.safety = clamp(s.labs.USLAB.safety + e.value);
+        s.labs.CNLAB.safety = clamp(s.labs.CNLAB.safety + e.value);
+        break;
+      case 'adoptionPrc':
+      case 'adoptionDemocratic': {
+        const sign = e.key === 'adoptionPrc' ? -1 : 1;
+        for (const r of SWING_REGIONS) {
+          const d = clamp(s.adoption[r].democratic + sign * e.value * K.eventAdoptionScale);
+          s.adoption[r].democratic = d;
+          s.adoption[r].prc = 1 - d;
+        }
+        break;
+      }
+      default:
+        s.modifiers.push({ id: card.id, key: e.key, value: e.value, untilTurn: ctx.turn + (e.quarters ?? 1) });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { SEATS, type BySeat, type SeatId } from '../seats.js';
+import { ACTION_BY_ID } from '../actions.js';
+import { AGREEMENT_MENU } from '../agreements.js';
+import { validateOrders } from '../orders.js';
+import { clamp } from '../formulas.js';
+import { K } from '../coefficients.js';
+import type { Agreement, Order, SeatOrders, WorldState } from '../state.js';
+import { emit, type TurnCtx } from './context.js';
+
+/** Validate every seat's orders against the position before this quarter; refused orders are named privately. */
+export function acceptOrders(prev: WorldState, orders: Partial<BySeat<SeatOrders>>, ctx: TurnCtx): void {
+  for (const seat of SEATS) {
+    const v = validateOrders(prev, seat, orders[seat] ?? []);
+    ctx.accepted[seat] = v.accepted;
+    for (const err of v.errors) emit(ctx, { kind: 'order-dropped', text: err, visibility: 'private', audience: [seat] });
+  }
+}
+
+/**
+ * Step 2. Policies: each accepted order is paid for and moves its levers and the tension, cooperation
+ * and resource tallies. Covert and private acts wait for the detection step. An order that a party to
+ * an agreement in force is forbidden to take is a breach: public breaches are exposed at once.
+ */
+export function stepPolicies(s: WorldState, ctx: TurnCtx): void {
+  for (const seat of SEATS) {
+    const orders = ctx.accepted[seat];
+    for (let i = 0; i < orders.length; i++) applyOrder(s, ctx, seat, orders[i]);
+  }
+}
+
+function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
+  const a = ACTION_BY_ID.get(o.action);
+  if (!a) return;
+  const n = o.intensity;
+  s.resources[seat] -= a.cost * n;
+  const levers = s.levers[seat];
+  for (const e of a.effects) {
+    if ('lever' in e) levers[e.lever] = clamp((levers[e.lever] ?? 0) + e.delta * n);
+    else if (e.stat === 'tension') ctx.tensionDelta += e.delta * n;
+    else if (e.stat === 'cooperation') ctx.cooperationDelta += e.delta * n;
+    else s.resources[seat] += e.delta * n;
+  }
+  let breached: string[] | null = null;
+  for (const ag of s.agreements) {
+    if (!ag.parties.includes(seat) || !AGREEMENT_MENU[ag.kind]?.forbids.includes(a.id)) continue;
+    if (!ag.breachedBy.includes(seat)) ag.breachedBy.push(seat);
+    if (a.visibility === 'public') exposeBreach(s, ctx, ag, seat, a.name);
+    else (breached ??= []).push(ag.kind);
+  }
+  if (a.visibility !== 'public') {
+    ctx.covert.push({ seat, action: a.id, intensity: n, breaches: breached ?? [] });
+    if (a.visibility === 'covert') s.totals.covertActs[seat] += 1;
+  }
+  emit(ctx, {
+    kind: 'order',
+    text: `${seat}: ${a.name}${a.maxIntensity > 1 ? ` (intensity ${n})` : ''}.`,
+    visibility: a.visibility,
+    audience: [seat],
+    actor: seat,
+  });
+}
+
+/** A breach made public: trust falls, tension rises, and the agreement ends this quarter. */
+export function exposeBreach(s: WorldState, ctx: TurnCtx, ag: Agreement, seat: SeatId, what: string): void {
+  if (ag.exposedBreaches.includes(seat)) return;
+  ag.exposedBreaches.push(seat);
+  ag.expiresTurn = Math.min(ag.expiresTurn, ctx.turn);
+  ctx.cooperationDelta -= K.breachCooperationCost;
+  ctx.tensionDelta += K.breachTension;
+  emit(ctx, {
+    kind: 'agreement-breached',
+    text: `${seat} breached the ${AGREEMENT_MENU[ag.kind]?.title ?? ag.kind} (${what.toLowerCase()}); the agreement collapses.`,
+    visibility: 'public',
+    audience: [],
+    attributedTo: seat,
+  });
+}

@@ -1,0 +1,77 @@
+import { clamp } from '../formulas.js';
+import { K } from '../coefficients.js';
+import type { WorldState } from '../state.js';
+import { rngFor } from '../rng.js';
+import { lv, type TurnCtx } from './context.js';
+
+/** How hard the democracies' controls bite on average, 0..1 (it sets the level tension settles at). */
+export function restrictiveness(s: WorldState): number {
+  return (
+    (lv(s, 'US', 'chipControls') + lv(s, 'US', 'smeControls') + lv(s, 'US', 'remoteAccessRules') + lv(s, 'EU', 'lithoAlignment') + lv(s, 'JK', 'hbmAlignment')) / 5
+  );
+}
+
+/** The level tension settles at when nobody acts: higher the more restrictive the controls. */
+export function tensionAnchor(s: WorldState): number {
+  return K.tensionBase + K.tensionRestrict * restrictiveness(s);
+}
+
+/**
+ * Settle tension and cooperation after every step has added its part. Tension: relief (a net fall) is
+ * scaled down below a floor level, then it reverts part of the way toward its anchor. Cooperation:
+ * gains shrink as it nears 100 (deep trust is hard to build), then it decays toward its floor.
+ */
+export function settleRelations(s: WorldState, ctx: TurnCtx): void {
+  // Incidents no one ordered (a collision at sea, a hot-headed statement) jolt tension either way.
+  const t = ctx.tensionDelta + (rngFor(s.seed, ctx.turn, 'tension')() * 2 - 1) * K.tensionShock;
+  const relief = t < 0 ? Math.min(1, s.tension / K.tensionReliefScale) : 1;
+  s.tension = clamp(s.tension + t * relief - K.tensionReversion * (s.tension - tensionAnchor(s)), 0, 100);
+  const c = ctx.cooperationDelta;
+  s.cooperation = clamp(s.cooperation + (c > 0 ? c * (1 - s.cooperation / 100) : c) - K.coopReversion * (s.cooperation - K.coopFloor), 0, 100);
+}
+
+/**
+ * Step 6. Risk, tension and cooperation.
+ *  - Racing: a small lead (either way) means racing pressure, which lowers each lab's safety practice.
+ *  - Misuse risk drifts toward a level set by open weights near the frontier, weak safety and racing.
+ *  - Tension settles toward a level set by how restrictive the controls are; coercion, retaliation and
+ *    exposed covert acts push it up, diplomacy and agreements pull it down.
+ *  - Cooperation needs both sides: bilateral diplomacy and joint safety work count far more than
+ *    one-sided gestures; it decays toward a floor and suffers when tension is high.
+ */
+export function stepRelations(s: WorldState, ctx: TurnCtx): void {
+  const lead = s.leadMonths;
+  const racing = clamp(1 - Math.abs(lead) / K.racingScale);
+  s.risk.racing = racing;
+  const usLab = s.labs.USLAB;
+  const cnLab = s.labs.CNLAB;
+  const usTarget =
+    K.safetyBaseUS + K.safetyEvalsEffect * lv(s, 'USLAB', 'usSafetyEvals') + K.safetyJointEffect * lv(s, 'USLAB', 'usJointSafety') + K.safetyRegulationEffect * lv(s, 'EU', 'aiRegulation') - K.racingSafetyCost * racing + ctx.agreements.labSafety;
+  const cnTarget = K.safetyBaseCN + K.safetyEvalsEffect * lv(s, 'CNLAB', 'cnSafetyEvals') + K.safetyJointEffect * lv(s, 'CNLAB', 'cnJointSafety') - K.racingSafetyCost * racing + ctx.agreements.labSafety;
+  usLab.safety = clamp(usLab.safety + K.safetyAdjust * (usTarget - usLab.safety));
+  cnLab.safety = clamp(cnLab.safety + K.safetyAdjust * (cnTarget - cnLab.safety));
+
+  // PRC open weights count toward misuse the closer they are to the frontier (open models trail it by about a year).
+  const closeness = clamp(1 - lead / K.misuseOpenScale);
+  const openFrontier = Math.max(lv(s, 'USLAB', 'usOpenWeights'), lv(s, 'CNLAB', 'cnOpenWeights') * closeness);
+  const misuseTarget = K.misuseBase + K.misuseOpen * openFrontier + K.misuseUnsafe * (1 - (usLab.safety + cnLab.safety) / 2) + K.misuseRacing * racing;
+  s.risk.misuse = clamp(s.risk.misuse + K.misuseAdjust * (misuseTarget - s.risk.misuse) + ctx.agreements.misuse);
+
+  ctx.tensionDelta += K.straitTension * lv(s, 'CN', 'straitPressure') + K.mineralTension * lv(s, 'CN', 'mineralRetaliation') + ctx.agreements.tension;
+
+  const usD = lv(s, 'US', 'usDiplomacy');
+  const cnD = lv(s, 'CN', 'cnDiplomacy');
+  const usJ = lv(s, 'USLAB', 'usJointSafety');
+  const cnJ = lv(s, 'CNLAB', 'cnJointSafety');
+  if (usJ > 0 && cnJ > 0) s.totals.jointQuarters += 1;
+  ctx.cooperationDelta +=
+    K.coopBilateral * Math.min(usD, cnD) +
+    K.coopUnilateral * (usD + cnD) +
+    K.coopJointSafety * Math.min(usJ, cnJ) +
+    (K.coopUnilateral * (usJ + cnJ)) / 2 +
+    K.coopEu * lv(s, 'EU', 'euCooperation') +
+    K.coopTaiwan * lv(s, 'TW', 'twDiplomacy') +
+    ctx.agreements.cooperation -
+    K.coopTensionDrag * Math.max(0, s.tension - K.coopTensionThreshold);
+  ctx.tensionDelta -= K.diplomacyTension * Math.min(usD, cnD);
+}
