@@ -18,10 +18,15 @@ export type ErrorCode =
   | 'already-submitted'
   | 'invalid-orders'
   | 'no-players'
+  /** A `control:*` message from someone who is not the facilitator. */
   | 'not-facilitator'
+  /** A chat post in a channel the sender may not post in. */
   | 'channel-forbidden'
+  /** An answer to a proposal from a seat it does not name. */
   | 'not-party'
+  /** Orders from a seat Control has handed to its bot. */
   | 'handed-to-bot'
+  /** Well-formed, but the rules say no (the message says why): an agreement the terms or cooperation forbid, an unknown event, a figure out of range. */
   | 'refused'
   | 'internal';
 

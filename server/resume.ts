@@ -13,6 +13,8 @@ export async function resumeMatches(store: MatchStore, settings: RoomSettings): 
   const tickets = (settings.resumeTickets ??= new Map());
   const resumed: string[] = [];
   for (const code of store.unfinished()) {
+    // With several processes on one store, another may have resumed it already.
+    if ((await matchMaker.query({ roomId: code })).length > 0) continue;
     const ticket = randomBytes(16).toString('hex');
     tickets.set(ticket, code);
     try {

@@ -70,6 +70,7 @@ export const MSG = {
   /**
    * A seated player: share the seat's draft orders with teammates (nothing is submitted). Payload:
    * DraftOrders `{ turn, orders, seat? }` (shape-checked only). Stored; relayed as `draft` to the seat's clients.
+   * Each draft is stored, so debounce it (at most one every half second or so); it is refused once the seat has submitted.
    */
   draft: 'draft',
   /** Anyone but spectators: post in a chat channel they may post in. Payload: ChatSend `{ channel, text }` (≤ 500 chars). */
