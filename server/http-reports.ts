@@ -33,10 +33,10 @@ export function reportRoutes(store: MatchStore): express.Router {
     return out;
   };
 
-  router.get('/api/matches/:code/:file', (req, res, next) => {
+  router.get('/api/matches/:code/:file', (req, res) => {
     const { code, file } = req.params;
-    if (!(REPORT_FORMATS as readonly string[]).includes(file)) return next();
-    const m = CODE.test(code) ? finished(code) : null;
+    const known = (REPORT_FORMATS as readonly string[]).includes(file);
+    const m = known && CODE.test(code) ? finished(code) : null;
     if (!m) return res.status(404).json({ error: 'No finished match with that code.' });
     res.set('Cache-Control', 'no-store');
     const name = `lead-time-${code}`;
