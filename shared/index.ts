@@ -19,6 +19,7 @@ export * from './negotiation.js';
 export * from './doctrines.js';
 export * from './coefficients.js';
 export * from './objectives.js';
+export * from './hash.js';
 export * from './formulas.js';
 export { default as SOURCES } from './data/sources.json';
 export * from './protocol.js';

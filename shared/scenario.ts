@@ -122,10 +122,16 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 export function parseScenario(input: unknown): ScenarioResult {
   const r = ScenarioSchema.safeParse(input);
   if (r.success) return { ok: true, scenario: r.data };
-  return {
-    ok: false,
-    errors: r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`),
-  };
+  const errors: string[] = [];
+  for (const i of r.error.issues) {
+    const path = i.path.map(String);
+    if (i.code === 'unrecognized_keys') {
+      for (const k of i.keys) errors.push(`${[...path, k].join('.')}: unknown field "${k}" (not part of the scenario format)`);
+    } else {
+      errors.push(`${path.length ? path.join('.') : '(root)'}: ${i.message}`);
+    }
+  }
+  return { ok: false, errors };
 }
 
 /** The figure behind a parameter (with its source id), falling back to the documented default. */

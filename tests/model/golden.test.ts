@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_SCENARIOS, OUTCOMES, createWorld, hashData, playBotMatch, resolveQuarter, type BySeat, type Doctrine, type SeatOrders } from '../../shared/index.js';
+import { scenario } from './helpers.js';
+
+const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'golden');
+type Golden = { scenario: string; seed: string; outcome: string; turns: { orders: BySeat<SeatOrders> }[]; hashes: string[] };
+
+// If these fail after a deliberate model change, regenerate: node --import tsx tests/model/golden/regenerate.ts
+describe('golden replays (seed + order log → exact position hashes)', () => {
+  for (const sc of BUILTIN_SCENARIOS) {
+    it(`${sc.id}`, () => {
+      const g = JSON.parse(fs.readFileSync(path.join(DIR, `${sc.id}.json`), 'utf8')) as Golden;
+      let s = createWorld(scenario(g.scenario), g.seed);
+      expect(hashData(s), 'opening').toBe(g.hashes[0]);
+      g.turns.forEach((t, q) => {
+        s = resolveQuarter(s, t.orders).state;
+        expect(hashData(s), `after quarter ${q + 1}`).toBe(g.hashes[q + 1]);
+      });
+      expect(s.outcome?.id).toBe(g.outcome);
+    });
+  }
+});
+
+describe('every outcome is reachable by a stored seeded bot match', () => {
+  const seeds = JSON.parse(fs.readFileSync(path.join(DIR, 'outcome-seeds.json'), 'utf8')) as Record<string, { scenario: string; seed: string; doctrine?: Doctrine }>;
+  for (const o of OUTCOMES) {
+    it(o, () => {
+      const r = seeds[o];
+      expect(r, `a seed for ${o}`).toBeDefined();
+      expect(playBotMatch(scenario(r.scenario), r.seed, { record: false, doctrine: r.doctrine }).outcome?.id).toBe(o);
+    });
+  }
+});

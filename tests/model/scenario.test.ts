@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, createWorld, paramFigure, parseScenario, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
+import { scenario } from './helpers.js';
+
+const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const errorsOf = (x: unknown) => {
+  const r = parseScenario(x);
+  if (r.ok) throw new Error('expected the scenario to be refused');
+  return r.errors;
+};
+
+describe('scenario files', () => {
+  it('every built-in scenario parses, round-trips through JSON and builds a world', () => {
+    for (const sc of BUILTIN_SCENARIOS) {
+      const again = parseScenario(copy(sc));
+      expect(again.ok).toBe(true);
+      if (again.ok) expect(again.scenario).toEqual(sc);
+      expect(createWorld(sc, 'x').leadMonths).toBeCloseTo(sc.start.leadMonths.value, 9);
+    }
+  });
+
+  it('a wrong type names the path, the field and why', () => {
+    const b = copy(scenario('baseline')) as unknown as { params: { legalCapPerQuarter: { value: unknown } } };
+    b.params.legalCapPerQuarter.value = 'lots';
+    const errors = errorsOf(b);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^params\.legalCapPerQuarter\.value: .*expected number/);
+  });
+
+  it('an unknown field is named with its path', () => {
+    const b = copy(scenario('baseline')) as unknown as { start: Record<string, unknown> };
+    b.start.tensoin = 40;
+    expect(errorsOf(b)).toEqual(['start.tensoin: unknown field "tensoin" (not part of the scenario format)']);
+  });
+
+  it('a missing field and an out-of-range value are both reported', () => {
+    const b = copy(scenario('baseline')) as unknown as Record<string, unknown>;
+    delete b.name;
+    b.turns = 0;
+    const errors = errorsOf(b);
+    expect(errors.some((e) => e.startsWith('name: '))).toBe(true);
+    expect(errors.some((e) => /^turns: .*>=1/.test(e))).toBe(true);
+  });
+
+  it('consistency rules explain themselves: shares, lever owners, event ids, agreements, seats', () => {
+    const shares = copy(scenario('baseline'));
+    shares.start.stockShare.US.value = 0.9;
+    expect(errorsOf(shares)).toEqual([expect.stringMatching(/^start\.stockShare: shares must sum to 1/)]);
+
+    const lever = copy(scenario('baseline'));
+    (lever.start.levers!.US as Record<string, number>).chipDrive = 0.5;
+    expect(errorsOf(lever)).toEqual(['start.levers.US.chipDrive: lever chipDrive belongs to CN']);
+
+    const event = copy(scenario('baseline'));
+    event.events.push({ turn: 3, eventId: 'no-such-card' });
+    expect(errorsOf(event)).toEqual([expect.stringMatching(/^events\.\d+\.eventId: no event "no-such-card"/)]);
+
+    const late = copy(scenario('baseline'));
+    late.events.push({ turn: 12, eventId: 'safety-summit' });
+    expect(errorsOf(late)).toEqual([expect.stringMatching(/^events\.\d+\.turn: turn 12 is after the last turn/)]);
+
+    const pact = copy(scenario('cooperation-track'));
+    pact.start.agreements![0].parties = ['US', 'EU'];
+    expect(errorsOf(pact)).toEqual([expect.stringMatching(/^start\.agreements\.0: EU cannot sign/)]);
+
+    const seats = copy(scenario('baseline'));
+    seats.seatsInPlay = ['US', 'EU'];
+    expect(errorsOf(seats)).toEqual(['seatsInPlay: US and CN must be in play']);
+  });
+
+  it('a scenario written before the newer parameters still loads, with their documented defaults', () => {
+    const old = copy(scenario('baseline')) as unknown as { params: Record<string, unknown> };
+    for (const k of Object.keys(PARAM_DEFAULTS)) delete old.params[k];
+    const r = parseScenario(old);
+    expect(r.ok).toBe(true);
+    if (r.ok) for (const [k, f] of Object.entries(PARAM_DEFAULTS)) expect(r.scenario.params[k as keyof typeof PARAM_DEFAULTS]).toEqual(f);
+    expect(ScenarioSchema.safeParse(old).success).toBe(true);
+  });
+});
+
+describe('every figure has a source', () => {
+  const ids = new Set(SOURCES.map((s: { id: string }) => s.id));
+  it('scenario parameters and starting values cite sources that exist', () => {
+    for (const sc of BUILTIN_SCENARIOS) {
+      for (const k of PARAM_KEYS) expect(ids.has(paramFigure(sc, k).source), `${sc.id} ${k}`).toBe(true);
+      const visit = (v: unknown, path: string) => {
+        if (v && typeof v === 'object' && 'source' in v && 'value' in v) expect(ids.has((v as { source: string }).source), `${sc.id} ${path}`).toBe(true);
+        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, `${path}.${k}`);
+      };
+      visit(sc.start, 'start');
+    }
+  });
+  it('model coefficients cite sources that exist', () => {
+    for (const [k, c] of Object.entries(COEFFICIENTS)) expect(ids.has(c.source), k).toBe(true);
+  });
+  it('actions, event cards and agreements cite sources that exist', () => {
+    for (const a of ACTIONS) for (const src of a.sources ?? []) expect(ids.has(src), `${a.id} ${src}`).toBe(true);
+    for (const a of ACTIONS) expect((a.sources ?? []).length, a.id).toBeGreaterThan(0);
+    for (const e of EVENT_DECK) {
+      expect(e.sources.length, e.id).toBeGreaterThan(0);
+      for (const src of e.sources) expect(ids.has(src), `${e.id} ${src}`).toBe(true);
+    }
+    for (const a of Object.values(AGREEMENT_MENU)) for (const src of a.sources) expect(ids.has(src), `${a.id} ${src}`).toBe(true);
+  });
+});
