@@ -145,6 +145,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       const r = injectEvent(m.world, entry.eventId, 'Control');
       if (!r.ok) break;
       m.world = r.state;
+      m.recordAction({ kind: 'inject', eventId: entry.eventId });
       const title = EVENT_BY_ID.get(entry.eventId)?.title ?? entry.eventId;
       const text = `Control scheduled “${title}” for the coming resolution.`;
       notify('event-injected', text, CONTROL);
@@ -155,6 +156,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       const r = applyCustomEvent(m.world, `control-${seq}`, entry.effects);
       if (!r.ok) break;
       m.world = r.state;
+      m.recordAction({ kind: 'custom-event', id: `control-${seq}`, title: entry.title, effects: entry.effects });
       const effects = entry.effects.map((e) => `${e.key} ${e.value >= 0 ? '+' : ''}${e.value}${e.quarters ? ` for ${e.quarters} quarters` : ''}`).join(', ');
       notify('custom-event', `${entry.title}: ${entry.text}${effects ? ` (${effects})` : ''}`);
       intervene(`Custom event “${entry.title}”: ${entry.text}${effects ? ` (${effects})` : ''}`);
@@ -165,6 +167,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       const r = adjustWorld(m.world, entry.target, entry.value);
       if (!r.ok) break;
       m.world = r.state;
+      m.recordAction({ kind: 'adjust', target: entry.target, value: entry.value, reason: entry.reason });
       const exact = `Control set ${r.label} from ${fmt(r.before)} to ${fmt(r.after)}.`;
       if (r.seat) {
         // A seat's resources and levers are private to it: the others learn only that Control intervened.
@@ -188,6 +191,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
     }
     case 'end': {
       m.world = endNow(m.world);
+      m.recordAction({ kind: 'end', reason: entry.reason });
       m.phase = 'finished';
       m.clock = { deadline: 0, paused: false, remaining: 0 };
       const outcome = m.world.outcome;

@@ -1,5 +1,5 @@
 import express from 'express';
-import { buildReport, recordOf, reportCsv, reportHtml, type MatchRecord, type Report } from '../shared/analysis/index.js';
+import { buildReport, reportCsv, reportHtml, type MatchRecord, type Report } from '../shared/analysis/index.js';
 import { REPORT_FORMATS } from '../shared/index.js';
 import type { Intervention } from './match-controller.js';
 import { rebuildMatch } from './rebuild.js';
@@ -26,7 +26,7 @@ export function reportRoutes(store: MatchStore): express.Router {
     if (!stored?.finished) return null;
     const { ctrl } = rebuildMatch(stored);
     if (!ctrl.world.outcome) return null;
-    const record = recordOf(ctrl.scenario, ctrl.world, code);
+    const record = ctrl.record();
     const out = { record, report: buildReport(record, ctrl.world), interventions: ctrl.controlLog() };
     if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
     cache.set(code, out);

@@ -37,6 +37,7 @@ import { applyControl, decideControl } from './control.js';
 import { accept, malformed, refuse, type Decision } from './decision.js';
 import { describeIssues, roomError, type RoomError } from './errors.js';
 import { CONTROL_KINDS, type Entry } from './match-log.js';
+import { recordOf, type MatchRecord, type WorldAction } from '../shared/analysis/index.js';
 
 export type MatchConfig = {
   code: string;
@@ -105,6 +106,10 @@ export class MatchController {
   readonly proposals = new Map<string, ProposalView>();
   readonly interventions: Intervention[] = [];
   readonly log: QuarterLog[] = [];
+  /** Every change to the world between resolutions, for the match record's exact replay. */
+  readonly worldActions: { turn: number; action: WorldAction }[] = [];
+  /** The seats bots played in each resolved quarter, for the match record. */
+  readonly botsByTurn: SeatId[][] = [];
 
   constructor(
     readonly config: MatchConfig,
@@ -348,6 +353,7 @@ export class MatchController {
     if (!r.ok || !r.proposal) return;
     // Bot seats answer at once (seeded, so a replay answers the same way).
     this.world = botNegotiate(r.state, this.doctrines, entry.bots);
+    this.recordAction({ kind: 'propose', seat: entry.seat, agreement: entry.agreement, parties: entry.parties, bots: entry.bots });
     const p = this.world.proposals.find((x) => x.id === r.proposal?.id);
     if (p) this.showProposal(p, fx, notify);
   }
@@ -358,6 +364,7 @@ export class MatchController {
     const r = entry.accept ? acceptAgreement(this.world, entry.proposal, entry.seat) : declineAgreement(this.world, entry.proposal, entry.seat);
     if (!r.ok) return;
     this.world = r.state;
+    this.recordAction({ kind: 'respond', seat: entry.seat, proposal: entry.proposal, accept: entry.accept });
     if (!entry.accept) {
       const view = proposalView(this.world, before, 'declined', { declinedBy: entry.seat });
       this.proposals.set(view.id, view);
@@ -384,6 +391,7 @@ export class MatchController {
   private applyResolve(entry: Extract<Entry, { kind: 'resolve' }>, fx: Effect[], _notify: (k: NoticeKind, t: string, a?: Audience) => void): void {
     if (this.phase !== 'orders' || entry.turn !== this.world.turn) return;
     const next = playQuarter(this.world, this.pending, this.doctrines).state;
+    this.botsByTurn.push(SEATS.filter((s) => this.pending[s] === undefined));
     this.log.push({ turn: next.turn, human: this.pending });
     this.world = next;
     this.pending = {};
@@ -435,6 +443,20 @@ export class MatchController {
 
   noticesFor(v: Viewer): Notice[] {
     return this.notices.filter((n) => sees(n.audience, v)).map((n) => n.notice);
+  }
+
+  /** Note a world-changing action at the current turn (negotiation and Control's interventions). */
+  recordAction(action: WorldAction): void {
+    this.worldActions.push({ turn: this.world.turn, action });
+  }
+
+  /** The exact, replayable record of this match so far (see shared/analysis/replay.ts). */
+  record(): MatchRecord {
+    return recordOf(this.scenario, this.world, this.config.code, {
+      ...(this.config.botDoctrine ? { botDoctrine: this.config.botDoctrine } : {}),
+      actions: this.worldActions,
+      bots: this.botsByTurn,
+    });
   }
 
   /** Control's actions so far (for the after-action record). */

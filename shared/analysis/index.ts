@@ -4,3 +4,4 @@ export * from './replay.js';
 export * from './report.js';
 export * from './report-html.js';
 export * from './sensitivity.js';
+export * from './world-actions.js';

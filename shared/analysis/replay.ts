@@ -5,38 +5,88 @@ import { OrderSchema } from '../orders.js';
 import type { Order, SeatOrders, WorldState } from '../state.js';
 import { createWorld } from '../world.js';
 import { resolveQuarter } from '../resolve.js';
+import { DOCTRINES } from '../bots.js';
+import { assignDoctrines } from '../match.js';
+import { botNegotiate } from '../negotiation.js';
+import { applyWorldAction, WorldActionSchema, type WorldAction } from './world-actions.js';
 
-/** Everything needed to rebuild a match exactly: the scenario, the seed and every quarter's orders. */
+const SeatEnum = z.enum(SEATS);
+
+/**
+ * Everything needed to rebuild a match exactly: the scenario, the seed, and for every quarter the
+ * negotiation and Control's interventions before it resolved, the seats bots played, and every
+ * seat's orders (human or bot).
+ */
 export const MatchRecordSchema = z
   .object({
     version: z.literal(1),
     code: z.string().optional(),
     scenario: ScenarioSchema,
     seed: z.string().min(1),
-    /** The orders every seat (human or bot) gave, one entry per resolved quarter. */
-    turns: z.array(z.object({ orders: z.record(z.enum(SEATS), z.array(OrderSchema)) }).strict()),
+    /** One doctrine for every bot, if the match fixed one; otherwise doctrines come from the seed. */
+    botDoctrine: z.enum(DOCTRINES).optional(),
+    turns: z.array(
+      z
+        .object({
+          /** World actions between the previous resolution and this one, in order. */
+          actions: z.array(WorldActionSchema).optional(),
+          /** Seats without human orders, whose bots negotiated before resolution (default: all). */
+          bots: z.array(SeatEnum).optional(),
+          orders: z.record(SeatEnum, z.array(OrderSchema)),
+        })
+        .strict(),
+    ),
+    /** World actions after the last resolution (e.g. Control ending the match). */
+    closing: z.array(WorldActionSchema).optional(),
   })
   .strict();
 export type MatchRecord = z.infer<typeof MatchRecordSchema>;
 
-export function recordOf(scenario: Scenario, final: WorldState, code?: string): MatchRecord {
+/** What a match room knows beyond the final state: world actions by the turn they followed, and bot seats. */
+export type RecordExtras = {
+  botDoctrine?: (typeof DOCTRINES)[number];
+  /** Actions applied when `turn` quarters had been resolved. */
+  actions?: readonly { turn: number; action: WorldAction }[];
+  /** Bot seats per resolved quarter (index 0 = the first quarter). */
+  bots?: readonly SeatId[][];
+};
+
+export function recordOf(scenario: Scenario, final: WorldState, code?: string, extras: RecordExtras = {}): MatchRecord {
+  const actionsAt = (turn: number) => (extras.actions ?? []).filter((a) => a.turn === turn).map((a) => a.action);
+  const closing = actionsAt(final.history.length);
   return {
     version: 1,
     ...(code ? { code } : {}),
     scenario,
     seed: final.seed,
-    turns: final.history.map((h) => ({ orders: h.orders })),
+    ...(extras.botDoctrine ? { botDoctrine: extras.botDoctrine } : {}),
+    turns: final.history.map((h, i) => {
+      const actions = actionsAt(i);
+      const bots = extras.bots?.[i];
+      return { ...(actions.length ? { actions } : {}), ...(bots ? { bots: [...bots] } : {}), orders: h.orders };
+    }),
+    ...(closing.length ? { closing } : {}),
   };
 }
 
 /** The position after each quarter: states[0] is the opening, states[k] the world after quarter k. */
 export function replay(record: MatchRecord): WorldState[] {
+  const doctrines = assignDoctrines(record.seed, record.botDoctrine);
   const states = [createWorld(record.scenario, record.seed)];
   for (const t of record.turns) {
-    const prev = states[states.length - 1];
-    if (prev.outcome) break;
-    states.push(resolveQuarter(prev, t.orders as BySeat<SeatOrders>).state);
+    let world = states[states.length - 1];
+    if (world.outcome) break;
+    for (const a of t.actions ?? []) world = applyWorldAction(world, a, doctrines);
+    if (world.outcome) {
+      states[states.length - 1] = world;
+      break;
+    }
+    if (world.proposals.length) world = botNegotiate(world, doctrines, t.bots ?? SEATS);
+    states.push(resolveQuarter(world, t.orders as BySeat<SeatOrders>).state);
   }
+  let last = states[states.length - 1];
+  for (const a of record.closing ?? []) last = applyWorldAction(last, a, doctrines);
+  states[states.length - 1] = last;
   return states;
 }
 

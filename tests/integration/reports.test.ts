@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MatchRecordSchema, ReportSchema } from '../../shared/analysis/index.js';
+import { MatchRecordSchema, replay, ReportSchema } from '../../shared/analysis/index.js';
 import { facilitatedMatch, Player, startTestServer, waitFor, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -54,6 +54,41 @@ describe('after-action data over HTTP', () => {
     // The facilitator key is in none of it.
     const key = control.you()?.facilitatorKey ?? 'no-key';
     for (const f of FILES) expect(await (await get(control.code, f)).text(), f).not.toContain(key);
+  });
+
+  it('keeps a record that replays a facilitated, negotiated match exactly', async () => {
+    const { control, players } = await facilitatedMatch(server.endpoint, ['US', 'CN'], { seed: 'replayable' });
+    const { US: us, CN: cn } = players;
+    open.push(control, us, cn);
+    await control.request('start', {}, ['notice']);
+    await waitFor(() => us.state.phase === 'orders', 'orders');
+    // Before the first resolution: Control adjusts, writes a custom event and injects a deck card.
+    await control.request('control:adjust', { target: { kind: 'cooperation' }, value: 60, reason: 'Back-channel talks' }, ['control-ack']);
+    await control.request('control:event', { title: 'Data-centre fire', text: 'A hub data centre burns.', effects: [{ key: 'tension', value: 4 }] }, ['control-ack']);
+    await control.request('control:inject', { eventId: 'safety-summit' }, ['control-ack']);
+    await us.request('submit', { turn: 0, orders: [{ action: 'us-fund-enforcement', intensity: 2 }] }, ['ack']);
+    await cn.request('submit', { turn: 0, orders: [{ action: 'cn-smuggling', intensity: 1 }] }, ['ack']);
+    await waitFor(() => us.state.turn === 1, 'turn 1');
+    // Second quarter: a player proposes an agreement, the other accepts, Control adjusts a seat's lever.
+    await us.request('propose', { kind: 'incident-hotline', parties: ['US', 'CN'] }, ['proposal', 'error']);
+    await control.request('control:adjust', { target: { kind: 'lever', seat: 'US', lever: 'enforcement' }, value: 0.9, reason: 'New statute' }, ['control-ack']);
+    await us.request('submit', { turn: 1, orders: [] }, ['ack']);
+    await cn.request('submit', { turn: 1, orders: [] }, ['ack']);
+    await waitFor(() => us.state.turn === 2, 'turn 2');
+    await control.request('control:end', { reason: 'Debrief' }, ['control-ack']);
+    await waitFor(() => us.state.phase === 'finished', 'finished');
+
+    const record = MatchRecordSchema.parse(await (await get(control.code, 'record.json')).json());
+    const report = ReportSchema.parse(await (await get(control.code, 'report.json')).json());
+    expect(record.turns[0].actions?.map((a) => a.kind)).toEqual(['adjust', 'custom-event', 'inject']);
+    expect(record.turns[1].actions?.map((a) => a.kind)).toEqual(['propose', 'adjust']);
+    const states = replay(record);
+    const final = states[states.length - 1];
+    expect(final.outcome?.id).toBe(report.outcome.id);
+    expect(final.outcome?.reason).toBe(report.outcome.reason);
+    expect(final.history.map((h) => h.leadMonths)).toEqual(report.quarters.map((q) => q.leadMonths));
+    expect(final.history.map((h) => h.tension)).toEqual(report.quarters.map((q) => q.tension));
+    expect(final.history.map((h) => h.cooperation)).toEqual(report.quarters.map((q) => q.cooperation));
   });
 
   it('answers 404 for unknown codes and files', async () => {
