@@ -14,9 +14,14 @@ import { stepAdoption } from './steps/adoption-step.js';
 import { settleRelations, stepRelations } from './steps/relations-step.js';
 import { stepEvents } from './steps/events-step.js';
 import { stepDetection } from './steps/detection-step.js';
-import { stepEndings, swingDemocratic } from './steps/endings-step.js';
+import { classifyWorld, outcomeInputs, stepEndings, swingDemocratic, catastropheOdds, crisisOdds, governanceHolds, jointSafetyHolds, straitDeterrence } from './steps/endings-step.js';
 
-export { swingDemocratic };
+export { swingDemocratic, classifyWorld, outcomeInputs, catastropheOdds, crisisOdds, governanceHolds, jointSafetyHolds, straitDeterrence };
+// The model's intermediate quantities, for explanations ("why this number?") and tests.
+export { detectionOdds, detectorOf, decoyOf } from './steps/detection-step.js';
+export { adoptionPush, regionalPush } from './steps/adoption-step.js';
+export { restrictiveness, tensionAnchor } from './steps/relations-step.js';
+export { enforcementLevel, smugglingBlocked, offshoreBlocked } from './steps/compute-step.js';
 
 export type ResolveOptions = {
   /** Keep per-turn history and the event log (off for fast forecasting: no events, no history). */

@@ -1,13 +1,14 @@
-import { SEAT_INFO, type SeatId } from './seats.js';
+import { SEAT_INFO, SEATS, type BySeat, type SeatId } from './seats.js';
 import { quarterLabel } from './clock.js';
 import { noiseFor } from './rng.js';
 import { AGREEMENT_MENU } from './agreements.js';
 import { swingDemocratic } from './resolve.js';
-import { BLOCS, type AdoptionShare, type BlocId, type ComputeFlows, type GameEvent, type Order, type RegionId, type TurnRecord, type WorldState } from './state.js';
+import { AGENDA_BY_ID, OBJECTIVES, scoreSeats, type SeatScore } from './objectives.js';
+import { BLOCS, type AdoptionShare, type BlocId, type ComputeFlows, type GameEvent, type Order, type Proposal, type RegionId, type TurnRecord, type WorldState } from './state.js';
 import type { OutcomeResult } from './outcomes.js';
 import type { LeverId } from './levers.js';
 
-/** A figure as a seat knows it: exact for its own, otherwise an estimate with a band containing the truth. */
+/** A figure as a seat knows it: exact for its own, otherwise an estimate with an uncertainty band. */
 export type Estimate = { value: number; low: number; high: number; exact: boolean };
 
 export type PublicSeries = { turn: number; quarter: string; lead: Estimate; tension: number; cooperation: number; misuse: number; swingDemocratic: number };
@@ -31,7 +32,11 @@ export type PublicView = {
   outcome: OutcomeResult | null;
   /** Every quarter with every seat's orders, only once the match is over. */
   reveal: TurnRecord[] | null;
+  /** Every seat's score (secret agendas revealed), only once the match is over. */
+  scores: BySeat<SeatScore> | null;
 };
+
+export type ObjectiveView = { id: string; label: string };
 
 export type SeatView = {
   seat: SeatId;
@@ -41,13 +46,23 @@ export type SeatView = {
   levers: Partial<Record<LeverId, number>>;
   lead: Estimate;
   compute: Record<BlocId, Estimate>;
-  /** PRC supply by source: exact for China's own seats, estimated (detected flows only) for the others. */
+  /**
+   * PRC supply by source: exact for China's own seats. Other seats estimate the legal and domestic flows
+   * (licensed sales are reported, fab output is watched); covert flows (smuggled, offshore) show only
+   * what detection exposed last quarter, otherwise zero with the analysts' prior as the upper band.
+   */
   cnInflow: Record<keyof ComputeFlows, Estimate>;
   ownCapability: number | null;
   ownSafety: number | null;
   intel: number;
   events: GameEvent[];
   lastOrders: Order[];
+  /** The seat's public objectives. */
+  objectives: ObjectiveView[];
+  /** The seat's secret agenda, if it has one (only ever in its own view). */
+  agenda: { id: string; title: string; text: string; objectives: ObjectiveView[] } | null;
+  /** Open proposals this seat is a party to. */
+  proposals: Proposal[];
 };
 
 const PUBLIC_INTEL = 0.2;
@@ -63,6 +78,22 @@ function leadEstimate(state: WorldState, turn: number, lead: number, intel: numb
   const half = 1 + 6 * (1 - intel);
   const value = lead + noiseFor(state.seed, turn, `lead:${viewer}`) * half * 0.6;
   return { value, low: value - half, high: value + half, exact: false };
+}
+
+/**
+ * A covert flow as an outside seat sees it: what detection exposed (with a band that narrows with
+ * intelligence), or nothing seen and an upper band from public base figures. The true flow is never used.
+ */
+function covertEstimate(state: WorldState, turn: number, viewer: SeatId, kind: 'smuggled' | 'offshore', intel: number): Estimate {
+  const seen = state.exposed[kind];
+  const g = Math.pow(state.params.globalComputeGrowth, turn);
+  const prior = (kind === 'smuggled' ? state.params.smuggledBasePerQuarter : state.params.offshoreBasePerQuarter) * g * 1.5;
+  if (seen > 0) {
+    const half = seen * 0.8 * (1 - intel);
+    const value = Math.max(0, seen + noiseFor(state.seed, turn, `${viewer}:exposed:${kind}`) * half * 0.5);
+    return { value, low: Math.max(0, value - half), high: value + half, exact: false };
+  }
+  return { value: 0, low: 0, high: prior, exact: false };
 }
 
 function ownBloc(seat: SeatId): BlocId | null {
@@ -89,6 +120,11 @@ function publicEvents(events: readonly GameEvent[]): GameEvent[] {
 function stripActor(e: GameEvent): GameEvent {
   const { actor: _actor, ...rest } = e;
   return rest;
+}
+
+/** The events a seat may see: public ones and those it is in the audience of; the true actor only of its own acts. */
+export function eventsFor(events: readonly GameEvent[], seat: SeatId): GameEvent[] {
+  return events.filter((e) => e.visibility === 'public' || e.audience.includes(seat)).map((e) => (e.actor === seat ? e : stripActor(e)));
 }
 
 export function publicView(state: WorldState): PublicView {
@@ -127,6 +163,7 @@ export function publicView(state: WorldState): PublicView {
     series,
     outcome: state.outcome,
     reveal: over ? state.history : null,
+    scores: over ? scoreSeats(state) : null,
   };
 }
 
@@ -134,19 +171,24 @@ function exactly(x: number): Estimate {
   return { value: x, low: x, high: x, exact: true };
 }
 
-/** Everything one seat may know: its own state exactly, the others as estimates, its own events. */
+/** Everything one seat may know: its own state exactly, the others as estimates, its own events and agenda. */
 export function seatView(state: WorldState, seat: SeatId): SeatView {
   const intel = state.intel[seat];
   const bloc = ownBloc(seat);
   const turn = state.turn;
-  const side = SEAT_INFO[seat].side;
-  const chinese = side === 'prc';
+  const chinese = SEAT_INFO[seat].side === 'prc';
   const cn = state.compute.CN.inflow;
-  const cnInflow = Object.fromEntries(
-    (Object.keys(cn) as (keyof ComputeFlows)[]).map((k) => [k, estimate(state, turn, `${seat}:cn:${k}`, cn[k], intel, k === 'legal' ? 0.1 : 0.8, chinese)]),
-  ) as Record<keyof ComputeFlows, Estimate>;
+  const cnInflow: Record<keyof ComputeFlows, Estimate> = chinese
+    ? { legal: exactly(cn.legal), domestic: exactly(cn.domestic), smuggled: exactly(cn.smuggled), offshore: exactly(cn.offshore) }
+    : {
+        legal: estimate(state, turn, `${seat}:cn:legal`, cn.legal, intel, 0.1),
+        domestic: estimate(state, turn, `${seat}:cn:domestic`, cn.domestic, intel, 0.8),
+        smuggled: covertEstimate(state, turn, seat, 'smuggled', intel),
+        offshore: covertEstimate(state, turn, seat, 'offshore', intel),
+      };
   const lab = seat === 'USLAB' || seat === 'CNLAB' ? state.labs[seat] : null;
   const last = state.history[state.history.length - 1];
+  const agendaDef = state.agendas[seat] ? AGENDA_BY_ID.get(state.agendas[seat] as string) : undefined;
   return {
     seat,
     turn,
@@ -161,9 +203,15 @@ export function seatView(state: WorldState, seat: SeatId): SeatView {
     ownCapability: lab ? lab.capability : null,
     ownSafety: lab ? lab.safety : null,
     intel,
-    events: state.history.flatMap((h) =>
-      h.events.filter((e) => e.visibility === 'public' || e.audience.includes(seat)).map((e) => (e.actor === seat ? e : stripActor(e))),
-    ),
+    events: state.history.flatMap((h) => eventsFor(h.events, seat)),
     lastOrders: last ? last.orders[seat] : [],
+    objectives: OBJECTIVES.seats[seat].public.map((o) => ({ id: o.id, label: o.label })),
+    agenda: agendaDef ? { id: agendaDef.id, title: agendaDef.title, text: agendaDef.text, objectives: agendaDef.objectives.map((o) => ({ id: o.id, label: o.label })) } : null,
+    proposals: state.proposals.filter((p) => p.parties.includes(seat)),
   };
+}
+
+/** Every seat's view at once (for servers that push views to all seats after a resolution). */
+export function allSeatViews(state: WorldState): BySeat<SeatView> {
+  return Object.fromEntries(SEATS.map((s) => [s, seatView(state, s)])) as BySeat<SeatView>;
 }

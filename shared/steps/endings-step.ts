@@ -1,7 +1,7 @@
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import { rngFor } from '../rng.js';
-import { classifyOutcome } from '../outcomes.js';
+import { classifyOutcome, type OutcomeInputs, type OutcomeResult } from '../outcomes.js';
 import { SWING_REGIONS, type WorldState } from '../state.js';
 import { emit, lv, type TurnCtx } from './context.js';
 
@@ -36,6 +36,24 @@ export function governanceHolds(s: WorldState): boolean {
 /** True when joint safety work has taken hold: enough quarters of joint lab research, or a joint-evaluations agreement in force. */
 export function jointSafetyHolds(s: WorldState): boolean {
   return s.totals.jointQuarters >= K.stewardshipJointQuarters || s.agreements.some((a) => a.kind === 'joint-safety-evals' && a.exposedBreaches.length === 0);
+}
+
+/** The figures the outcome classifier reads from a position (with an early ending, if one was rolled). */
+export function outcomeInputs(s: WorldState, early: OutcomeInputs['early'] = null): OutcomeInputs {
+  return {
+    turn: s.turn,
+    leadMonths: s.leadMonths,
+    swingDemocratic: swingDemocratic(s),
+    cooperation: s.cooperation,
+    jointGovernanceInForce: governanceHolds(s),
+    jointSafetyWork: jointSafetyHolds(s),
+    early,
+  };
+}
+
+/** The outcome the rules would give if the match ended now, without rolls (for Control's "end now" and previews). */
+export function classifyWorld(s: WorldState): OutcomeResult {
+  return classifyOutcome(outcomeInputs(s));
 }
 
 /**
@@ -78,15 +96,7 @@ export function stepEndings(s: WorldState, ctx: TurnCtx): void {
     }
   }
   if (ctx.early || ctx.turn >= s.turns) {
-    s.outcome = classifyOutcome({
-      turn: ctx.turn,
-      leadMonths: s.leadMonths,
-      swingDemocratic: swingDemocratic(s),
-      cooperation: s.cooperation,
-      jointGovernanceInForce: governanceHolds(s),
-      jointSafetyWork: jointSafetyHolds(s),
-      early: ctx.early,
-    });
+    s.outcome = classifyOutcome(outcomeInputs(s, ctx.early));
     if (ctx.record) ctx.events.push({ turn: ctx.turn, quarter: ctx.quarter, kind: 'outcome', text: s.outcome.reason, visibility: 'public', audience: [] });
   }
 }

@@ -11,9 +11,9 @@ export function restrictiveness(s: WorldState): number {
   );
 }
 
-/** The level tension settles at when nobody acts: higher the more restrictive the controls. */
+/** The level tension settles at when nobody acts: higher the more restrictive the controls and the stronger the military postures. */
 export function tensionAnchor(s: WorldState): number {
-  return K.tensionBase + K.tensionRestrict * restrictiveness(s);
+  return K.tensionBase + K.tensionRestrict * restrictiveness(s) + K.postureTension * (lv(s, 'TW', 'straitPosture') + lv(s, 'JK', 'alliance'));
 }
 
 /**

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_DECK, EVENT_BY_ID, createWorld, playBotMatch, resolveQuarter } from '../../shared/index.js';
+import { injectEvent } from '../../shared/facilitation.js';
+import { scenario, worldWith } from './helpers.js';
+
+describe('event deck', () => {
+  it('is grounded: every card cites a source and random cards have a chance', () => {
+    expect(EVENT_DECK.length).toBeGreaterThanOrEqual(15);
+    for (const c of EVENT_DECK) {
+      expect(c.sources.length, c.id).toBeGreaterThan(0);
+      if (c.trigger === 'random') expect(c.probability, c.id).toBeGreaterThan(0);
+      expect(c.effects.length, c.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('every card can be injected by id and fires at the next resolution, marked as injected', () => {
+    for (const card of EVENT_DECK) {
+      const s = worldWith('baseline', 'inject');
+      const r = injectEvent(s, card.id, 'Control');
+      expect(r.ok, card.id).toBe(true);
+      if (!r.ok) continue;
+      expect(r.state.pendingEvents).toContainEqual({ turn: 1, eventId: card.id, injectedBy: 'Control' });
+      expect(s.pendingEvents.some((e) => e.injectedBy)).toBe(false);
+      const fired = resolveQuarter(r.state, {});
+      const e = fired.events.find((x) => x.kind === 'event-card' && x.eventId === card.id);
+      expect(e, card.id).toBeDefined();
+      expect(e!.text).toMatch(/injected by Control/);
+      expect(fired.state.pendingEvents.some((x) => x.eventId === card.id && x.injectedBy)).toBe(false);
+    }
+    expect(injectEvent(worldWith('baseline', 'inject'), 'no-such-card', 'Control').ok).toBe(false);
+  });
+
+  it('an injected card changes the world as its effects say', () => {
+    const s = worldWith('baseline', 'inject-effect');
+    const drills = injectEvent(s, 'strait-drills', 'Control');
+    if (!drills.ok) throw new Error(drills.error);
+    expect(resolveQuarter(drills.state, {}).state.tension).toBeGreaterThan(resolveQuarter(s, {}).state.tension);
+    const shock = injectEvent(s, 'efficiency-shock', 'Control');
+    if (!shock.ok) throw new Error(shock.error);
+    // Events come after training in the resolution order: the efficiency gain shows in the next quarter's run.
+    const two = (w: typeof s) => resolveQuarter(resolveQuarter(w, {}).state, {}).state.leadMonths;
+    expect(two(shock.state)).toBeLessThan(two(s));
+  });
+
+  it("fires the scenario's scheduled cards at their turn, and draws each random card at most once", () => {
+    const sc = scenario('baseline');
+    for (let i = 0; i < 30; i++) {
+      const s = playBotMatch(sc, `deck-${i}`);
+      for (const sched of sc.events) {
+        if (sched.turn > s.turn) continue;
+        const h = s.history[sched.turn - 1];
+        expect(h.events.some((e) => e.kind === 'event-card' && e.eventId === sched.eventId), `${sched.eventId} at ${sched.turn}`).toBe(true);
+      }
+      const drawn = s.history.flatMap((h) => h.events.filter((e) => e.kind === 'event-card' && EVENT_BY_ID.get(e.eventId!)?.trigger === 'random').map((e) => e.eventId));
+      expect(new Set(drawn).size).toBe(drawn.length);
+    }
+    expect(createWorld(sc, 'x').pendingEvents).toEqual(sc.events.map((e) => ({ turn: e.turn, eventId: e.eventId })));
+  });
+});
