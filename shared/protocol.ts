@@ -12,7 +12,7 @@ import type { ProposalView } from './diplomacy.js';
  * ## Joining
  * `client.create(ROOM_NAME, { create: CreateMatch, join: JoinOptions })` makes a match and joins it;
  * `client.joinById(code, { join: JoinOptions })` joins by room code (the room id IS the short code).
- * Public matches are listed by `client.getAvailableRooms(ROOM_NAME)` (or GET /api/matches) with
+ * Public matches are listed by GET /api/matches (colyseus.js 0.16 has no room listing call) with
  * `RoomListing` metadata.
  *
  * Roles:
