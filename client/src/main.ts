@@ -1,6 +1,9 @@
 import './styles.css';
 import { h } from './dom.js';
-import { resumeSaved } from './net/connection.js';
+import { joinMatch, resumeSaved } from './net/connection.js';
+import { takeControlLinkFromUrl } from './net/controlKey.js';
+import './net/exercise.js';
+import { savedName } from './prefs.js';
 import { loadSession } from './net/session.js';
 import { getState, setState, subscribe, type AppState } from './store.js';
 import { endScreen } from './ui/end.js';
@@ -8,14 +11,19 @@ import { gameScreen } from './ui/game/screen.js';
 import { homeScreen } from './ui/home.js';
 import { roomScreen } from './ui/room.js';
 import type { Screen } from './ui/screen.js';
+import { consoleScreen } from './ui/exercise/console.js';
+import { projectorScreen } from './ui/exercise/projector.js';
 
-type Key = 'home' | 'wait' | 'room' | 'game' | 'end';
+type Key = 'home' | 'wait' | 'room' | 'game' | 'end' | 'control' | 'projector';
 
 const root = document.getElementById('app')!;
 const fromPath = /^\/join\/([A-Za-z0-9_-]+)\/?$/.exec(location.pathname)?.[1] ?? null;
 
 function keyOf(s: AppState): Key {
   if (!s.match) return s.status === 'connecting' || s.status === 'reconnecting' || s.status === 'connected' ? 'wait' : 'home';
+  // Control runs the exercise from its console; a spectator is a projector (public dashboard only).
+  if (s.match.phase !== 'finished' && s.you?.role === 'facilitator') return 'control';
+  if (s.match.phase !== 'finished' && s.you?.role === 'spectator') return 'projector';
   if (s.match.phase === 'lobby') return 'room';
   if (s.match.phase === 'finished') return 'end';
   return 'game';
@@ -38,6 +46,8 @@ const make: Record<Key, () => Screen> = {
   room: roomScreen,
   game: gameScreen,
   end: endScreen,
+  control: consoleScreen,
+  projector: projectorScreen,
 };
 
 let current: { key: Key; screen: Screen } | null = null;
@@ -67,7 +77,11 @@ function render(s: AppState, prev: AppState): void {
 }
 
 subscribe(render);
-if (loadSession()) {
+// A Control link (/control/CODE#key=…) opens a second Control screen; the key is stored and leaves the address bar.
+const controlLink = takeControlLinkFromUrl();
+if (controlLink) {
+  void joinMatch(controlLink.code, { role: 'facilitator', key: controlLink.key, name: savedName() || 'Control' });
+} else if (loadSession()) {
   void resumeSaved();
 } else {
   setState({});

@@ -19,6 +19,13 @@ let room: Room | null = null;
 let lastPublicJson = '';
 let leaving = false;
 
+/** Modules that handle more of the room's messages (net/exercise.ts) register here; called on every attach. */
+const roomListeners = new Set<(r: Room) => void>();
+export function onRoom(fn: (r: Room) => void): () => void {
+  roomListeners.add(fn);
+  return () => roomListeners.delete(fn);
+}
+
 function attach(r: Room): void {
   room = r;
   leaving = false;
@@ -41,12 +48,14 @@ function attach(r: Room): void {
   });
   r.onMessage(SMSG.you, (you: YouAre) => {
     setState({ you });
-    const join: Partial<JoinOptions> = { role: you.role, name: you.name, ...(you.seat ? { seat: you.seat } : {}) };
+    // Control's key rides along (in this tab's sessionStorage only) so Control can rejoin after a server restart.
+    const join: Partial<JoinOptions> = { role: you.role, name: you.name, ...(you.seat ? { seat: you.seat } : {}), ...(you.facilitatorKey ? { key: you.facilitatorKey } : {}) };
     saveSession({ token: r.reconnectionToken, code: r.roomId, join });
   });
   r.onMessage(SMSG.seatView, (seatView: SeatView) => setState({ seatView }));
   r.onMessage(SMSG.ack, (ack: OrdersAck) => setState({ ack, error: null }));
   r.onMessage(SMSG.error, (err: ServerError) => setState({ error: { ...err, at: Date.now() } }));
+  for (const fn of roomListeners) fn(r);
   r.onLeave((code: number) => {
     if (room !== r) return;
     room = null;
@@ -155,6 +164,10 @@ export async function leaveMatch(): Promise<void> {
     }
   }
   resetState();
+}
+
+export function sendMessage(type: string, payload: unknown): boolean {
+  return send(type, payload);
 }
 
 function send(type: string, payload: unknown): boolean {

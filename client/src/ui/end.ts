@@ -9,6 +9,7 @@ import { reportBody } from './game/report.js';
 import { orderText } from './ordersText.js';
 import type { Screen } from './screen.js';
 import { connectionBadge } from './status.js';
+import { analysisSection } from './analysis/section.js';
 
 function figureValue(f: DecidingFigure): string {
   const n = f.name.toLowerCase();
@@ -119,17 +120,21 @@ function revealTable(reveal: TurnRecord[]): HTMLElement {
 export function endScreen(): Screen {
   const conn = connectionBadge();
   const body = h('div', { class: 'end-body' });
+  // After-action downloads, replay, forecast, what-if and sensitivity (ui/analysis/).
+  const analysis = analysisSection();
   const el = h(
     'main',
     { class: 'end', id: 'main' },
     h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'Lead Time'), h('span', { class: 'spacer' }), conn.el, h('button', { type: 'button', class: 'primary small', onclick: () => void leaveMatch() }, 'Back to the lobby')),
     body,
+    analysis.el,
   );
   let key = '';
   return {
     el,
     update(s) {
       conn.update(s.status);
+      analysis.update(s);
       const pub = s.pub;
       const k = JSON.stringify([pub?.outcome, pub?.reveal?.length, s.seatView?.turn]);
       if (k === key) return;

@@ -5,6 +5,7 @@ import { listPublicMatches } from '../net/listing.js';
 import { rememberName, savedName } from '../prefs.js';
 import type { AppState } from '../store.js';
 import type { Screen } from './screen.js';
+import { controlRejoin } from './exercise/rejoin.js';
 
 function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || uid('f');
@@ -36,6 +37,7 @@ export function homeScreen(prefillCode: string | null): Screen {
   const seed = h('input', { type: 'text', name: 'seed', maxlength: 64, placeholder: 'random' });
   const timer = h('input', { type: 'number', name: 'timer', min: 0, max: 3600, step: 15, value: 0, inputmode: 'numeric' });
   const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
+  const facilitated = h('input', { type: 'checkbox', name: 'facilitated', id: uid('fac') });
   let createForm: HTMLFormElement;
   const syncScenario = () => {
     const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0];
@@ -55,6 +57,7 @@ export function homeScreen(prefillCode: string | null): Screen {
     h('div', { class: 'row' }, field('Quarters', turns, '1–20'), field('Order timer (seconds)', timer, '0 waits for every player')),
     field('Seed (optional)', seed, 'Same seed and same orders replay the same match.'),
     h('div', { class: 'check' }, isPrivate, h('label', { for: isPrivate.id }, 'Private — not listed; join by code or link only')),
+    h('div', { class: 'check' }, facilitated, h('label', { for: facilitated.id }, 'Facilitated exercise — I am Control: no seat; I run the clock, inject events and read every channel')),
     createBtn,
   );
   scenario.setAttribute('aria-describedby', scenarioDesc.id);
@@ -71,6 +74,7 @@ export function homeScreen(prefillCode: string | null): Screen {
         turns: Number.isInteger(t) && t >= 1 && t <= 20 ? t : undefined,
         orderSeconds: Number.isInteger(secs) && secs >= 0 && secs <= 3600 ? secs : 0,
         isPrivate: isPrivate.checked,
+        facilitated: facilitated.checked,
       },
       joinOpts('player'),
     );
@@ -80,6 +84,8 @@ export function homeScreen(prefillCode: string | null): Screen {
   const code = h('input', { type: 'text', name: 'code', maxlength: 32, autocomplete: 'off', spellcheck: 'false', class: 'code-input', value: prefillCode ?? '', placeholder: 'ABCD' });
   const asPlayer = h('input', { type: 'radio', name: 'join-role', value: 'player', id: uid('r'), checked: true });
   const asSpectator = h('input', { type: 'radio', name: 'join-role', value: 'spectator', id: uid('r') });
+  // The projector link from Control's console (/join/CODE?as=spectator) preselects "Spectator".
+  if (new URLSearchParams(location.search).get('as') === 'spectator') asSpectator.checked = true;
   const joinBtn = h('button', { type: 'submit', class: 'primary' }, 'Join match');
   const joinForm = h(
     'form',
@@ -167,7 +173,7 @@ export function homeScreen(prefillCode: string | null): Screen {
       h('div', { class: 'card name-card' }, field('Your name', name, 'Shown to the other players in this match.')),
     ),
     notice,
-    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, list)),
+    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, controlRejoin(), list)),
   );
 
   const busy = (s: AppState) => s.status === 'connecting' || s.status === 'reconnecting';

@@ -84,6 +84,8 @@ export function roomScreen(): Screen {
           h('p', { class: 'seat-meta' }, `${SIDE_LABEL[info.side]} · ${info.kind === 'lab' ? 'AI lab' : 'government'}`),
           h('p', { class: 'seat-status' }, status),
           canClaim ? h('button', { type: 'button', class: 'small', 'aria-label': `Take seat: ${info.name}`, onclick: () => actions.claim(seat) }, 'Take seat') : null,
+          // A seat already held can be joined too: several people on one seat play it as a team.
+          !mine && taken && playable && s.status === 'connected' ? h('button', { type: 'button', class: 'small ghost', 'aria-label': `Join the team on seat: ${info.name}`, onclick: () => actions.claim(seat) }, 'Join as teammate') : null,
         );
       }),
     );

@@ -7,10 +7,13 @@ import type { AppState } from '../../store.js';
 export function freeSeatButtons(s: AppState): HTMLElement {
   const m = s.match;
   const free = m ? SEATS.filter((x) => m.seats[x] && !m.seats[x]?.occupied) : [];
-  if (free.length === 0) return h('p', { class: 'hint' }, 'No seat is free.');
+  // Held seats can be joined as a teammate (a team shares the seat's view, drafts and team chat).
+  const held = m ? SEATS.filter((x) => m.seats[x]?.occupied) : [];
+  if (free.length === 0 && held.length === 0) return h('p', { class: 'hint' }, 'No seat is free.');
   return h(
     'ul',
     { class: 'plain free-seats' },
     free.map((seat) => h('li', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Take seat: ${SEAT_INFO[seat].name}`, onclick: () => actions.claim(seat) }, `Take ${SEAT_INFO[seat].short}`))),
+    held.map((seat) => h('li', {}, h('button', { type: 'button', class: 'small ghost', 'aria-label': `Join the team on seat: ${SEAT_INFO[seat].name}`, onclick: () => actions.claim(seat) }, `Join ${SEAT_INFO[seat].short} as teammate`))),
   );
 }

@@ -72,6 +72,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
           else draft.delete(a.id);
           li.classList.toggle('chosen', check.checked);
           refresh();
+          // Teammates on this seat see the draft (ui/exercise/team.ts shares it).
+          form.dispatchEvent(new CustomEvent('lt:orders-draft', { bubbles: true, detail: { turn: current?.match?.turn ?? 0, orders: orders() } }));
         };
         check.addEventListener('change', sync);
         intensity.addEventListener('change', sync);

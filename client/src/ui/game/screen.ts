@@ -11,6 +11,8 @@ import { intelPanel } from './intel.js';
 import { ordersPanel } from './orders.js';
 import { positionPanel } from './position.js';
 import { pointOf, reportDialog } from './report.js';
+import { negotiationPanel } from '../exercise/negotiation.js';
+import { teamPanel } from '../exercise/team.js';
 
 /** The game: world view (canvas) with accessible panels beside it, and the orders form. */
 export function gameScreen(): Screen {
@@ -24,11 +26,13 @@ export function gameScreen(): Screen {
   const events = eventsPanel();
   const orders = ordersPanel();
   const report = reportDialog();
+  const negotiation = negotiationPanel();
+  const team = teamPanel();
   const el = h(
     'div',
     { class: 'game' },
     header.el,
-    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, h('div', { class: 'panels' }, position.el, events.el, intel.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, orders.el)),
+    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
     report.el,
   );
   // Phaser measures its parent when it boots, so it is mounted on the first update, once the screen is in
@@ -51,6 +55,8 @@ export function gameScreen(): Screen {
       intel.update(s);
       events.update(s);
       orders.update(s);
+      negotiation.update(s);
+      team.update(s);
       if (!view && !loading && el.isConnected) {
         loading = true;
         void loadWorldView().then((mount) => {

@@ -1,0 +1,143 @@
+import type { Forecast } from '../../../../shared/analysis/index.js';
+import { BUILTIN_SCENARIOS, OUTCOME_INFO, createWorld, type WorldState } from '../../../../shared/index.js';
+import { h, fill, uid } from '../../dom.js';
+import type { AppState } from '../../store.js';
+import { lineChart, oddsTable } from './charts.js';
+import { runForecast, workerCount, type Run } from './pool.js';
+import { OKABE } from '../../palette.js';
+
+export type Position = { label: string; state: WorldState };
+
+/**
+ * Runs a forecast in the workers with a progress bar, and shows the odds (each with its 95% interval)
+ * as they firm up. The page stays responsive: all the simulation happens off the main thread.
+ */
+export function forecastRunner(opts: { testid?: string; caption?: string } = {}): { el: HTMLElement; run(position: WorldState, n: number, seed: string): Promise<Forecast | null>; cancel(): void } {
+  const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Forecast progress' });
+  const progressText = h('span', { class: 'hint', 'aria-live': 'polite' });
+  const progressRow = h('div', { class: 'fc-progress', hidden: true }, progress, progressText);
+  const result = h('div', { class: 'fc-result', 'data-testid': opts.testid ?? 'forecast-result' });
+  const el = h('div', { class: 'fc-runner' }, progressRow, result);
+  let current: Run<Forecast> | null = null;
+
+  function show(f: Forecast, final: boolean) {
+    const leads = f.meanLead.filter(Number.isFinite);
+    fill(
+      result,
+      oddsTable(f.odds, f.n, { caption: `${opts.caption ?? 'Outcome odds'} — ${f.n.toLocaleString('en-US')} continuations${final ? '' : ' so far'}`, testid: `${opts.testid ?? 'forecast'}-odds` }),
+      leads.length > 1 ? lineChart('Mean lead in the continuations, by quarter ahead', f.meanLead.map((_, i) => `+${i + 1}`), [{ name: 'Mean lead', values: f.meanLead.map((x) => (Number.isFinite(x) ? x : null)), colour: OKABE.sky }], { unit: 'months' }) : null,
+    );
+    result.dataset.state = final ? 'done' : 'running';
+  }
+
+  return {
+    el,
+    async run(position, n, seed) {
+      current?.cancel();
+      const t0 = performance.now();
+      const workers = Math.min(workerCount(), Math.max(1, Math.ceil(n / 50)));
+      progressRow.hidden = false;
+      progress.max = n;
+      progress.value = 0;
+      progressText.textContent = `Starting ${workers} worker${workers === 1 ? '' : 's'}…`;
+      result.dataset.state = 'running';
+      const run = runForecast(position, n, seed, (p, sofar) => {
+        progress.value = p.done;
+        progressText.textContent = `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} continuations · ${workers} worker${workers === 1 ? '' : 's'}`;
+        show(sofar, false);
+      });
+      current = run;
+      try {
+        const f = await run.promise;
+        if (current !== run) return null;
+        progress.value = n;
+        progressText.textContent = `${n.toLocaleString('en-US')} continuations in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}.`;
+        show(f, true);
+        return f;
+      } catch (e) {
+        if (current === run) {
+          progressText.textContent = e instanceof Error && e.message === 'cancelled' ? 'Cancelled.' : `The forecast failed: ${e instanceof Error ? e.message : String(e)}`;
+          result.dataset.state = 'stopped';
+        }
+        return null;
+      } finally {
+        if (current === run) current = null;
+      }
+    },
+    cancel() {
+      current?.cancel();
+    },
+  };
+}
+
+const SIZES = [500, 1000, 2000, 5000];
+
+/** Pick a position (a quarter of the match), a number of continuations, run. */
+export function forecastPanel(opts: { title?: string; intro?: string; seed: () => string; headingLevel?: 'h2' | 'h3' }): { el: HTMLElement; setPositions(list: Position[], selected?: number): void } {
+  const id = uid('fc');
+  const from = h('select', { id: `${id}-from`, name: 'from' });
+  const size = h('select', { id: `${id}-n`, name: 'n' }, SIZES.map((n) => h('option', { value: n, selected: n === 1000 }, n.toLocaleString('en-US'))));
+  const runBtn = h('button', { type: 'button', class: 'primary small' }, 'Run forecast');
+  const cancel = h('button', { type: 'button', class: 'ghost small', hidden: true }, 'Cancel');
+  const runner = forecastRunner({ testid: 'forecast' });
+  const note = h('p', { class: 'hint' });
+  const el = h(
+    'section',
+    { class: 'card analysis-forecast', 'aria-labelledby': `${id}-h`, 'data-testid': 'forecast-panel' },
+    h(opts.headingLevel ?? 'h2', { id: `${id}-h` }, opts.title ?? 'Forecast'),
+    h('p', { class: 'hint' }, opts.intro ?? 'Thousands of simulated continuations with bots in every seat give the odds of each 2028 outcome, with 95% intervals.'),
+    h('div', { class: 'row inline' }, h('div', { class: 'field' }, h('label', { for: from.id }, 'Forecast from'), from), h('div', { class: 'field narrow' }, h('label', { for: size.id }, 'Continuations'), size), runBtn, cancel),
+    note,
+    runner.el,
+  );
+  let positions: Position[] = [];
+  runBtn.addEventListener('click', async () => {
+    const p = positions[Number(from.value)];
+    if (!p) return;
+    runBtn.disabled = true;
+    cancel.hidden = false;
+    note.textContent = p.state.outcome ? `This position is already decided: ${OUTCOME_INFO[p.state.outcome.id].title}.` : '';
+    await runner.run(p.state, Number(size.value), `${opts.seed()}|${p.state.turn}`);
+    runBtn.disabled = positions.length === 0;
+    cancel.hidden = true;
+  });
+  cancel.addEventListener('click', () => runner.cancel());
+  runBtn.disabled = true;
+  return {
+    el,
+    setPositions(list, selected) {
+      positions = list;
+      fill(from, list.map((p, i) => h('option', { value: i }, p.label)));
+      if (selected !== undefined) from.value = String(selected);
+      runBtn.disabled = list.length === 0;
+    },
+  };
+}
+
+/**
+ * For Control during a live exercise. The client holds only public figures (the true world stays on
+ * the server, which has no forecast route yet), so this forecasts from the scenario's opening position;
+ * once the match is over, the end screen forecasts from any quarter of the record.
+ */
+export function forecastLauncher(): { el: HTMLElement; update(s: AppState): void } {
+  const panel = forecastPanel({
+    title: 'Forecast (opening odds)',
+    intro: 'The odds of each outcome from this scenario’s opening, bots in every seat. Live positions stay on the server, so forecasts from a later quarter come with the after-action analysis when the match ends.',
+    seed: () => `opening|${key}`,
+  });
+  const el = h('details', { class: 'ctl-forecast' }, h('summary', {}, 'Forecast the scenario (runs on this computer)'), panel.el);
+  let key = '';
+  return {
+    el,
+    update(s) {
+      const m = s.match;
+      if (!m) return;
+      const k = `${m.scenarioId}:${m.turns}`;
+      if (k === key) return;
+      key = k;
+      const scenario = BUILTIN_SCENARIOS.find((x) => x.id === m.scenarioId);
+      if (!scenario) return panel.setPositions([]);
+      panel.setPositions([{ label: `${scenario.name}: opening, ${m.turns} quarters`, state: createWorld({ ...scenario, turns: m.turns }, `opening|${m.scenarioId}`) }], 0);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { MatchRecord } from '../../../../shared/analysis/index.js';
+import type { WorldState } from '../../../../shared/index.js';
+import { h } from '../../dom.js';
+import type { AppState } from '../../store.js';
+import { downloadsPanel } from './downloads.js';
+import { forecastPanel, type Position } from './forecastPanel.js';
+import { loadFinished, type Finished } from './record.js';
+import { replayViewer } from './replayViewer.js';
+import { sensitivityPanel } from './sensitivityPanel.js';
+import { whatIfPanel } from './whatIf.js';
+
+/**
+ * The after-action analysis on the end screen: downloads, the replay viewer, a forecast from any
+ * quarter, what-if and the scenario's sensitivity. Built once per end screen; the heavy work runs in
+ * workers and only when asked.
+ */
+export function analysisSection(): { el: HTMLElement; update(s: AppState): void } {
+  const downloads = downloadsPanel();
+  const viewer = replayViewer();
+  const forecast = forecastPanel({
+    title: 'Forecast from any quarter',
+    intro: 'Go back to any quarter of this match and ask what the odds were from there: thousands of continuations with bots in every seat, on every core of this computer.',
+    seed: () => `forecast|${code}`,
+  });
+  const whatIf = whatIfPanel();
+  const sens = sensitivityPanel();
+  const status = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const el = h(
+    'section',
+    { class: 'analysis', 'aria-labelledby': 'analysis-h', 'data-testid': 'analysis' },
+    h('h2', { id: 'analysis-h', class: 'analysis-title' }, 'After-action analysis'),
+    status,
+    downloads.el,
+    viewer.el,
+    forecast.el,
+    whatIf.el,
+    h('details', { class: 'analysis-more' }, h('summary', {}, 'Sensitivity of the scenario (tornado chart)'), sens.el),
+  );
+  let code = '';
+  let started = '';
+
+  function positions(f: Finished): Position[] {
+    const out: Position[] = [{ label: 'The opening (before the first quarter)', state: f.states[0] }];
+    f.states.slice(1).forEach((st: WorldState, i) => {
+      if (!st.outcome) out.push({ label: `After ${st.history[i]?.quarter ?? `quarter ${i + 1}`}`, state: st });
+    });
+    return out;
+  }
+
+  return {
+    el,
+    update(s) {
+      const m = s.match;
+      const pub = s.pub;
+      const c = m?.code || s.code || '';
+      if (!m || m.phase !== 'finished' || !pub?.outcome || !c) return;
+      const k = `${c}:${pub.reveal?.length ?? 0}`;
+      if (k === started) return;
+      started = k;
+      code = c;
+      sens.setScenario(m.scenarioId);
+      const reveal = pub.reveal ?? [];
+      const fallback = { scenarioId: m.scenarioId, reveal, turns: m.turns };
+      let recordP: Promise<MatchRecord | null> | null = null;
+      downloads.set({
+        code: c,
+        scenarioId: m.scenarioId,
+        turns: m.turns,
+        reveal,
+        outcome: pub.outcome,
+        record: () => (recordP ??= loadFinished(c, fallback).then((f) => (f.source === 'server' ? f.record : null))),
+      });
+      viewer.set(reveal, 'Loading the match record…');
+      status.textContent = 'Loading the match record…';
+      loadFinished(c, fallback).then(
+        (f) => {
+          const differs = !f.faithful
+            ? f.source === 'reveal'
+              ? 'The server’s record could not be loaded; the replays below use the revealed orders with an unknown seed, so they are approximate.'
+              : `Rebuilt from the record, this match departs from what the table saw from quarter ${f.divergesAt ?? '?'} on: Control’s interventions (injected or custom events, adjustments, an early end) are not in the record, so replays run without them.`
+            : '';
+          status.textContent = differs || `Match record loaded: ${f.record.turns.length} quarters, seed ${f.record.seed}.`;
+          // The viewer shows the quarters as the table played them (the reveal is the truth), or the rebuilt ones.
+          viewer.set(reveal.length ? reveal : f.states[f.states.length - 1].history, differs);
+          forecast.setPositions(positions(f), Math.max(0, Math.min(positions(f).length - 1, 1)));
+          whatIf.set(f.record, f.states, differs);
+        },
+        (e: unknown) => {
+          status.textContent = `The match record is unavailable (${e instanceof Error ? e.message : String(e)}); the replay shows the revealed quarters only.`;
+          viewer.set(reveal);
+        },
+      );
+    },
+  };
+}

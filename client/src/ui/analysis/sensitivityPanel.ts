@@ -1,0 +1,117 @@
+import type { Sensitivity } from '../../../../shared/analysis/index.js';
+import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, type OutcomeId } from '../../../../shared/index.js';
+import { h, fill, uid } from '../../dom.js';
+import { tornado } from './charts.js';
+import { runSensitivity, workerCount, type Run } from './pool.js';
+
+/** "smuggledBasePerQuarter" → "Smuggled base per quarter". */
+export function paramLabel(key: string): string {
+  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Which sourced parameters move the outcome odds most: each is set to the low and the high end of its
+ * range, all else equal (shared `sensitivity`, run in the workers), and drawn as a tornado chart.
+ */
+export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTMLElement; setScenario(id: string): void } {
+  const id = uid('sens');
+  const scenario = h('select', { id: `${id}-sc` }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)));
+  const matches = h('select', { id: `${id}-m` }, [10, 20, 50, 100].map((n) => h('option', { value: n, selected: n === 20 }, String(n))));
+  const outcome = h('select', { id: `${id}-o` }, OUTCOMES.map((o) => h('option', { value: o }, OUTCOME_INFO[o].title)));
+  const runBtn = h('button', { type: 'button', class: 'primary small' }, 'Run sensitivity');
+  const cancel = h('button', { type: 'button', class: 'ghost small', hidden: true }, 'Cancel');
+  const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Sensitivity progress', hidden: true });
+  const status = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const chart = h('div', { class: 'sens-chart', 'data-testid': 'tornado' });
+  const table = h('div', { class: 'table-scroll' });
+  const el = h(
+    'section',
+    { class: 'card analysis-sensitivity', 'aria-labelledby': `${id}-h`, 'data-testid': 'sensitivity' },
+    h('h2', { id: `${id}-h` }, 'Sensitivity of the scenario'),
+    h('p', { class: 'hint' }, 'Each sourced parameter is set to the low and then the high end of its range, all else equal; the same simulated matches are run at both ends. Parameters that swing the odds most come first. Few matches per end give a quick, rough picture.'),
+    h(
+      'div',
+      { class: 'row inline' },
+      h('div', { class: 'field' }, h('label', { for: scenario.id }, 'Scenario'), scenario),
+      h('div', { class: 'field narrow' }, h('label', { for: matches.id }, 'Matches per end'), matches),
+      h('div', { class: 'field' }, h('label', { for: outcome.id }, 'Show the chance of'), outcome),
+      runBtn,
+      cancel,
+    ),
+    progress,
+    status,
+    chart,
+    table,
+  );
+  if (opts.scenarioId) scenario.value = opts.scenarioId;
+  let last: Sensitivity | null = null;
+  let run: Run<Sensitivity> | null = null;
+
+  const draw = () => {
+    if (!last || last.rows.length === 0) return;
+    const o = outcome.value as OutcomeId;
+    fill(chart, tornado(last, o, paramLabel));
+    fill(
+      table,
+      h(
+        'table',
+        { class: 'table compact' },
+        h('caption', {}, `Parameters ranked by the largest move in any outcome (${last.matches} matches per end)`),
+        h('thead', {}, h('tr', {}, ['Parameter', 'Range', 'Largest swing', 'Outcome it moves most', `${OUTCOME_INFO[o].title}: low → high`].map((c) => h('th', { scope: 'col' }, c)))),
+        h(
+          'tbody',
+          {},
+          last.rows.map((r) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, paramLabel(r.param), h('span', { class: 'lever-kind' }, `source: ${r.source}`)),
+              h('td', { class: 'num' }, `${r.low} – ${r.high} (base ${r.base})`),
+              h('td', { class: 'num' }, `${(r.swing * 100).toFixed(0)} pts`),
+              h('td', {}, OUTCOME_INFO[r.mostMoved].title),
+              h('td', { class: 'num' }, `${(r.oddsLow[o].p * 100).toFixed(0)}% → ${(r.oddsHigh[o].p * 100).toFixed(0)}%`),
+            ),
+          ),
+        ),
+      ),
+    );
+  };
+  outcome.addEventListener('change', draw);
+  cancel.addEventListener('click', () => run?.cancel());
+  runBtn.addEventListener('click', async () => {
+    const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value);
+    if (!s) return;
+    const n = Number(matches.value);
+    const keys = PARAM_KEYS.filter((k) => s.params[k]?.range);
+    runBtn.disabled = true;
+    cancel.hidden = false;
+    progress.hidden = false;
+    progress.max = keys.length;
+    progress.value = 0;
+    const workers = Math.min(workerCount(), keys.length);
+    status.textContent = `Running ${keys.length} parameters × 2 ends × ${n} matches on ${workers} worker${workers === 1 ? '' : 's'}…`;
+    const t0 = performance.now();
+    run = runSensitivity(s, n, `sensitivity|${s.id}`, keys, (p) => {
+      progress.value = p.done;
+      status.textContent = `${p.done} of ${p.total} parameters done…`;
+    });
+    try {
+      last = await run.promise;
+      status.textContent = `Done in ${((performance.now() - t0) / 1000).toFixed(1)} s. Baseline chance of ${OUTCOME_INFO[outcome.value as OutcomeId].title}: ${(last.baseline[outcome.value as OutcomeId].p * 100).toFixed(0)}%.`;
+      draw();
+    } catch (e) {
+      status.textContent = e instanceof Error && e.message === 'cancelled' ? 'Cancelled.' : `The analysis failed: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      run = null;
+      runBtn.disabled = false;
+      cancel.hidden = true;
+    }
+  });
+  return {
+    el,
+    setScenario(sid) {
+      if (BUILTIN_SCENARIOS.some((x) => x.id === sid)) scenario.value = sid;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { whatIf, type MatchRecord } from '../../../../shared/analysis/index.js';
+import { AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { h, fill, uid } from '../../dom.js';
+import { OKABE } from '../../palette.js';
+import { orderText } from '../ordersText.js';
+import { lineChart } from './charts.js';
+import { forecastRunner } from './forecastPanel.js';
+
+type Editor = { el: HTMLElement; orders(): Order[] };
+
+/** The seat's order catalogue as a form, filled in with `initial`. */
+function orderEditor(seat: SeatId, initial: readonly Order[], onChange: () => void): Editor {
+  type Row = { order(): Order | null };
+  const rows: Row[] = [];
+  const list = h('ul', { class: 'plain wi-actions' });
+  for (const a of actionsFor(seat)) {
+    const was = initial.find((o) => o.action === a.id);
+    const id = uid('wi-a');
+    const check = h('input', { type: 'checkbox', id, checked: Boolean(was), 'data-action': a.id });
+    const intensity = h(
+      'select',
+      { 'aria-label': `Intensity of ${a.name}`, disabled: a.maxIntensity === 1 },
+      Array.from({ length: a.maxIntensity }, (_, i) => h('option', { value: i + 1, selected: (was?.intensity ?? 1) === i + 1 }, `×${i + 1}`)),
+    );
+    const target =
+      a.target === 'seat'
+        ? h('select', { 'aria-label': `Target of ${a.name}` }, SEATS.filter((x) => x !== seat).map((x) => h('option', { value: x, selected: was?.target === x }, SEAT_INFO[x].short)))
+        : null;
+    for (const c of [check, intensity, target]) c?.addEventListener('change', onChange);
+    list.append(h('li', { class: 'wi-action' }, check, h('label', { for: id }, a.name), h('span', { class: 'cost' }, `cost ${a.cost}`), intensity, target));
+    rows.push({ order: () => (check.checked ? { action: a.id, intensity: Number(intensity.value) || 1, ...(target ? { target: target.value as SeatId } : {}) } : null) });
+  }
+  // Agreement signatures the seat gave that quarter (not in the catalogue): keep or drop them.
+  for (const o of initial.filter((x) => x.action === SIGN_ACTION && x.agreement)) {
+    const id = uid('wi-s');
+    const check = h('input', { type: 'checkbox', id, checked: true });
+    check.addEventListener('change', onChange);
+    list.append(h('li', { class: 'wi-action' }, check, h('label', { for: id }, `Sign: ${AGREEMENT_MENU[o.agreement!]?.title ?? o.agreement}`)));
+    rows.push({ order: () => (check.checked ? { ...o } : null) });
+  }
+  return { el: list, orders: () => rows.map((r) => r.order()).filter((o): o is Order => o !== null) };
+}
+
+function outcomeLine(states: WorldState[], turns: number): string {
+  const last = states[states.length - 1];
+  if (last.outcome) return `${OUTCOME_INFO[last.outcome.id].title}${last.outcome.early ? ` (early ending after quarter ${last.outcome.turn})` : ''}`;
+  return `undecided after ${last.turn} of ${turns} quarters`;
+}
+
+/**
+ * What-if: pick a past quarter and a seat, change its orders, replay forward with every other order as
+ * it was (shared `whatIf`), and compare the lead path, the ending and the odds from that point.
+ */
+export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, states: WorldState[], note?: string): void } {
+  const id = uid('wi');
+  const quarter = h('select', { id: `${id}-q`, name: 'quarter' });
+  const seat = h('select', { id: `${id}-s`, name: 'seat' }, SEATS.map((x) => h('option', { value: x }, SEAT_INFO[x].short)));
+  const played = h('p', { class: 'wi-played', 'data-testid': 'whatif-played' });
+  const editorHost = h('div', { class: 'wi-editor' });
+  const problems = h('p', { class: 'hint bad', 'aria-live': 'polite' });
+  const runBtn = h('button', { type: 'button', class: 'primary small' }, 'Replay with these orders');
+  const note = h('p', { class: 'hint' });
+  const result = h('div', { class: 'wi-result', 'aria-live': 'polite', 'data-testid': 'whatif-result' });
+  const oddsA = forecastRunner({ testid: 'whatif-played-odds', caption: 'As played' });
+  const oddsB = forecastRunner({ testid: 'whatif-changed-odds', caption: 'What if' });
+  const oddsBox = h('div', { class: 'wi-odds', hidden: true }, h('h3', {}, 'Odds from the quarter after the change'), h('div', { class: 'side-by-side' }, oddsA.el, oddsB.el));
+  const el = h(
+    'section',
+    { class: 'card analysis-whatif', 'aria-labelledby': `${id}-h`, 'data-testid': 'whatif' },
+    h('h2', { id: `${id}-h` }, 'What if…?'),
+    h('p', { class: 'hint' }, 'Change one seat’s orders in one past quarter; everything else is replayed as it was, with the same dice. Bots do not react to the change, so the difference is that decision and its consequences.'),
+    note,
+    h('div', { class: 'row inline' }, h('div', { class: 'field' }, h('label', { for: quarter.id }, 'Quarter'), quarter), h('div', { class: 'field' }, h('label', { for: seat.id }, 'Seat'), seat)),
+    played,
+    h('h3', {}, 'Its orders in the what-if'),
+    editorHost,
+    problems,
+    runBtn,
+    result,
+    oddsBox,
+  );
+
+  let record: MatchRecord | null = null;
+  let states: WorldState[] = [];
+  let editor: Editor | null = null;
+
+  const turnNo = () => Number(quarter.value);
+  const seatId = () => seat.value as SeatId;
+  const originalOrders = () => (record?.turns[turnNo() - 1]?.orders[seatId()] ?? []) as Order[];
+
+  function check() {
+    if (!editor) return;
+    const before = states[turnNo() - 1];
+    const os = editor.orders();
+    const v = before ? validateOrders(before, seatId(), os) : { errors: [] as string[] };
+    const msgs = [...v.errors];
+    if (os.length > MAX_ORDERS_PER_QUARTER) msgs.push(`At most ${MAX_ORDERS_PER_QUARTER} orders.`);
+    const same = JSON.stringify(os) === JSON.stringify(originalOrders());
+    problems.textContent = msgs.length ? `${msgs.join(' ')} The model drops what the seat cannot afford.` : same ? 'These are the orders as played: change something.' : '';
+    runBtn.disabled = same;
+  }
+
+  function rebuild() {
+    if (!record) return;
+    const os = originalOrders();
+    played.textContent = `As played: ${os.length ? os.map(orderText).join(' · ') : 'no orders'}.`;
+    editor = orderEditor(seatId(), os, check);
+    fill(editorHost, editor.el);
+    check();
+  }
+
+  quarter.addEventListener('change', rebuild);
+  seat.addEventListener('change', rebuild);
+  runBtn.addEventListener('click', () => {
+    if (!record || !editor) return;
+    const change = { turn: turnNo(), seat: seatId(), orders: editor.orders() };
+    const t0 = performance.now();
+    const { original, altered } = whatIf(record, change);
+    const ms = performance.now() - t0;
+    const labels = original.slice(1).map((s) => s.history[s.history.length - 1]?.quarter ?? `Q${s.turn}`);
+    const lead = (xs: WorldState[]) => labels.map((_, i) => (xs[i + 1] ? xs[i + 1].leadMonths : null));
+    const a = original[original.length - 1];
+    const b = altered[altered.length - 1];
+    const turns = record.scenario.turns;
+    const changedOutcome = (a.outcome?.id ?? null) !== (b.outcome?.id ?? null);
+    const rows = labels.map((q, i) => {
+      const x = original[i + 1];
+      const y = altered[i + 1];
+      const d = (f: (s: WorldState) => number, digits: number) => (x && y ? `${f(x).toFixed(digits)} → ${f(y).toFixed(digits)}` : x ? `${f(x).toFixed(digits)} → ended` : y ? `ended → ${f(y).toFixed(digits)}` : '—');
+      return h(
+        'tr',
+        { class: i + 1 === change.turn ? 'changed-q' : '' },
+        h('th', { scope: 'row' }, q, i + 1 === change.turn ? ' (changed)' : ''),
+        h('td', { class: 'num' }, d((s) => s.leadMonths, 1)),
+        h('td', { class: 'num' }, d((s) => s.tension, 0)),
+        h('td', { class: 'num' }, d((s) => s.cooperation, 0)),
+        h('td', { class: 'num' }, d((s) => s.risk.misuse * 100, 0)),
+      );
+    });
+    fill(
+      result,
+      h(
+        'div',
+        { class: 'side-by-side wi-summary' },
+        h('div', { class: 'wi-col', 'data-testid': 'whatif-original' }, h('h3', {}, 'As played'), h('p', { class: 'wi-outcome' }, outcomeLine(original, turns)), h('p', {}, `Final lead ${a.leadMonths.toFixed(1)} months`)),
+        h('div', { class: 'wi-col', 'data-testid': 'whatif-altered' }, h('h3', {}, 'What if'), h('p', { class: 'wi-outcome' }, outcomeLine(altered, turns)), h('p', {}, `Final lead ${b.leadMonths.toFixed(1)} months`)),
+      ),
+      h(
+        'p',
+        { class: 'wi-verdict', 'data-testid': 'whatif-verdict' },
+        changedOutcome
+          ? `The change turns the ending from ${a.outcome ? OUTCOME_INFO[a.outcome.id].title : 'undecided'} to ${b.outcome ? OUTCOME_INFO[b.outcome.id].title : 'undecided'}.`
+          : Math.abs(a.leadMonths - b.leadMonths) > 1e-9
+            ? `Same ending, but the final lead moves by ${(b.leadMonths - a.leadMonths >= 0 ? '+' : '−') + Math.abs(b.leadMonths - a.leadMonths).toFixed(2)} months.`
+            : 'The change makes no difference to the figures.',
+        ` (replayed in ${ms.toFixed(0)} ms)`,
+      ),
+      lineChart('Lead path: as played vs what if', labels, [
+        { name: 'As played', values: lead(original), colour: OKABE.sky },
+        { name: 'What if', values: lead(altered), colour: OKABE.orange, dash: '7 4' },
+      ], { unit: 'months', mark: change.turn - 1 }),
+      h(
+        'table',
+        { class: 'table compact' },
+        h('caption', {}, 'Quarter by quarter: as played → what if'),
+        h('thead', {}, h('tr', {}, ['Quarter', 'Lead (mo)', 'Tension', 'Cooperation', 'Misuse (%)'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, c)))),
+        h('tbody', {}, rows),
+      ),
+    );
+    // The odds from the quarter after the change, for both branches (one after the other: each uses every worker).
+    const from = change.turn;
+    if (original[from] && altered[from]) {
+      oddsBox.hidden = false;
+      void (async () => {
+        const seed = `whatif|${record!.seed}|${from}`;
+        await oddsA.run(original[from], 1000, seed);
+        await oddsB.run(altered[from], 1000, seed);
+      })();
+    }
+  });
+
+  return {
+    el,
+    set(r, st, n) {
+      record = r;
+      states = st;
+      note.textContent = n ?? '';
+      const resolved = Math.min(r.turns.length, st.length - 1);
+      fill(
+        quarter,
+        Array.from({ length: resolved }, (_, i) => h('option', { value: i + 1 }, st[i + 1]?.history[i]?.quarter ?? `Quarter ${i + 1}`)),
+      );
+      rebuild();
+    },
+  };
+}

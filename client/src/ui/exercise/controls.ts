@@ -1,0 +1,392 @@
+import { EVENT_DECK, LEVERS, REGIONS, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
+import { AdjustSchema, CUSTOM_EFFECT_KEYS, CustomEventSchema, adjustRange, effectBounds, type AdjustTarget, type CustomEffect } from '../../../../shared/facilitation.js';
+import { h, fill, uid } from '../../dom.js';
+import { pct } from '../../format.js';
+import { exerciseActions } from '../../net/exercise.js';
+import type { AppState } from '../../store.js';
+
+type Part = { el: HTMLElement; update(s: AppState): void };
+
+function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  const id = control.id || uid('cf');
+  control.id = id;
+  const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl);
+}
+
+/** A button that asks once more before it acts: the first click arms it, the second does it. */
+export function confirmButton(label: string, confirmLabel: string, act: () => void, cls = ''): { el: HTMLElement; button: HTMLButtonElement; setDisabled(d: boolean): void } {
+  const button = h('button', { type: 'button', class: cls }, label);
+  const cancel = h('button', { type: 'button', class: 'ghost small', hidden: true }, 'Cancel');
+  let armed = false;
+  let timer: number | undefined;
+  const disarm = () => {
+    armed = false;
+    window.clearTimeout(timer);
+    button.textContent = label;
+    button.classList.remove('armed');
+    cancel.hidden = true;
+  };
+  button.addEventListener('click', () => {
+    if (!armed) {
+      armed = true;
+      button.textContent = confirmLabel;
+      button.classList.add('armed');
+      cancel.hidden = false;
+      timer = window.setTimeout(disarm, 8000);
+      return;
+    }
+    disarm();
+    act();
+  });
+  cancel.addEventListener('click', disarm);
+  return {
+    el: h('span', { class: 'confirm-pair' }, button, cancel),
+    button,
+    setDisabled(d) {
+      button.disabled = d;
+      if (d) disarm();
+    },
+  };
+}
+
+/** Pause / resume, extend / cut the orders timer, advance the quarter, end the match. */
+export function clockControls(): Part {
+  const pause = h('button', { type: 'button', class: 'primary', onclick: () => exerciseActions.pause() }, 'Pause the clock');
+  const resume = h('button', { type: 'button', class: 'primary', onclick: () => exerciseActions.resume() }, 'Resume the clock');
+  const steps = [60, 300, -30, -60].map((sec) =>
+    h('button', { type: 'button', class: 'small', onclick: () => exerciseActions.timer(sec), 'aria-label': `${sec > 0 ? 'Extend' : 'Cut'} the timer by ${Math.abs(sec) >= 60 ? `${Math.abs(sec) / 60} minute${Math.abs(sec) === 60 ? '' : 's'}` : `${Math.abs(sec)} seconds`}` }, `${sec > 0 ? '+' : '−'}${Math.abs(sec) >= 60 ? `${Math.abs(sec) / 60} min` : `${Math.abs(sec)} s`}`),
+  );
+  const secs = h('input', { type: 'number', min: -3600, max: 3600, step: 15, value: 120, inputmode: 'numeric' });
+  const apply = h('button', { type: 'button', class: 'small' }, 'Move deadline');
+  apply.addEventListener('click', () => {
+    const n = Math.trunc(Number(secs.value));
+    if (n && Math.abs(n) <= 3600) exerciseActions.timer(n);
+  });
+  const advance = confirmButton('Advance: resolve the quarter now', 'Confirm: resolve now (bots order for seats without orders)', () => exerciseActions.advance());
+  const reason = h('input', { type: 'text', maxlength: 300, placeholder: 'optional — shown to everyone' });
+  const end = confirmButton('End the match', 'Confirm: end the match now', () => exerciseActions.end(reason.value.trim() || undefined), 'danger');
+  const el = h(
+    'section',
+    { class: 'card ctl-clock', 'aria-labelledby': 'ctl-clock-h' },
+    h('h2', { id: 'ctl-clock-h' }, 'Clock and quarter'),
+    h('div', { class: 'btn-row' }, pause, resume),
+    h('div', { class: 'btn-row', role: 'group', 'aria-label': 'Move the orders deadline' }, steps),
+    h('div', { class: 'row inline' }, field('Seconds (+ extends, − cuts)', secs), apply),
+    h('div', { class: 'btn-row' }, advance.el),
+    h('details', { class: 'ctl-end' }, h('summary', {}, 'End the match early'), field('Reason', reason), end.el),
+  );
+  return {
+    el,
+    update(s) {
+      const m = s.match;
+      const live = m?.phase === 'orders' && s.status === 'connected';
+      pause.hidden = Boolean(m?.paused);
+      resume.hidden = !m?.paused;
+      pause.disabled = !live;
+      resume.disabled = !live;
+      for (const b of steps) b.disabled = !live;
+      apply.disabled = !live;
+      advance.setDisabled(!live);
+      end.setDisabled(!(m && m.phase !== 'finished' && s.status === 'connected'));
+    },
+  };
+}
+
+/** Every seat: who holds it, connected, orders in, and handing it to its bot or back. */
+export function seatTable(): Part {
+  const body = h('tbody', {});
+  const el = h(
+    'section',
+    { class: 'card ctl-seats', 'aria-labelledby': 'ctl-seats-h' },
+    h('h2', { id: 'ctl-seats-h' }, 'Seats'),
+    h(
+      'table',
+      { class: 'table compact', 'data-testid': 'control-seats' },
+      h('caption', { class: 'sr-only' }, 'Seats, players and orders'),
+      h('thead', {}, h('tr', {}, ['Seat', 'Players', 'Connection', 'Orders', 'Played by'].map((c) => h('th', { scope: 'col' }, c)))),
+      body,
+    ),
+  );
+  let key = '';
+  return {
+    el,
+    update(s) {
+      const m = s.match;
+      if (!m) return;
+      const k = JSON.stringify([m.seats, m.phase, s.status]);
+      if (k === key) return;
+      key = k;
+      const live = m.phase !== 'finished' && s.status === 'connected';
+      fill(
+        body,
+        SEATS.filter((x) => m.seats[x]).map((seat) => {
+          const slot = m.seats[seat]!;
+          const info = SEAT_INFO[seat];
+          const people = slot.occupied ? `${slot.name}${slot.members > 1 ? ` (team of ${slot.members})` : ''}` : '—';
+          const conn = !slot.occupied ? '—' : slot.connected ? 'connected' : 'away';
+          const orders = m.phase !== 'orders' ? '—' : slot.submitted ? '✓ submitted' : slot.bot ? 'bot orders' : '… deciding';
+          const handBtn = slot.handedToBot
+            ? h('button', { type: 'button', class: 'small', disabled: !live, onclick: () => exerciseActions.seat(seat, 'human'), 'aria-label': `Hand ${info.short} back to its players` }, 'Hand back')
+            : h('button', { type: 'button', class: 'small ghost', disabled: !live, onclick: () => exerciseActions.seat(seat, 'bot'), 'aria-label': `Hand ${info.short} to its bot` }, 'Hand to bot');
+          return h(
+            'tr',
+            { 'data-seat': seat, class: slot.submitted ? 'done' : '' },
+            h('th', { scope: 'row' }, h('span', { class: 'tag' }, seat), ' ', info.short),
+            h('td', {}, people),
+            h('td', {}, conn),
+            h('td', {}, orders),
+            h('td', {}, h('span', { class: 'played-by' }, slot.handedToBot ? 'bot (handed over)' : slot.bot ? 'bot' : 'people'), ' ', handBtn),
+          );
+        }),
+      );
+    },
+  };
+}
+
+/** Schedule a card of the event deck for the coming resolution. */
+export function injectForm(): Part {
+  const id = uid('inj');
+  const select = h(
+    'select',
+    { id, name: 'event' },
+    EVENT_DECK.map((e) => h('option', { value: e.id }, `${e.title}${e.trigger === 'scheduled' ? ' (scheduled card)' : ''}`)),
+  );
+  const about = h('p', { class: 'hint inj-about' });
+  const btn = h('button', { type: 'submit', class: 'primary small' }, 'Schedule for the coming resolution');
+  const form = h(
+    'form',
+    { class: 'card ctl-inject', 'aria-labelledby': `${id}-h`, novalidate: true },
+    h('h2', { id: `${id}-h` }, 'Inject an event from the deck'),
+    field('Event card', select),
+    about,
+    h('p', { class: 'hint' }, 'Only Control is told now; everyone sees the card when it fires at the coming resolution.'),
+    btn,
+  );
+  const sync = () => {
+    const e = EVENT_DECK.find((x) => x.id === select.value);
+    about.textContent = e ? `${e.text} Effects: ${e.effects.map((f) => `${f.key} ${f.value >= 0 ? '+' : ''}${f.value}${f.quarters ? ` for ${f.quarters} quarters` : ''}`).join(', ') || 'none'}.` : '';
+  };
+  select.addEventListener('change', sync);
+  sync();
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!btn.disabled) exerciseActions.inject(select.value);
+  });
+  return {
+    el: form,
+    update(s) {
+      btn.disabled = !(s.match && s.match.phase !== 'finished' && s.status === 'connected');
+    },
+  };
+}
+
+const EFFECT_HELP: Partial<Record<string, string>> = {
+  tension: 'US–China tension, points (−50 to 50)',
+  cooperation: 'cooperation, points (−50 to 50)',
+  misuse: 'misuse risk, share (−1 to 1)',
+};
+
+/** A custom event written by Control: applied at once and announced to everyone. */
+export function customEventForm(): Part {
+  const id = uid('cev');
+  const title = h('input', { type: 'text', maxlength: 80, name: 'title', placeholder: 'e.g. Emergency summit in Geneva' });
+  const text = h('textarea', { maxlength: 500, rows: 2, name: 'text', placeholder: 'What happened, as the table will read it' });
+  const rows = h('ul', { class: 'plain effects' });
+  const add = h('button', { type: 'button', class: 'small ghost' }, '+ Add an effect');
+  const problems = h('p', { class: 'hint bad', 'aria-live': 'polite' });
+  const btn = h('button', { type: 'submit', class: 'primary small' }, 'Announce and apply now');
+  const form = h(
+    'form',
+    { class: 'card ctl-custom', 'aria-labelledby': `${id}-h`, novalidate: true },
+    h('h2', { id: `${id}-h` }, 'Custom event'),
+    field('Title', title),
+    field('Text', text),
+    h('h3', {}, 'Effects (up to 5)'),
+    rows,
+    add,
+    problems,
+    btn,
+  );
+  type Row = { key: HTMLSelectElement; value: HTMLInputElement; quarters: HTMLInputElement; li: HTMLElement };
+  const list: Row[] = [];
+  let live = false;
+  const effects = (): CustomEffect[] =>
+    list.map((r) => {
+      const modifier = /Multiplier$/.test(r.key.value) || r.key.value === 'enforcementBoost';
+      const q = Math.trunc(Number(r.quarters.value));
+      return { key: r.key.value as CustomEffect['key'], value: Number(r.value.value), ...(modifier && q > 0 ? { quarters: q } : {}) };
+    });
+  const payload = () => ({ title: title.value.trim(), text: text.value.trim(), effects: effects() });
+  const sync = () => {
+    for (const r of list) {
+      const [lo, hi] = effectBounds(r.key.value);
+      r.value.min = String(lo);
+      r.value.max = String(hi);
+      r.value.title = EFFECT_HELP[r.key.value] ?? `${r.key.value}: ${lo} to ${hi}`;
+      r.quarters.parentElement!.hidden = !(/Multiplier$/.test(r.key.value) || r.key.value === 'enforcementBoost');
+    }
+    add.disabled = list.length >= 5;
+    const check = CustomEventSchema.safeParse(payload());
+    problems.textContent = check.success ? '' : [...new Set(check.error.issues.map((i) => i.message))].join(' · ');
+    btn.disabled = !live || !check.success;
+  };
+  const addRow = () => {
+    if (list.length >= 5) return;
+    const kid = uid('cek');
+    const key = h('select', { id: kid, 'aria-label': 'Effect' }, CUSTOM_EFFECT_KEYS.map((k) => h('option', { value: k }, k)));
+    const value = h('input', { type: 'number', step: 'any', value: 5, 'aria-label': 'Value', class: 'num-in' });
+    const quarters = h('input', { type: 'number', min: 1, max: 8, step: 1, value: 1, 'aria-label': 'Quarters', class: 'num-in' });
+    const li = h('li', { class: 'effect-row' });
+    const remove = h('button', { type: 'button', class: 'small ghost', 'aria-label': 'Remove this effect' }, '✕');
+    fill(li, key, value, h('span', { class: 'q' }, 'for ', quarters, ' quarters'), remove);
+    const row = { key, value, quarters, li };
+    remove.addEventListener('click', () => {
+      list.splice(list.indexOf(row), 1);
+      li.remove();
+      sync();
+    });
+    for (const c of [key, value, quarters]) c.addEventListener('input', sync);
+    key.addEventListener('change', () => {
+      const [lo, hi] = effectBounds(key.value);
+      if (Number(value.value) < lo || Number(value.value) > hi) value.value = String(/Multiplier$/.test(key.value) ? 1 : 0);
+      sync();
+    });
+    list.push(row);
+    rows.append(li);
+    sync();
+  };
+  add.addEventListener('click', addRow);
+  title.addEventListener('input', sync);
+  text.addEventListener('input', sync);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const p = payload();
+    if (btn.disabled || !CustomEventSchema.safeParse(p).success) return;
+    if (exerciseActions.customEvent(p.title, p.text, p.effects)) {
+      title.value = '';
+      text.value = '';
+      for (const r of list.splice(0)) r.li.remove();
+      sync();
+    }
+  });
+  sync();
+  return {
+    el: form,
+    update(s) {
+      const now = Boolean(s.match && s.match.phase !== 'finished' && s.status === 'connected');
+      if (now !== live) {
+        live = now;
+        sync();
+      }
+    },
+  };
+}
+
+type TargetKind = AdjustTarget['kind'];
+
+/** Set one figure by hand, with a written reason that everyone reads and the record keeps. */
+export function adjustForm(): Part {
+  const id = uid('adj');
+  const kind = h(
+    'select',
+    { name: 'target' },
+    ([
+      ['tension', 'Tension (0–100)'],
+      ['cooperation', 'Cooperation (0–100)'],
+      ['misuse', 'Misuse risk (0–1)'],
+      ['adoption', 'Democratic share of a region (0–1)'],
+      ['resources', 'A seat’s resources (0–99)'],
+      ['lever', 'A seat’s policy lever (0–1)'],
+    ] as [TargetKind, string][]).map(([v, l]) => h('option', { value: v }, l)),
+  );
+  const seat = h('select', { name: 'seat' }, SEATS.map((x) => h('option', { value: x }, SEAT_INFO[x].short)));
+  const region = h('select', { name: 'region' }, REGIONS.map((r) => h('option', { value: r }, r)));
+  const lever = h('select', { name: 'lever' });
+  const value = h('input', { type: 'number', step: 'any', name: 'value', class: 'num-in' });
+  const current = h('p', { class: 'hint' });
+  const reason = h('textarea', { rows: 2, maxlength: 300, name: 'reason', required: true, placeholder: 'Why — shown to the table and kept in the after-action report' });
+  const problems = h('p', { class: 'hint bad', 'aria-live': 'polite' });
+  const btn = h('button', { type: 'submit', class: 'primary small' }, 'Set the figure');
+  const seatField = field('Seat', seat);
+  const regionField = field('Region', region);
+  const leverField = field('Lever', lever);
+  const form = h(
+    'form',
+    { class: 'card ctl-adjust', 'aria-labelledby': `${id}-h`, novalidate: true },
+    h('h2', { id: `${id}-h` }, 'Adjust a figure'),
+    field('Figure', kind),
+    h('div', { class: 'row' }, seatField, regionField, leverField),
+    field('New value', value),
+    current,
+    field('Reason (required)', reason),
+    problems,
+    btn,
+  );
+  let st: AppState | null = null;
+  const target = (): AdjustTarget => {
+    switch (kind.value as TargetKind) {
+      case 'resources':
+        return { kind: 'resources', seat: seat.value as SeatId };
+      case 'adoption':
+        return { kind: 'adoption', region: region.value as (typeof REGIONS)[number] };
+      case 'lever':
+        return { kind: 'lever', seat: seat.value as SeatId, lever: lever.value };
+      default:
+        return { kind: kind.value as 'tension' | 'cooperation' | 'misuse' };
+    }
+  };
+  const syncLevers = () => {
+    const prev = lever.value;
+    fill(lever, LEVERS.filter((l) => l.seat === seat.value).map((l) => h('option', { value: l.id }, l.label)));
+    if ([...lever.options].some((o) => o.value === prev)) lever.value = prev;
+  };
+  const sync = () => {
+    const k = kind.value as TargetKind;
+    seatField.hidden = k !== 'resources' && k !== 'lever';
+    regionField.hidden = k !== 'adoption';
+    leverField.hidden = k !== 'lever';
+    const t = target();
+    const [lo, hi] = adjustRange(t);
+    value.min = String(lo);
+    value.max = String(hi);
+    value.step = k === 'resources' ? '1' : k === 'tension' || k === 'cooperation' ? '1' : '0.01';
+    const pub = st?.pub;
+    const now =
+      !pub ? null : k === 'tension' ? pub.tension.toFixed(0) : k === 'cooperation' ? pub.cooperation.toFixed(0) : k === 'misuse' ? `${pub.misuseRisk.toFixed(2)} (${pct(pub.misuseRisk)})` : k === 'adoption' ? pub.adoption[region.value as (typeof REGIONS)[number]].democratic.toFixed(2) : null;
+    current.textContent = `Range ${lo}–${hi}.${now !== null ? ` Now ${now}.` : ' Control sees only the public figures; the seat sees its own.'}`;
+    const r = AdjustSchema.safeParse({ target: t, value: value.value === '' ? NaN : Number(value.value), reason: reason.value });
+    const v = Number(value.value);
+    const msgs: string[] = [];
+    if (value.value === '' || !Number.isFinite(v)) msgs.push('Enter a value.');
+    else if (v < lo || v > hi) msgs.push(`The value must be from ${lo} to ${hi}.`);
+    else if (k === 'resources' && !Number.isInteger(v)) msgs.push('Resources are whole numbers.');
+    if (reason.value.trim().length < 3) msgs.push('Write a reason (at least 3 characters).');
+    problems.textContent = msgs.join(' ');
+    btn.disabled = !r.success || msgs.length > 0 || !(st?.match && st.match.phase !== 'finished' && st.status === 'connected');
+  };
+  seat.addEventListener('change', () => {
+    syncLevers();
+    sync();
+  });
+  for (const c of [kind, region, lever]) c.addEventListener('change', sync);
+  for (const c of [value, reason]) c.addEventListener('input', sync);
+  syncLevers();
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    sync();
+    if (btn.disabled) return;
+    if (exerciseActions.adjust(target(), Number(value.value), reason.value.trim())) {
+      reason.value = '';
+      sync();
+    }
+  });
+  return {
+    el: form,
+    update(s) {
+      st = s;
+      sync();
+    },
+  };
+}

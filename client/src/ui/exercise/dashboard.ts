@@ -1,0 +1,124 @@
+import { type GameEvent, type Notice, type PublicView } from '../../../../shared/index.js';
+import { h, fill } from '../../dom.js';
+import { compute, pct } from '../../format.js';
+import type { AppState } from '../../store.js';
+import { exercise } from '../../net/exercise.js';
+
+type Tile = { key: string; label: string; value: string; sub: string; change: string; tone: string };
+
+function trend(now: number, before: number | undefined, f: (x: number) => string, unit: string): string {
+  if (before === undefined) return '';
+  const d = now - before;
+  if (Math.abs(d) < 1e-9) return 'no change';
+  return `${d > 0 ? '▲ up' : '▼ down'} ${f(Math.abs(d))}${unit} since last quarter`;
+}
+
+function tiles(pub: PublicView): Tile[] {
+  const prev = pub.series.length >= 2 ? pub.series[pub.series.length - 2] : undefined;
+  const last = pub.series[pub.series.length - 1];
+  // The series' last point is the current quarter's figures once one has resolved.
+  const before = last && last.turn === pub.turn ? prev : last;
+  const lead = pub.lead;
+  return [
+    {
+      key: 'lead',
+      label: 'US lead over PRC',
+      value: `${lead.value.toFixed(1)} mo`,
+      sub: lead.exact ? 'exact' : `public estimate ${lead.low.toFixed(1)}–${lead.high.toFixed(1)}`,
+      change: trend(lead.value, before?.lead.value, (x) => x.toFixed(1), ' mo'),
+      tone: lead.value >= 12 ? 'dem' : lead.value <= 3 ? 'prc' : 'mid',
+    },
+    { key: 'tension', label: 'Tension', value: pub.tension.toFixed(0), sub: 'of 100', change: trend(pub.tension, before?.tension, (x) => x.toFixed(0), ''), tone: pub.tension >= 65 ? 'hot' : 'mid' },
+    { key: 'cooperation', label: 'Cooperation', value: pub.cooperation.toFixed(0), sub: 'of 100', change: trend(pub.cooperation, before?.cooperation, (x) => x.toFixed(0), ''), tone: pub.cooperation >= 50 ? 'good' : 'mid' },
+    { key: 'misuse', label: 'Misuse risk', value: pct(pub.misuseRisk), sub: 'chance scale', change: trend(pub.misuseRisk, before?.misuse, (x) => (x * 100).toFixed(0), ' pts'), tone: pub.misuseRisk >= 0.5 ? 'hot' : 'mid' },
+    {
+      key: 'swing',
+      label: 'Swing markets on democratic stacks',
+      value: pct(pub.swingDemocratic),
+      sub: `compute US ${compute(pub.compute.US.value)} · PRC ${compute(pub.compute.CN.value)}`,
+      change: trend(pub.swingDemocratic, before?.swingDemocratic, (x) => (x * 100).toFixed(0), ' pts'),
+      tone: pub.swingDemocratic >= 0.5 ? 'dem' : 'prc',
+    },
+  ];
+}
+
+/** The public dashboard as large figures: lead, tension, cooperation, misuse, swing markets. */
+export function dashboard(opts: { big?: boolean } = {}): { el: HTMLElement; update(s: AppState): void } {
+  const el = h('div', { class: `xdash${opts.big ? ' big' : ''}`, 'data-testid': 'dashboard' });
+  let key = '';
+  return {
+    el,
+    update(s) {
+      const pub = s.pub;
+      if (!pub) return;
+      const ts = tiles(pub);
+      const k = JSON.stringify(ts);
+      if (k === key) return;
+      key = k;
+      fill(
+        el,
+        ts.map((t) =>
+          h(
+            'div',
+            { class: `xtile tone-${t.tone}`, 'data-figure': t.key, role: 'group', 'aria-label': t.label },
+            h('div', { class: 'xtile-label' }, t.label),
+            h('div', { class: 'xtile-value' }, t.value),
+            h('div', { class: 'xtile-sub' }, t.sub),
+            t.change ? h('div', { class: 'xtile-change' }, t.change) : null,
+          ),
+        ),
+      );
+    },
+  };
+}
+
+type Item = { id: string; when: string; text: string; tag: string; order: number };
+
+/** What the whole table may see happening: public events of the match and Control's public notices. */
+export function publicHappenings(pub: PublicView | null, notices: readonly Notice[]): Item[] {
+  const evs: Item[] = (pub?.events ?? [])
+    .filter((e: GameEvent) => e.kind !== 'order')
+    .map((e, i) => ({ id: `e${e.turn}-${i}`, when: e.quarter, text: e.text, tag: e.kind === 'event-card' ? 'Event' : e.kind.includes('roll') ? 'Roll' : 'News', order: e.turn * 1e6 + i }));
+  const moves: Item[] = (pub?.events ?? [])
+    .filter((e) => e.kind === 'order')
+    .map((e, i) => ({ id: `o${e.turn}-${i}`, when: e.quarter, text: e.text, tag: 'Move', order: e.turn * 1e6 + 5e5 + i }));
+  const ns: Item[] = notices.map((n) => ({ id: `n${n.id}`, when: '', text: n.reason ? `${n.text} Reason: ${n.reason}` : n.text, tag: 'Control', order: (n.turn + 1) * 1e6 - 1e5 + (n.id % 1e5) }));
+  return [...evs, ...moves, ...ns].sort((a, b) => b.order - a.order);
+}
+
+/**
+ * A ticker for the projector: the latest public happening in large type, changing every few seconds
+ * (still when the viewer prefers reduced motion), with the recent list beside it.
+ */
+export function ticker(): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
+  const line = h('p', { class: 'ticker-line', 'aria-live': 'polite' });
+  const tag = h('span', { class: 'tag' });
+  const el = h('div', { class: 'ticker', 'data-testid': 'ticker' }, h('span', { class: 'ticker-label' }, 'Latest'), tag, line);
+  let items: Item[] = [];
+  let at = 0;
+  let key = '';
+  const show = () => {
+    const it = items[at % Math.max(1, Math.min(items.length, 6))];
+    tag.textContent = it ? it.tag : '';
+    line.textContent = it ? `${it.when ? `${it.when} · ` : ''}${it.text}` : 'Nothing has happened yet.';
+  };
+  const t = window.setInterval(() => {
+    at += 1;
+    show();
+  }, 7000);
+  return {
+    el,
+    update(s) {
+      const next = publicHappenings(s.pub, exercise().notices);
+      const k = next.map((x) => x.id).join();
+      if (k === key) return;
+      key = k;
+      items = next;
+      at = 0;
+      show();
+    },
+    destroy() {
+      window.clearInterval(t);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { SEAT_INFO, type Order } from '../../../../shared/index.js';
+import { h, fill } from '../../dom.js';
+import { exercise, exerciseActions } from '../../net/exercise.js';
+import { getState, type AppState } from '../../store.js';
+import { orderText } from '../ordersText.js';
+
+/** The orders form announces each change with this event (client/src/ui/game/orders.ts). */
+export const DRAFT_EVENT = 'lt:orders-draft';
+export type DraftEventDetail = { turn: number; orders: Order[] };
+
+// Share the draft with teammates whenever the form changes (debounced in exerciseActions.draft), but
+// only when the seat is a team: a lone player's drafts would just fill the match log.
+document.addEventListener(DRAFT_EVENT, (e) => {
+  const d = (e as CustomEvent<DraftEventDetail>).detail;
+  const s = getState();
+  const seat = s.you?.seat;
+  if (!seat || !s.match || (s.match.seats[seat]?.members ?? 0) < 2) return;
+  exerciseActions.draft(d.turn, d.orders);
+});
+
+function ago(at: number): string {
+  const s = Math.max(0, Math.round((Date.now() - at) / 1000));
+  return s < 5 ? 'just now' : s < 60 ? `${s} s ago` : `${Math.round(s / 60)} min ago`;
+}
+
+/**
+ * Team play: who else holds this seat, and the seat's shared draft as teammates change it. The seat
+ * submits once per quarter, whoever presses Submit first.
+ */
+export function teamPanel(): { el: HTMLElement; update(s: AppState): void } {
+  const members = h('p', { class: 'team-members' });
+  const draft = h('div', { class: 'team-draft', 'aria-live': 'polite', 'data-testid': 'team-draft' });
+  const el = h('section', { class: 'panel team', 'aria-labelledby': 'team-h', 'data-testid': 'team' }, h('h2', { id: 'team-h' }, 'Your team'), members, draft);
+  let key = '';
+  return {
+    el,
+    update(s) {
+      const seat = s.you?.seat;
+      const slot = seat ? s.match?.seats[seat] : undefined;
+      const d = seat ? exercise().drafts[seat] : undefined;
+      const current = d && d.turn === s.match?.turn ? d : undefined;
+      const team = Boolean(slot && slot.members > 1);
+      el.hidden = !seat || s.match?.phase !== 'orders' || (!team && !current);
+      if (el.hidden || !seat || !slot) return;
+      const k = JSON.stringify([slot.name, slot.members, current, s.you?.name, Math.floor(Date.now() / 10_000)]);
+      if (k === key) return;
+      key = k;
+      members.textContent = team ? `${SEAT_INFO[seat].short} is played by a team of ${slot.members}: ${slot.name}. Changes to the orders form are shared with your teammates; the first to submit submits for the seat.` : `Only you hold ${SEAT_INFO[seat].short} now.`;
+      if (!current) {
+        fill(draft, h('p', { class: 'hint' }, 'No shared draft yet this quarter.'));
+        return;
+      }
+      const mine = current.by === s.you?.name;
+      fill(
+        draft,
+        h('p', {}, h('strong', {}, mine ? 'Your shared draft' : `${current.by}’s draft`), ` · ${ago(current.at)}`),
+        current.orders.length ? h('ul', { class: 'plain' }, current.orders.map((o) => h('li', {}, orderText(o)))) : h('p', { class: 'hint' }, 'No orders chosen (hold).'),
+      );
+    },
+  };
+}
