@@ -140,8 +140,10 @@ export function desiredCampaign(state: WorldState, seat: SeatId, doctrine: Doctr
         // Near the crisis threshold even a hawk thinks twice before an act that could be exposed.
         d *= 0.5 + 0.5 * v.cool;
         if (lever === 'hbmStockpiling') d = doctrine === 'dove' ? 0.1 : 0.3 + 0.5 * restrictiveness(state);
-        // Only a hawk risks breaching an agreement it signed.
-        if (doctrine !== 'hawk' && state.agreements.some((a) => a.parties.includes(seat) && AGREEMENT_MENU[a.kind]?.forbids.includes(action))) d *= R.covertUnderPact;
+        // A signed agreement restrains all but hawks — less so the further behind the PRC falls.
+        if (doctrine !== 'hawk' && state.agreements.some((a) => a.parties.includes(seat) && AGREEMENT_MENU[a.kind]?.forbids.includes(action))) {
+          d *= Math.min(1, R.covertUnderPact + R.temptation * v.behind);
+        }
       }
       break;
     case 'cooperate': {

@@ -37,6 +37,7 @@ export const DoctrineTableSchema = z
       misuseSpan: z.number().positive(),
       misuseReaction: z.number(),
       covertUnderPact: z.number(),
+      temptation: z.number(),
       blockedDamping: z.number(),
       exposedDamping: z.number(),
       maxPolicySteps: z.number().int().min(1),

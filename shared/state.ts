@@ -40,6 +40,8 @@ export type LabState = {
   safety: number;
   /** Capability gained by distillation this quarter (doublings); CNLAB only in practice. */
   distilled: number;
+  /** This lab's own algorithmic trend relative to the frontier's, doublings per quarter (hidden; drawn at the start). */
+  trendLog2?: number;
 };
 
 export type SupplyChain = {

@@ -6,6 +6,8 @@ import { frontierDoublingsPerMonth, logit } from './formulas.js';
 import { LEVERS, type LeverId } from './levers.js';
 import { adoptionPush, regionalPush } from './steps/adoption-step.js';
 import { drawAgendas, type AgendaChoice } from './objectives.js';
+import { rngFor } from './rng.js';
+import { K } from './coefficients.js';
 
 export type CreateWorldOptions = {
   /** Secret agendas: none (the default), drawn from the seed, or chosen per seat. */
@@ -91,6 +93,11 @@ export function createWorld(scenario: Scenario, seed: string, opts: CreateWorldO
     history: [],
     outcome: null,
   };
+  // Nobody knows whose algorithms will improve faster: each lab's trend is drawn across the sourced range.
+  const trend = rngFor(seed, 0, 'trend');
+  const span = K.efficiencyTrendNoise * Math.log2(K.efficiencyHigh / K.efficiencyLow);
+  world.labs.USLAB.trendLog2 = (trend() - 0.5) * span;
+  world.labs.CNLAB.trendLog2 = (trend() - 0.5) * span;
   const push = adoptionPush(world);
   world.adoptionBias = Object.fromEntries(REGIONS.map((r) => [r, logit(world.adoption[r].democratic) - push - regionalPush(world, r)])) as Record<RegionId, number>;
   world.agendas = drawAgendas(seed, opts.agendas);

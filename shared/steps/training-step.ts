@@ -24,13 +24,13 @@ export function stepTraining(s: WorldState, ctx: TurnCtx): void {
     concentration * sum(s.trainingWindow.USLAB) * (1 + K.computePurchaseBoost * lv(s, 'USLAB', 'usComputePurchases')) * (1 - K.safetyComputeCost * lv(s, 'USLAB', 'usSafetyEvals'));
   cnLab.trainingCompute =
     concentration * sum(s.trainingWindow.CNLAB) * (1 - K.safetyComputeCost * lv(s, 'CNLAB', 'cnSafetyEvals')) * (1 - K.domesticChipsPenalty * lv(s, 'CNLAB', 'domesticChips'));
-  // Algorithmic progress is lumpy: each lab's quarter draws its efficiency gain around the trend, across
-  // the sourced range of the trend (×1.16 to ×1.52 a quarter at full noise).
+  // Algorithmic progress is uncertain and lumpy: each lab has its own trend (drawn at the start), and each
+  // quarter draws its gain around it, both across the sourced range of the trend (×1.16 to ×1.52 a quarter).
   const effStep = Math.log2(p.efficiencyGrowth);
   const rng = rngFor(s.seed, turn, 'progress');
   const spread = K.efficiencyNoise * Math.log2(K.efficiencyHigh / K.efficiencyLow);
-  usLab.efficiencyLog2 += (effStep + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * lv(s, 'USLAB', 'usEfficiency'));
-  cnLab.efficiencyLog2 += (effStep + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * lv(s, 'CNLAB', 'efficiencyResearch'));
+  usLab.efficiencyLog2 += (effStep + (usLab.trendLog2 ?? 0) + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * lv(s, 'USLAB', 'usEfficiency'));
+  cnLab.efficiencyLog2 += (effStep + (cnLab.trendLog2 ?? 0) + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * lv(s, 'CNLAB', 'efficiencyResearch'));
 
   const gap = Math.max(0, usLab.capability - cnLab.capability);
   const follower = p.followerRate * gap * (1 + K.openWeightsDiffusion * lv(s, 'USLAB', 'usOpenWeights'));

@@ -33,7 +33,7 @@ describe('calibration (mixed doctrines)', () => {
   it('the baseline gives mixed odds: no outcome above 60%, every outcome reachable', () => {
     const { share } = shares('baseline', 400);
     for (const o of OUTCOMES) {
-      expect(share[o], o).toBeLessThanOrEqual(0.65); // 60% in the table over 2,000 matches, plus sampling noise at n = 400
+      expect(share[o], o).toBeLessThanOrEqual(0.62); // ≤ 60% in the table over 2,000 matches; sampling noise at n = 400
       expect(share[o], o).toBeGreaterThan(0);
     }
     expect(share['misuse-catastrophe']).toBeLessThan(0.25);
