@@ -105,7 +105,7 @@ export function seatTable(): Part {
       'table',
       { class: 'table compact', 'data-testid': 'control-seats' },
       h('caption', { class: 'sr-only' }, 'Seats, players and orders'),
-      h('thead', {}, h('tr', {}, ['Seat', 'Players', 'Connection', 'Orders', 'Played by'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, ['Seat and players', 'Status', 'Hand over'].map((c) => h('th', { scope: 'col' }, c)))),
       body,
     ),
   );
@@ -124,20 +124,18 @@ export function seatTable(): Part {
         SEATS.filter((x) => m.seats[x]).map((seat) => {
           const slot = m.seats[seat]!;
           const info = SEAT_INFO[seat];
-          const people = slot.occupied ? `${slot.name}${slot.members > 1 ? ` (team of ${slot.members})` : ''}` : '—';
-          const conn = !slot.occupied ? '—' : slot.connected ? 'connected' : 'away';
-          const orders = m.phase !== 'orders' ? '—' : slot.submitted ? '✓ submitted' : slot.bot ? 'bot orders' : '… deciding';
+          const people = slot.occupied ? `${slot.name}${slot.members > 1 ? ` (team of ${slot.members})` : ''}${slot.connected ? '' : ' — away'}` : 'no one';
+          const playedBy = slot.handedToBot ? 'bot (handed over)' : slot.bot ? 'bot' : 'people';
+          const orders = m.phase !== 'orders' ? '' : slot.submitted ? ' · ✓ submitted' : slot.bot ? ' · bot orders' : ' · … deciding';
           const handBtn = slot.handedToBot
-            ? h('button', { type: 'button', class: 'small', disabled: !live, onclick: () => exerciseActions.seat(seat, 'human'), 'aria-label': `Hand ${info.short} back to its players` }, 'Hand back')
-            : h('button', { type: 'button', class: 'small ghost', disabled: !live, onclick: () => exerciseActions.seat(seat, 'bot'), 'aria-label': `Hand ${info.short} to its bot` }, 'Hand to bot');
+            ? h('button', { type: 'button', class: 'small', disabled: !live, onclick: () => exerciseActions.seat(seat, 'human'), 'aria-label': `Hand ${info.short} back to its players` }, 'Back to people')
+            : h('button', { type: 'button', class: 'small ghost', disabled: !live, onclick: () => exerciseActions.seat(seat, 'bot'), 'aria-label': `Hand ${info.short} to its bot` }, 'To bot');
           return h(
             'tr',
             { 'data-seat': seat, class: slot.submitted ? 'done' : '' },
-            h('th', { scope: 'row' }, h('span', { class: 'tag' }, seat), ' ', info.short),
-            h('td', {}, people),
-            h('td', {}, conn),
-            h('td', {}, orders),
-            h('td', {}, h('span', { class: 'played-by' }, slot.handedToBot ? 'bot (handed over)' : slot.bot ? 'bot' : 'people'), ' ', handBtn),
+            h('th', { scope: 'row' }, h('span', { class: 'tag' }, seat), ' ', info.short, h('span', { class: 'seat-people' }, people)),
+            h('td', {}, h('span', { class: 'played-by' }, playedBy), orders),
+            h('td', {}, handBtn),
           );
         }),
       );
@@ -212,6 +210,7 @@ export function customEventForm(): Part {
   type Row = { key: HTMLSelectElement; value: HTMLInputElement; quarters: HTMLInputElement; li: HTMLElement };
   const list: Row[] = [];
   let live = false;
+  let touched = false;
   const effects = (): CustomEffect[] =>
     list.map((r) => {
       const modifier = /Multiplier$/.test(r.key.value) || r.key.value === 'enforcementBoost';
@@ -228,8 +227,12 @@ export function customEventForm(): Part {
       r.quarters.parentElement!.hidden = !(/Multiplier$/.test(r.key.value) || r.key.value === 'enforcementBoost');
     }
     add.disabled = list.length >= 5;
-    const check = CustomEventSchema.safeParse(payload());
-    problems.textContent = check.success ? '' : [...new Set(check.error.issues.map((i) => i.message))].join(' · ');
+    const p = payload();
+    const check = CustomEventSchema.safeParse(p);
+    const msgs = check.success
+      ? []
+      : [...new Set(check.error.issues.map((i) => (i.path[0] === 'title' && !p.title ? 'Write a title.' : i.path[0] === 'text' && !p.text ? 'Write what happened.' : i.path[0] === 'effects' ? `Effect ${Number(i.path[1]) + 1}: ${i.message}` : i.message)))];
+    problems.textContent = touched ? msgs.join(' ') : '';
     btn.disabled = !live || !check.success;
   };
   const addRow = () => {
@@ -258,8 +261,10 @@ export function customEventForm(): Part {
     sync();
   };
   add.addEventListener('click', addRow);
-  title.addEventListener('input', sync);
-  text.addEventListener('input', sync);
+  for (const c of [title, text]) c.addEventListener('input', () => {
+    touched = true;
+    sync();
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const p = payload();
@@ -267,6 +272,7 @@ export function customEventForm(): Part {
     if (exerciseActions.customEvent(p.title, p.text, p.effects)) {
       title.value = '';
       text.value = '';
+      touched = false;
       for (const r of list.splice(0)) r.li.remove();
       sync();
     }
@@ -325,6 +331,7 @@ export function adjustForm(): Part {
     btn,
   );
   let st: AppState | null = null;
+  let touched = false;
   const target = (): AdjustTarget => {
     switch (kind.value as TargetKind) {
       case 'resources':
@@ -363,7 +370,7 @@ export function adjustForm(): Part {
     else if (v < lo || v > hi) msgs.push(`The value must be from ${lo} to ${hi}.`);
     else if (k === 'resources' && !Number.isInteger(v)) msgs.push('Resources are whole numbers.');
     if (reason.value.trim().length < 3) msgs.push('Write a reason (at least 3 characters).');
-    problems.textContent = msgs.join(' ');
+    problems.textContent = touched ? msgs.join(' ') : '';
     btn.disabled = !r.success || msgs.length > 0 || !(st?.match && st.match.phase !== 'finished' && st.status === 'connected');
   };
   seat.addEventListener('change', () => {
@@ -371,7 +378,10 @@ export function adjustForm(): Part {
     sync();
   });
   for (const c of [kind, region, lever]) c.addEventListener('change', sync);
-  for (const c of [value, reason]) c.addEventListener('input', sync);
+  for (const c of [value, reason]) c.addEventListener('input', () => {
+    touched = true;
+    sync();
+  });
   syncLevers();
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -379,6 +389,7 @@ export function adjustForm(): Part {
     if (btn.disabled) return;
     if (exerciseActions.adjust(target(), Number(value.value), reason.value.trim())) {
       reason.value = '';
+      touched = false;
       sync();
     }
   });

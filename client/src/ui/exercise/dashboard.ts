@@ -4,7 +4,7 @@ import { compute, pct } from '../../format.js';
 import type { AppState } from '../../store.js';
 import { exercise } from '../../net/exercise.js';
 
-type Tile = { key: string; label: string; value: string; sub: string; change: string; tone: string };
+type Tile = { key: string; label: string; value: string; unit?: string; sub: string; change: string; tone: string };
 
 function trend(now: number, before: number | undefined, f: (x: number) => string, unit: string): string {
   if (before === undefined) return '';
@@ -23,7 +23,8 @@ function tiles(pub: PublicView): Tile[] {
     {
       key: 'lead',
       label: 'US lead over PRC',
-      value: `${lead.value.toFixed(1)} mo`,
+      value: lead.value.toFixed(1),
+      unit: 'months',
       sub: lead.exact ? 'exact' : `public estimate ${lead.low.toFixed(1)}–${lead.high.toFixed(1)}`,
       change: trend(lead.value, before?.lead.value, (x) => x.toFixed(1), ' mo'),
       tone: lead.value >= 12 ? 'dem' : lead.value <= 3 ? 'prc' : 'mid',
@@ -62,7 +63,7 @@ export function dashboard(opts: { big?: boolean } = {}): { el: HTMLElement; upda
             'div',
             { class: `xtile tone-${t.tone}`, 'data-figure': t.key, role: 'group', 'aria-label': t.label },
             h('div', { class: 'xtile-label' }, t.label),
-            h('div', { class: 'xtile-value' }, t.value),
+            h('div', { class: 'xtile-value' }, t.value, t.unit ? h('span', { class: 'xtile-unit' }, t.unit) : null),
             h('div', { class: 'xtile-sub' }, t.sub),
             t.change ? h('div', { class: 'xtile-change' }, t.change) : null,
           ),
@@ -76,13 +77,15 @@ type Item = { id: string; when: string; text: string; tag: string; order: number
 
 /** What the whole table may see happening: public events of the match and Control's public notices. */
 export function publicHappenings(pub: PublicView | null, notices: readonly Notice[]): Item[] {
+  // Newest first; within a quarter: what happened, then the announced moves. Control's notices come
+  // after the events of the quarter before them (a notice's turn counts the quarters already resolved).
   const evs: Item[] = (pub?.events ?? [])
     .filter((e: GameEvent) => e.kind !== 'order')
-    .map((e, i) => ({ id: `e${e.turn}-${i}`, when: e.quarter, text: e.text, tag: e.kind === 'event-card' ? 'Event' : e.kind.includes('roll') ? 'Roll' : 'News', order: e.turn * 1e6 + i }));
+    .map((e, i) => ({ id: `e${e.turn}-${i}`, when: e.quarter, text: e.text, tag: e.kind === 'event-card' ? 'Event' : e.kind.includes('roll') ? 'Roll' : 'News', order: e.turn * 1e6 + 9e5 - (i % 1e5) }));
   const moves: Item[] = (pub?.events ?? [])
     .filter((e) => e.kind === 'order')
-    .map((e, i) => ({ id: `o${e.turn}-${i}`, when: e.quarter, text: e.text, tag: 'Move', order: e.turn * 1e6 + 5e5 + i }));
-  const ns: Item[] = notices.map((n) => ({ id: `n${n.id}`, when: '', text: n.reason ? `${n.text} Reason: ${n.reason}` : n.text, tag: 'Control', order: (n.turn + 1) * 1e6 - 1e5 + (n.id % 1e5) }));
+    .map((e, i) => ({ id: `o${e.turn}-${i}`, when: e.quarter, text: e.text, tag: 'Move', order: e.turn * 1e6 + 1e5 - (i % 1e5) }));
+  const ns: Item[] = notices.map((n) => ({ id: `n${n.id}`, when: '', text: n.reason ? `${n.text} Reason: ${n.reason}` : n.text, tag: 'Control', order: n.turn * 1e6 + 95e4 + (n.id % 4e4) }));
   return [...evs, ...moves, ...ns].sort((a, b) => b.order - a.order);
 }
 
