@@ -132,7 +132,7 @@ export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: st
   const rows = [...sens.rows].sort((a, b) => Math.abs(b.oddsHigh[outcome].p - b.oddsLow[outcome].p) - Math.abs(a.oddsHigh[outcome].p - a.oddsLow[outcome].p));
   const rowH = 24;
   const left = 250;
-  const right = 70;
+  const right = 96;
   const w = 760;
   const top = 34;
   const hh = top + rows.length * rowH + 40;

@@ -38,7 +38,7 @@ export function downloadsPanel(): { el: HTMLElement; set(src: ReportSource): voi
   async function build(): Promise<Report | null> {
     if (report) return report;
     if (!src) return null;
-    const record = (await src.record().catch(() => null)) ?? recordFromReveal(src.code, src.scenarioId, src.reveal, src.turns);
+    const record = (await src.record().catch(() => null)) ?? recordFromReveal(src.code, src.scenarioId, src.reveal);
     if (!record) return null;
     report = buildReport(record, finalFromReveal(src.reveal, src.outcome));
     return report;

@@ -8,7 +8,10 @@ export function reportUrl(code: string, file: 'record.json' | 'report.json' | 'r
 }
 
 export type Finished = {
+  /** The record as served (valid against MatchRecordSchema; goes into reports and downloads). */
   record: MatchRecord;
+  /** The same record set to the match's own length, for replay and what-if (see `withTurns`). */
+  replayable: MatchRecord;
   /** states[0] is the opening; states[k] the world after quarter k, rebuilt from the record. */
   states: WorldState[];
   /** True when the rebuilt figures match what the table saw (no Control interventions changed the world). */
@@ -40,10 +43,19 @@ function check(states: WorldState[], reveal: readonly TurnRecord[] | null): { fa
  * A record built from what the end screen already has (every quarter's orders and true figures) when
  * the server's record route cannot be reached. Its seed is unknown, so a replay of it is approximate.
  */
-export function recordFromReveal(code: string, scenarioId: string, reveal: readonly TurnRecord[], turns: number): MatchRecord | null {
+export function recordFromReveal(code: string, scenarioId: string, reveal: readonly TurnRecord[]): MatchRecord | null {
   const scenario = BUILTIN_SCENARIOS.find((s) => s.id === scenarioId);
   if (!scenario) return null;
-  return { version: 1, code, scenario: { ...scenario, turns }, seed: 'unknown', turns: reveal.map((r) => ({ orders: r.orders })) };
+  return { version: 1, code, scenario, seed: 'unknown', turns: reveal.map((r) => ({ orders: r.orders })) };
+}
+
+/**
+ * The stored record names the scenario as written, with its default length; a match created with fewer
+ * (or more) quarters ends, and is classified, at its own last quarter. Replays need that length. (Such a
+ * scenario may fail the schema when it has scheduled events past the end, so it is for replay only.)
+ */
+export function withTurns(record: MatchRecord, turns: number): MatchRecord {
+  return turns && record.scenario.turns !== turns ? { ...record, scenario: { ...record.scenario, turns } } : record;
 }
 
 /** A finished world as the end screen knows it: enough for the after-action report. */
@@ -67,16 +79,14 @@ export function loadFinished(code: string, fallback: { scenarioId: string; revea
       const parsed = MatchRecordSchema.safeParse(await res.json());
       if (!parsed.success) throw new Error('the record did not validate');
       record = parsed.data;
-      // The stored record names the scenario as written (its default length); the match may have been
-      // created with fewer or more quarters, which changes when the model classifies the outcome.
-      if (fallback.turns && record.scenario.turns !== fallback.turns) record = { ...record, scenario: { ...record.scenario, turns: fallback.turns } };
     } catch (e) {
-      record = fallback.reveal ? recordFromReveal(code, fallback.scenarioId, fallback.reveal, fallback.turns) : null;
+      record = fallback.reveal ? recordFromReveal(code, fallback.scenarioId, fallback.reveal) : null;
       source = 'reveal';
       if (!record) throw e;
     }
-    const states = replay(record);
-    return { record, states, source, ...check(states, fallback.reveal) };
+    const replayable = withTurns(record, fallback.turns);
+    const states = replay(replayable);
+    return { record, replayable, states, source, ...check(states, fallback.reveal) };
   })();
   cache.set(code, p);
   p.catch(() => cache.delete(code));

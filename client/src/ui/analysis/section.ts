@@ -83,7 +83,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
           // The viewer shows the quarters as the table played them (the reveal is the truth), or the rebuilt ones.
           viewer.set(reveal.length ? reveal : f.states[f.states.length - 1].history, differs);
           forecast.setPositions(positions(f), Math.max(0, Math.min(positions(f).length - 1, 1)));
-          whatIf.set(f.record, f.states, differs);
+          whatIf.set(f.replayable, f.states, differs);
         },
         (e: unknown) => {
           status.textContent = `The match record is unavailable (${e instanceof Error ? e.message : String(e)}); the replay shows the revealed quarters only.`;

@@ -46,6 +46,8 @@ export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTML
   );
   if (opts.scenarioId) scenario.value = opts.scenarioId;
   let last: Sensitivity | null = null;
+  let pickedOutcome = false;
+  outcome.addEventListener('change', () => (pickedOutcome = true));
   let run: Run<Sensitivity> | null = null;
 
   const draw = () => {
@@ -98,6 +100,11 @@ export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTML
     });
     try {
       last = await run.promise;
+      if (!pickedOutcome) {
+        // Show the outcome the parameters move most, unless the reader chose one.
+        const moved = (o: OutcomeId) => last!.rows.reduce((t, r) => t + Math.abs(r.oddsHigh[o].p - r.oddsLow[o].p), 0);
+        outcome.value = [...OUTCOMES].sort((a, b) => moved(b) - moved(a))[0];
+      }
       status.textContent = `Done in ${((performance.now() - t0) / 1000).toFixed(1)} s. Baseline chance of ${OUTCOME_INFO[outcome.value as OutcomeId].title}: ${(last.baseline[outcome.value as OutcomeId].p * 100).toFixed(0)}%.`;
       draw();
     } catch (e) {

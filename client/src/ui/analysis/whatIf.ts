@@ -2,7 +2,7 @@ import { whatIf, type MatchRecord } from '../../../../shared/analysis/index.js';
 import { AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { OKABE } from '../../palette.js';
-import { orderText } from '../ordersText.js';
+import { orderWords } from './replayViewer.js';
 import { lineChart } from './charts.js';
 import { forecastRunner } from './forecastPanel.js';
 
@@ -103,7 +103,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
   function rebuild() {
     if (!record) return;
     const os = originalOrders();
-    played.textContent = `As played: ${os.length ? os.map(orderText).join(' · ') : 'no orders'}.`;
+    played.textContent = `As played: ${os.length ? os.map(orderWords).join(' · ') : 'no orders'}.`;
     editor = orderEditor(seatId(), os, check);
     fill(editorHost, editor.el);
     check();
@@ -123,6 +123,13 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const b = altered[altered.length - 1];
     const turns = record.scenario.turns;
     const changedOutcome = (a.outcome?.id ?? null) !== (b.outcome?.id ?? null);
+    const delta = (name: string, x: number, y: number, digits: number, unit = '') => (Math.abs(y - x) >= 0.5 * 10 ** -digits ? `${name} ${y - x >= 0 ? '+' : '−'}${Math.abs(y - x).toFixed(digits)}${unit}` : null);
+    const moved = [
+      delta('final lead', a.leadMonths, b.leadMonths, 2, ' months'),
+      delta('tension', a.tension, b.tension, 1),
+      delta('cooperation', a.cooperation, b.cooperation, 1),
+      delta('misuse risk', a.risk.misuse * 100, b.risk.misuse * 100, 1, ' pts'),
+    ].filter((x): x is string => x !== null);
     const rows = labels.map((q, i) => {
       const x = original[i + 1];
       const y = altered[i + 1];
@@ -150,8 +157,8 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
         { class: 'wi-verdict', 'data-testid': 'whatif-verdict' },
         changedOutcome
           ? `The change turns the ending from ${a.outcome ? OUTCOME_INFO[a.outcome.id].title : 'undecided'} to ${b.outcome ? OUTCOME_INFO[b.outcome.id].title : 'undecided'}.`
-          : Math.abs(a.leadMonths - b.leadMonths) > 1e-9
-            ? `Same ending, but the final lead moves by ${(b.leadMonths - a.leadMonths >= 0 ? '+' : '−') + Math.abs(b.leadMonths - a.leadMonths).toFixed(2)} months.`
+          : moved.length
+            ? `Same ending, but the figures move: ${moved.join('; ')}.`
             : 'The change makes no difference to the figures.',
         ` (replayed in ${ms.toFixed(0)} ms)`,
       ),
