@@ -71,18 +71,20 @@ export function stepEndings(s: WorldState, ctx: TurnCtx): void {
     s.tension = clamp(s.tension + K.incidentTension, 0, 100);
     s.risk.misuse = clamp(s.risk.misuse + K.incidentMisuse);
   }
-  emit(ctx, {
-    kind: 'incident-roll',
-    text: incident ? 'A misuse incident occurred.' : 'No misuse incident this quarter.',
-    visibility: 'public',
-    audience: [],
-    odds: incidentOdds,
-    roll: incidentRoll,
-  });
+  if (ctx.record) {
+    emit(ctx, {
+      kind: 'incident-roll',
+      text: incident ? 'A misuse incident occurred.' : 'No misuse incident this quarter.',
+      visibility: 'public',
+      audience: [],
+      odds: incidentOdds,
+      roll: incidentRoll,
+    });
+  }
   const cOdds = catastropheOdds(s);
   const cRoll = rng();
   if (cOdds > 0) {
-    emit(ctx, { kind: 'catastrophe-roll', text: 'Roll for a misuse catastrophe.', visibility: 'public', audience: [], odds: cOdds, roll: cRoll });
+    if (ctx.record) emit(ctx, { kind: 'catastrophe-roll', text: 'Roll for a misuse catastrophe.', visibility: 'public', audience: [], odds: cOdds, roll: cRoll });
     if (cRoll < cOdds) {
       ctx.early = { id: 'misuse-catastrophe', odds: cOdds, roll: cRoll, figure: { name: 'Misuse risk', value: s.risk.misuse, threshold: s.params.misuseCatastropheThreshold, comparison: '>' } };
     }
@@ -90,7 +92,7 @@ export function stepEndings(s: WorldState, ctx: TurnCtx): void {
   const sOdds = crisisOdds(s, ctx.agreements.crisisMultiplier);
   const sRoll = rng();
   if (!ctx.early && sOdds > 0) {
-    emit(ctx, { kind: 'crisis-roll', text: 'Roll for a Strait crisis.', visibility: 'public', audience: [], odds: sOdds, roll: sRoll });
+    if (ctx.record) emit(ctx, { kind: 'crisis-roll', text: 'Roll for a Strait crisis.', visibility: 'public', audience: [], odds: sOdds, roll: sRoll });
     if (sRoll < sOdds) {
       ctx.early = { id: 'strait-crisis', odds: sOdds, roll: sRoll, figure: { name: 'Tension', value: s.tension, threshold: s.params.straitCrisisThreshold, comparison: '>' } };
     }

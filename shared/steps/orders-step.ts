@@ -51,17 +51,19 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
     ctx.covert.push({ seat, action: a.id, intensity: n, breaches: breached ?? [] });
     if (a.visibility === 'covert') s.totals.covertActs[seat] += 1;
   }
-  emit(ctx, {
-    kind: 'order',
-    text: `${seat}: ${a.name}${a.maxIntensity > 1 ? ` (intensity ${n})` : ''}.`,
-    visibility: a.visibility,
-    audience: [seat],
-    actor: seat,
-  });
+  if (ctx.record) {
+    emit(ctx, {
+      kind: 'order',
+      text: `${seat}: ${a.name}${a.maxIntensity > 1 ? ` (intensity ${n})` : ''}.`,
+      visibility: a.visibility,
+      audience: [seat],
+      actor: seat,
+    });
+  }
 }
 
 /** A breach made public: trust falls, tension rises, and the agreement ends this quarter. */
-export function exposeBreach(s: WorldState, ctx: TurnCtx, ag: Agreement, seat: SeatId, what: string): void {
+export function exposeBreach(_s: WorldState, ctx: TurnCtx, ag: Agreement, seat: SeatId, what: string): void {
   if (ag.exposedBreaches.includes(seat)) return;
   ag.exposedBreaches.push(seat);
   ag.expiresTurn = Math.min(ag.expiresTurn, ctx.turn);
