@@ -52,8 +52,7 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   await c.getByLabel('Scenario').selectOption('baseline');
   await c.getByLabel(/Quarters/).fill('3');
   await c.getByLabel('Order timer (seconds)').fill('600');
-  await c.getByLabel(/Facilitated exercise/).check();
-  await c.getByRole('button', { name: 'Create match' }).click();
+  await c.getByRole('button', { name: 'Create an exercise as Control' }).click();
   await expect(c.getByRole('heading', { name: 'Before the start' })).toBeVisible();
   const code = (await c.getByTestId('room-code').textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9]{4,}$/);

@@ -14,8 +14,7 @@ test('a second Control screen from the Control link; two people play one seat as
   await ctl.goto('/');
   await ctl.getByLabel('Your name').fill('Control');
   await ctl.getByLabel(/Quarters/).fill('2');
-  await ctl.getByLabel(/Facilitated exercise/).check();
-  await ctl.getByRole('button', { name: 'Create match' }).click();
+  await ctl.getByRole('button', { name: 'Create an exercise as Control' }).click();
   await expect(ctl.getByRole('heading', { name: 'Before the start' })).toBeVisible();
   const code = (await ctl.getByTestId('room-code').textContent())!.trim();
   const key = await ctl.evaluate((k) => JSON.parse(localStorage.getItem('leadtime:control-keys') ?? '{}')[k]?.key as string, code);
@@ -56,7 +55,8 @@ test('a second Control screen from the Control link; two people play one seat as
   // The team channel, then too many messages at once: the refusal is explained and the text kept.
   const neg = a.getByTestId('negotiation');
   await neg.getByRole('tab', { name: /^Team/ }).click();
-  for (let i = 1; i <= 8; i++) {
+  // Six at once, then one every two seconds: keep posting until the room refuses one.
+  for (let i = 1; i <= 30 && !(await neg.getByTestId('chat-error').textContent()); i++) {
     await neg.getByLabel('Message').fill(`team note ${i}`);
     await neg.getByLabel('Message').press('Enter');
   }

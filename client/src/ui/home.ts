@@ -37,7 +37,6 @@ export function homeScreen(prefillCode: string | null): Screen {
   const seed = h('input', { type: 'text', name: 'seed', maxlength: 64, placeholder: 'random' });
   const timer = h('input', { type: 'number', name: 'timer', min: 0, max: 3600, step: 15, value: 0, inputmode: 'numeric' });
   const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
-  const facilitated = h('input', { type: 'checkbox', name: 'facilitated', id: uid('fac') });
   let createForm: HTMLFormElement;
   const syncScenario = () => {
     const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0];
@@ -48,6 +47,11 @@ export function homeScreen(prefillCode: string | null): Screen {
   };
 
   const createBtn = h('button', { type: 'submit', class: 'primary' }, 'Create match');
+  const controlBtn = h(
+    'button',
+    { type: 'submit', class: 'ghost', title: 'You take no seat: you run the clock, inject events, adjudicate and read every channel' },
+    'Create an exercise as Control',
+  );
   createForm = h(
     'form',
     { class: 'card', 'aria-labelledby': 'create-h' },
@@ -57,8 +61,7 @@ export function homeScreen(prefillCode: string | null): Screen {
     h('div', { class: 'row' }, field('Quarters', turns, '1–20'), field('Order timer (seconds)', timer, '0 waits for every player')),
     field('Seed (optional)', seed, 'Same seed and same orders replay the same match.'),
     h('div', { class: 'check' }, isPrivate, h('label', { for: isPrivate.id }, 'Private — not listed; join by code or link only')),
-    h('div', { class: 'check' }, facilitated, h('label', { for: facilitated.id }, 'Facilitated exercise — I am Control: no seat; I run the clock, inject events and read every channel')),
-    createBtn,
+    h('div', { class: 'btn-row' }, createBtn, controlBtn),
   );
   scenario.setAttribute('aria-describedby', scenarioDesc.id);
   scenario.addEventListener('change', syncScenario);
@@ -67,6 +70,8 @@ export function homeScreen(prefillCode: string | null): Screen {
     e.preventDefault();
     const t = Number(turns.value);
     const secs = Number(timer.value);
+    // A facilitated exercise: the creator is Control (no seat) and runs the clock, injects and reads every channel.
+    const facilitated = (e as SubmitEvent).submitter === controlBtn;
     void createMatch(
       {
         scenario: scenario.value,
@@ -74,7 +79,7 @@ export function homeScreen(prefillCode: string | null): Screen {
         turns: Number.isInteger(t) && t >= 1 && t <= 20 ? t : undefined,
         orderSeconds: Number.isInteger(secs) && secs >= 0 && secs <= 3600 ? secs : 0,
         isPrivate: isPrivate.checked,
-        facilitated: facilitated.checked,
+        facilitated,
       },
       joinOpts('player'),
     );
@@ -182,7 +187,7 @@ export function homeScreen(prefillCode: string | null): Screen {
     update(s) {
       notice.textContent = s.notice ?? (s.status === 'connecting' ? 'Connecting…' : s.status === 'reconnecting' ? 'Rejoining your match…' : '');
       notice.classList.toggle('visible', Boolean(notice.textContent));
-      for (const b of [createBtn, joinBtn]) b.disabled = busy(s);
+      for (const b of [createBtn, controlBtn, joinBtn]) b.disabled = busy(s);
     },
   };
 }

@@ -62,7 +62,18 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
   const heading = h(opts.headingLevel ?? 'h2', { id: headId }, opts.heading ?? 'Negotiation chat');
   const tabs = h('div', { class: 'chat-tabs', role: 'tablist', 'aria-label': 'Chat channels' });
   const about = h('p', { class: 'hint chat-about' });
-  const log = h('ol', { class: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': headId, tabindex: 0, 'data-testid': 'chat-log' });
+  const logId = uid('chat-log');
+  const log = h('ol', { id: logId, class: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': headId, tabindex: 0, 'data-testid': 'chat-log' });
+  // Arrow keys move between channel tabs (the tablist pattern); Enter or Space opens one.
+  tabs.addEventListener('keydown', (e) => {
+    const all = [...tabs.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    const i = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const j = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? (i + 1) % all.length : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? (i - 1 + all.length) % all.length : e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : -1;
+    if (j < 0) return;
+    e.preventDefault();
+    all[j].focus();
+  });
   const postTo = h('select', { class: 'chat-post-to', 'aria-label': 'Post in channel' });
   const inputId = uid('chat-in');
   const input = h('textarea', { id: inputId, rows: 2, placeholder: 'Write a message…', 'aria-describedby': `${inputId}-count` });
@@ -157,6 +168,7 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
     const tk = JSON.stringify([views, view, views.map(unread), me]);
     if (tk !== tabsKey) {
       tabsKey = tk;
+      const hadFocus = tabs.contains(document.activeElement);
       fill(
         tabs,
         views.map((c) => {
@@ -169,6 +181,8 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
               role: 'tab',
               class: `chat-tab${c === view ? ' active' : ''}`,
               'aria-selected': c === view ? 'true' : 'false',
+              'aria-controls': logId,
+              tabindex: c === view ? 0 : -1,
               'data-channel': c,
               title: c === ALL ? 'Every channel at the table' : channelTitle(c, me.seat),
               onclick: () => select(c),
@@ -178,6 +192,7 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
           );
         }),
       );
+      if (hadFocus) tabs.querySelector<HTMLButtonElement>('[aria-selected=true]')?.focus();
       // Posting from "All channels": choose where.
       const postable = channels.filter((c) => canPost(c, me));
       const prev = postTo.value;
