@@ -3,9 +3,8 @@ import { SEATS, type SeatId } from './seats.js';
 import { REGIONS, SWING_REGIONS, type RegionId, type WorldState } from './state.js';
 import { LEVERS, type LeverId } from './levers.js';
 import { EVENT_BY_ID, EVENT_EFFECT_KEYS, type EventEffectKey } from './events.js';
-import { classifyOutcome } from './outcomes.js';
-import { swingDemocratic } from './resolve.js';
 import { cloneWorld } from './clone.js';
+import { classifyWorld } from './steps/endings-step.js';
 import { K } from './coefficients.js';
 
 /**
@@ -223,13 +222,6 @@ export function adjustWorld(state: WorldState, target: AdjustTarget, value: numb
 export function endNow(state: WorldState): WorldState {
   if (state.outcome) return state;
   const s = cloneWorld(state);
-  s.outcome = classifyOutcome({
-    turn: state.turn,
-    leadMonths: state.leadMonths,
-    swingDemocratic: swingDemocratic(state),
-    cooperation: state.cooperation,
-    jointGovernanceInForce: state.agreements.some((a) => a.kind === 'joint-governance' && a.exposedBreaches.length === 0),
-    early: null,
-  });
+  s.outcome = classifyWorld(state);
   return s;
 }
