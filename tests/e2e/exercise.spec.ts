@@ -172,6 +172,8 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   await c.getByRole('button', { name: 'Advance: resolve the quarter now' }).click();
   await c.getByRole('button', { name: /^Confirm: resolve now/ }).click();
   for (const p of [c, us.page, cn.page, pj.page]) await expect(p.getByTestId('outcome')).toHaveText(/^Outcome: /);
+  // The record replays this facilitated match exactly (negotiation, inject, adjustment and hand-over included).
+  await expect(c.getByTestId('analysis').getByText(/^Match record loaded: 3 quarters/)).toBeVisible();
   await c.screenshot({ path: `${SCREENS}/control-end.png` });
 
   // The facilitator key never reached a player or the projector.
