@@ -1,31 +1,43 @@
-import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { forecast, mergeForecasts, type Forecast, type ForecastOptions } from '../../shared/analysis/forecast.js';
 import type { WorldState } from '../../shared/state.js';
-import type { ForecastJob } from './forecast-worker.js';
+import type { WorkerJob } from './forecast-worker.js';
 
-type Pending = { resolve: (f: Forecast) => void; reject: (e: Error) => void };
+type Pending = { resolve: (value: unknown) => void; reject: (e: Error) => void };
+type JobBody = WorkerJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never;
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const BUNDLE = path.join(ROOT, 'dist/sim/forecast-worker.mjs');
 
 /**
  * Worker threads that split a forecast's continuations between the machine's cores.
  * Batches are disjoint ranges of one seeded set, so the merged odds equal a single-thread run.
+ * Workers run the esbuild bundle that `npm run build` makes when it is newer than the model's
+ * sources; otherwise they load the TypeScript through tsx (slower, but never stale).
  */
 export class ForecastPool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  readonly bundled: boolean;
 
   constructor(size = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)) {
-    const entry = new URL('./forecast-worker.ts', import.meta.url).href;
-    const bootstrap = new URL('./ts-worker.mjs', import.meta.url);
+    this.bundled = bundleIsFresh();
     for (let i = 0; i < size; i++) {
-      const w = new Worker(bootstrap, { workerData: { entry } });
-      w.on('message', (msg: { id: number; result?: Forecast; error?: string }) => {
+      const w = this.bundled
+        ? new Worker(BUNDLE)
+        : new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('./forecast-worker.ts', import.meta.url).href } });
+      w.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
         const p = this.pending.get(msg.id);
         if (!p) return;
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p.reject(new Error(msg.error));
-        else p.resolve(msg.result!);
+        else p.resolve(msg.result);
       });
       w.on('error', (err) => this.failAll(err));
       this.workers.push(w);
@@ -39,16 +51,24 @@ export class ForecastPool {
   async forecast(position: WorldState, n: number, options: Omit<ForecastOptions, 'range'>): Promise<Forecast> {
     if (position.outcome || n < this.workers.length * 4) return forecast(position, n, options);
     const per = Math.ceil(n / this.workers.length);
-    const parts = this.workers.map((w, i) => {
-      const range: [number, number] = [i * per, Math.min(n, (i + 1) * per)];
-      const id = this.nextId++;
-      const job: ForecastJob = { id, position, n, options: { ...options, range } };
-      return new Promise<Forecast>((resolve, reject) => {
-        this.pending.set(id, { resolve, reject });
-        w.postMessage(job);
-      });
-    });
+    const parts = this.workers.map((w, i) =>
+      this.run<Forecast>(w, { kind: 'forecast', position, n, options: { ...options, range: [i * per, Math.min(n, (i + 1) * per)] } }),
+    );
     return mergeForecasts(await Promise.all(parts));
+  }
+
+  /** Full bot matches per second on one worker thread (one core). */
+  async throughput(scenario: string, n: number, seed: string): Promise<number> {
+    const { ms } = await this.run<{ ms: number }>(this.workers[0], { kind: 'throughput', scenario, n, seed });
+    return (n / ms) * 1000;
+  }
+
+  private run<T>(w: Worker, body: JobBody): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      w.postMessage({ ...body, id });
+    });
   }
 
   private failAll(err: Error): void {
@@ -59,4 +79,24 @@ export class ForecastPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** The bundle is used only if it is newer than every model and worker source file. */
+function bundleIsFresh(): boolean {
+  let built: number;
+  try {
+    built = fs.statSync(BUNDLE).mtimeMs;
+  } catch {
+    return false;
+  }
+  const newest = (dir: string): number => {
+    let t = 0;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) t = Math.max(t, newest(p));
+      else if (/\.(ts|json)$/.test(e.name)) t = Math.max(t, fs.statSync(p).mtimeMs);
+    }
+    return t;
+  };
+  return built >= Math.max(newest(path.join(ROOT, 'shared')), fs.statSync(path.join(HERE, 'forecast-worker.ts')).mtimeMs);
 }

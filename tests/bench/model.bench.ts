@@ -1,19 +1,15 @@
-import { builtinScenario, createWorld, playBotMatch } from '../../shared/index.js';
+import { builtinScenario, createWorld } from '../../shared/index.js';
 import { ForecastPool } from '../../server/analysis/forecast-pool.js';
 import { median, writeSection } from './benchmarks-file.js';
 
 /** Full bot matches per second on one core, and the wall time of a 10,000-continuation forecast on all cores. */
 export async function benchModel(): Promise<void> {
   const scenario = builtinScenario('baseline')!;
-  for (let i = 0; i < 300; i++) playBotMatch(scenario, `warm${i}`, { record: false });
-  const rates: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    const n = 2000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) playBotMatch(scenario, `bench${run}-${i}`, { record: false });
-    rates.push((n / (performance.now() - t0)) * 1000);
-  }
   const pool = new ForecastPool();
+  // Measured in a worker thread running the same build the server's forecasts use.
+  await pool.throughput('baseline', 300, 'warm');
+  const rates: number[] = [];
+  for (let run = 0; run < 5; run++) rates.push(await pool.throughput('baseline', 2000, `bench${run}`));
   const start = createWorld(scenario, 'bench-forecast');
   await pool.forecast(start, 2000, { seed: 'warm' });
   const walls: number[] = [];
@@ -29,7 +25,7 @@ export async function benchModel(): Promise<void> {
     'model',
     `## Simulation speed
 
-Command: \`npm run bench\` (tests/bench/model.bench.ts)
+Command: \`npm run bench\` (tests/bench/model.bench.ts); the model runs ${pool.bundled ? 'as the esbuild bundle that `npm run build` makes (dist/sim)' : 'under tsx, unbundled'}
 
 | figure | median | min – max | goal |
 |---|---|---|---|
