@@ -8,7 +8,7 @@ async function page(browser: Browser, errors: string[]): Promise<Page> {
   return p;
 }
 
-test('a second Control screen from the Control link; two people play one seat as a team and see each other’s draft; chat rate limits are explained', async ({ browser }) => {
+test('a second Control screen from the Control link; two people play one seat as a team and see each other’s draft; chat rate limits are explained; Control ends the match early', async ({ browser }) => {
   const errors: string[] = [];
   const ctl = await page(browser, errors);
   await ctl.goto('/');
@@ -65,5 +65,13 @@ test('a second Control screen from the Control link; two people play one seat as
   await expect(neg.getByLabel('Message')).toHaveValue(/team note \d/);
   // Control reads the team channel.
   await expect(ctl.getByTestId('chat').getByTestId('chat-log')).toContainText('team note 1');
+
+  // Control ends the exercise early, with a reason the table reads.
+  await ctl2.getByText('End the match early').click();
+  await ctl2.getByLabel('Reason for ending (optional)').fill('Out of time: debrief now');
+  await ctl2.getByRole('button', { name: 'End the match', exact: true }).click();
+  await ctl2.getByRole('button', { name: 'Confirm: end the match now' }).click();
+  for (const p of [ctl, ctl2, a, b]) await expect(p.getByTestId('outcome')).toHaveText(/^Outcome: /);
+  await expect(a.getByTestId('analysis').getByText(/^Match record loaded: 0 quarters/)).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import type { MatchRecord } from '../../../../shared/analysis/index.js';
-import type { WorldState } from '../../../../shared/index.js';
+import { createWorld, type WorldState } from '../../../../shared/index.js';
 import { h } from '../../dom.js';
 import type { AppState } from '../../store.js';
 import { downloadsPanel } from './downloads.js';
@@ -40,7 +40,8 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
   let started = '';
 
   function positions(f: Finished): Position[] {
-    const out: Position[] = [{ label: 'The opening (before the first quarter)', state: f.states[0] }];
+    // The opening as created (states[0] also carries Control's end when the match ended before any quarter).
+    const out: Position[] = [{ label: 'The opening (before the first quarter)', state: createWorld(f.replayable.scenario, f.replayable.seed) }];
     f.states.slice(1).forEach((st: WorldState, i) => {
       if (!st.outcome) out.push({ label: `After ${st.history[i]?.quarter ?? `quarter ${i + 1}`}`, state: st });
     });

@@ -48,9 +48,13 @@ export function consoleScreen(): Screen {
       copyCtl.textContent = 'No key on this machine';
       return;
     }
-    void navigator.clipboard?.writeText(controlLink(c, key)).then(
+    const link = controlLink(c, key);
+    // Without the clipboard API (a plain-http address on a LAN), let Control copy it by hand.
+    const byHand = () => window.prompt('The Control link for a second Control screen. Keep it private: it carries the key.', link);
+    if (!navigator.clipboard) return void byHand();
+    navigator.clipboard.writeText(link).then(
       () => (copyCtl.textContent = 'Copied — keep it private'),
-      () => (copyCtl.textContent = 'Copy failed'),
+      () => byHand(),
     );
   });
   const leave = h('button', { type: 'button', class: 'ghost small', onclick: () => void leaveMatch() }, 'Leave');

@@ -75,7 +75,7 @@ export function clockControls(): Part {
     h('div', { class: 'btn-row', role: 'group', 'aria-label': 'Move the orders deadline' }, steps),
     h('div', { class: 'row inline' }, field('Seconds (+ extends, − cuts)', secs), apply),
     h('div', { class: 'btn-row' }, advance.el),
-    h('details', { class: 'ctl-end' }, h('summary', {}, 'End the match early'), field('Reason', reason), end.el),
+    h('details', { class: 'ctl-end' }, h('summary', {}, 'End the match early'), field('Reason for ending (optional)', reason), end.el),
   );
   return {
     el,

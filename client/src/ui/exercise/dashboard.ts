@@ -94,9 +94,10 @@ export function publicHappenings(pub: PublicView | null, notices: readonly Notic
  * (still when the viewer prefers reduced motion), with the recent list beside it.
  */
 export function ticker(): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
-  const line = h('p', { class: 'ticker-line', 'aria-live': 'polite' });
+  const line = h('p', { class: 'ticker-line' });
   const tag = h('span', { class: 'tag' });
-  const el = h('div', { class: 'ticker', 'data-testid': 'ticker' }, h('span', { class: 'ticker-label' }, 'Latest'), tag, line);
+  // Decorative for assistive technology: the same items are in the projector's "What happened" list.
+  const el = h('div', { class: 'ticker', 'data-testid': 'ticker', 'aria-hidden': 'true' }, h('span', { class: 'ticker-label' }, 'Latest'), tag, line);
   let items: Item[] = [];
   let at = 0;
   let key = '';
