@@ -69,7 +69,12 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
     const coop = s.pub?.cooperation ?? 0;
     terms.textContent = `${t.summary} Lasts ${t.durationQuarters} quarters; each party pays ${t.signingCost} at signature; needs cooperation ≥ ${t.minCooperation} (now ${coop.toFixed(0)}).${t.requiredParties.length ? ` Must include ${t.requiredParties.join(' and ')}.` : ''}`;
     const ps = selectedParties(me);
-    const why = checkParties(kind.value, ps) ?? (coop < t.minCooperation ? `Cooperation is ${coop.toFixed(0)}; the ${t.title} needs ${t.minCooperation}.` : null) ?? (s.pub?.agreements.some((a) => a.kind === kind.value) ? `A ${t.title} is already in force.` : null);
+    const already = recentProposals(s.match?.turn ?? 0).some((p) => p.kind === kind.value && p.proposer === me && (p.status === 'open' || p.status === 'agreed'));
+    const why =
+      checkParties(kind.value, ps) ??
+      (coop < t.minCooperation ? `Cooperation is ${coop.toFixed(0)}; the ${t.title} needs ${t.minCooperation}.` : null) ??
+      (s.pub?.agreements.some((a) => a.kind === kind.value) ? `A ${t.title} is already in force.` : null) ??
+      (already ? `You have already proposed a ${t.title} this quarter.` : null);
     problem.textContent = why ?? `Proposing to ${ps.filter((x) => x !== me).map((x) => SEAT_INFO[x].short).join(', ') || 'nobody yet'}.`;
     problem.classList.toggle('bad', Boolean(why));
     proposeBtn.disabled = Boolean(why) || s.status !== 'connected' || s.match?.phase !== 'orders';
