@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -10,6 +10,11 @@ import { BUILTIN_SCENARIOS, ROOM_NAME, type RoomListing } from '../shared/index.
 import { MatchRoom } from './rooms/MatchRoom.js';
 import { SETTINGS_KEY, type RoomSettings } from './options.js';
 import { openPersistence } from './persistence.js';
+import { DEFAULT_LIMITS, type Limits } from './limits/limits.js';
+import { guardMatchmaking } from './limits/http-guard.js';
+import { guardSockets } from './limits/socket-guard.js';
+import { setCodeReservationSeconds } from './room-code.js';
+import { connectRedis, defaultPublicAddress, type ScaleOut } from './scale/redis.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,9 +29,27 @@ export type ServerOptions = {
   clientDir?: string;
   /** How long a dropped player keeps their seat; defaults to 120. */
   reconnectSeconds?: number;
+  /**
+   * Scale-out: with a Redis URL, matchmaking and presence live in Redis, shared by every process given the
+   * same URL (see README, "Running several processes"). Without it, one process with in-memory matchmaking.
+   */
+  redisUrl?: string;
+  /**
+   * How clients reach this process (`host:port`, or `host/path` behind a proxy); Colyseus hands it out with
+   * seat reservations. Only used with `redisUrl`; defaults to `<host>:<port>` (`localhost` for 0.0.0.0).
+   */
+  publicAddress?: string;
+  /** Per-address and per-connection limits (server/limits/limits.ts); defaults in DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
 };
 
-export type RunningServer = { port: number; url: string; close: () => Promise<void> };
+export type RunningServer = {
+  port: number;
+  url: string;
+  /** This process's address in seat reservations (undefined without Redis: clients use the URL they matched with). */
+  publicAddress: string | undefined;
+  close: () => Promise<void>;
+};
 
 let running = false;
 
@@ -47,6 +70,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
 async function launch(opts: ServerOptions): Promise<RunningServer> {
   mkdirSync(opts.dataDir, { recursive: true });
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const host = opts.host ?? '0.0.0.0';
+  // With Redis, other processes hand out this process's address, so the port must be known before Colyseus starts.
+  const port = opts.redisUrl && opts.port === 0 ? await freePort(host) : opts.port;
+  const scale: ScaleOut | undefined = opts.redisUrl ? await connectRedis(opts.redisUrl) : undefined;
+  const publicAddress = scale ? (opts.publicAddress ?? defaultPublicAddress(host, port)) : undefined;
+  // Room codes are reserved in presence; with Redis, for long enough that no process reuses a finished match's code.
+  setCodeReservationSeconds(scale ? 30 * 24 * 3600 : 3600);
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => res.json({ ok: true }));
@@ -62,16 +93,26 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
 
   const http = createServer(app);
   // Orders are tiny; anything near this size is abuse. Larger frames close the socket.
-  const transport = new WebSocketTransport({ server: http, maxPayload: 128 * 1024 });
-  const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false });
+  const transport = new WebSocketTransport({ server: http, maxPayload: limits.maxPayload });
+  const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false, ...(scale ? { ...scale, publicAddress } : {}) });
+  // After `new Server`, which installs the matchmaking routes that these wrap.
+  guardMatchmaking(http, limits);
+  guardSockets(transport, limits);
   const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120, store: persistence.store };
   gameServer.define(ROOM_NAME, MatchRoom, { [SETTINGS_KEY]: settings });
-  await gameServer.listen(opts.port, opts.host ?? '0.0.0.0');
+  try {
+    await gameServer.listen(port, host);
+  } catch (e) {
+    await gameServer.gracefullyShutdown(false).catch(() => undefined);
+    persistence.close();
+    throw e;
+  }
   await persistence.resume(settings);
-  const port = (http.address() as AddressInfo).port;
+  const bound = (http.address() as AddressInfo).port;
   return {
-    port,
-    url: `http://localhost:${port}`,
+    port: bound,
+    url: `http://localhost:${bound}`,
+    publicAddress,
     close: async () => {
       await gameServer.gracefullyShutdown(false);
       await closeHttp(http);
@@ -92,6 +133,18 @@ function serveClient(app: express.Express, dir: string): void {
   app.use(express.static(dir, { index: 'index.html' }));
   // Client-side routes such as /join/ABC123 load the app, which reads the path.
   app.get('*', (req, res, next) => (req.path.startsWith('/api/') ? next() : res.sendFile(index)));
+}
+
+/** A port free on `host` right now (another program could take it before we listen: unlikely on loopback). */
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function closeHttp(http: HttpServer): Promise<void> {

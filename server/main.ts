@@ -1,11 +1,17 @@
 import { startServer } from './app.js';
+import { limitsFromEnv } from './limits/limits.js';
+import { redact } from './scale/redis.js';
 
 const port = Number(process.env.PORT ?? 2567);
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = process.env.DATA_DIR ?? './data';
+// Scale-out (README, "Running several processes"): every process gets the same REDIS_URL and its own PORT and PUBLIC_ADDRESS.
+const redisUrl = process.env.REDIS_URL || undefined;
+const publicAddress = process.env.PUBLIC_ADDRESS || undefined;
 
-const server = await startServer({ port, host, dataDir });
+const server = await startServer({ port, host, dataDir, redisUrl, publicAddress, limits: limitsFromEnv() });
 console.log(`Lead Time running at http://localhost:${server.port}`);
+if (redisUrl) console.log(`Sharing matchmaking through Redis at ${redact(redisUrl)}; clients reach this process at ${server.publicAddress}`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,8 +1,23 @@
 import { randomInt } from 'node:crypto';
+import { matchMaker, type Presence } from '@colyseus/core';
 
 /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read aloud and typed from a projector. */
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const CODE_LENGTH = 6;
+
+/** Presence key that holds a code once some process has taken it. */
+export const CODE_KEY_PREFIX = 'leadtime:code:';
+
+/**
+ * How long a taken code stays reserved in presence. With the in-process presence an hour is plenty (the
+ * room and the store answer for it after that); with Redis, where processes may keep separate stores, the
+ * server sets it to 30 days so a finished match's report URL is not reused by another process.
+ */
+let reservationSeconds = 3600;
+
+export function setCodeReservationSeconds(seconds: number): void {
+  reservationSeconds = seconds;
+}
 
 export function randomCode(): string {
   let code = '';
@@ -10,11 +25,32 @@ export function randomCode(): string {
   return code;
 }
 
-/** A fresh code that `taken` does not report as in use. */
-export async function uniqueCode(taken: (code: string) => Promise<boolean> | boolean, attempts = 20): Promise<string> {
+/**
+ * Reserve `code` atomically in Colyseus's presence (shared by every process when it is Redis): INCR
+ * answers 1 to exactly one caller, whichever process it runs in. True when this caller got it.
+ */
+export async function reserveCode(code: string, presence: Presence | undefined = matchMaker.presence): Promise<boolean> {
+  if (!presence) return true;
+  const key = CODE_KEY_PREFIX + code;
+  const n = await presence.incr(key);
+  if (n !== 1) return false;
+  await presence.expire(key, reservationSeconds);
+  return true;
+}
+
+/**
+ * A fresh code that `taken` does not report as in use (a live room, a stored match) and that no other
+ * process has reserved: the final check is the atomic reservation, so two processes never pick the same one.
+ */
+export async function uniqueCode(
+  taken: (code: string) => Promise<boolean> | boolean,
+  attempts = 20,
+  reserve: (code: string) => Promise<boolean> = (code) => reserveCode(code),
+): Promise<string> {
   for (let i = 0; i < attempts; i++) {
     const code = randomCode();
-    if (!(await taken(code))) return code;
+    if (await taken(code)) continue;
+    if (await reserve(code)) return code;
   }
   throw new Error('could not find a free room code');
 }
