@@ -23,6 +23,8 @@ export const MatchRecordSchema = z
     code: z.string().optional(),
     scenario: ScenarioSchema,
     seed: z.string().min(1),
+    /** Quarters the match was set to last (a match may be shorter than its scenario's default). */
+    length: z.number().int().min(1).max(20).optional(),
     /** One doctrine for every bot, if the match fixed one; otherwise doctrines come from the seed. */
     botDoctrine: z.enum(DOCTRINES).optional(),
     turns: z.array(
@@ -59,6 +61,7 @@ export function recordOf(scenario: Scenario, final: WorldState, code?: string, e
     ...(code ? { code } : {}),
     scenario,
     seed: final.seed,
+    length: final.turns,
     ...(extras.botDoctrine ? { botDoctrine: extras.botDoctrine } : {}),
     turns: final.history.map((h, i) => {
       const actions = actionsAt(i);
@@ -72,7 +75,8 @@ export function recordOf(scenario: Scenario, final: WorldState, code?: string, e
 /** The position after each quarter: states[0] is the opening, states[k] the world after quarter k. */
 export function replay(record: MatchRecord): WorldState[] {
   const doctrines = assignDoctrines(record.seed, record.botDoctrine);
-  const states = [createWorld(record.scenario, record.seed)];
+  const scenario = record.length ? { ...record.scenario, turns: record.length } : record.scenario;
+  const states = [createWorld(scenario, record.seed)];
   for (const t of record.turns) {
     let world = states[states.length - 1];
     if (world.outcome) break;
@@ -100,7 +104,7 @@ export function whatIf(record: MatchRecord, change: WhatIfChange): { original: W
   if (change.turn < 1 || change.turn > record.turns.length) throw new Error(`turn ${change.turn} is not a resolved quarter of this match`);
   const alteredRecord: MatchRecord = {
     ...record,
-    turns: record.turns.map((t, i) => (i === change.turn - 1 ? { orders: { ...t.orders, [change.seat]: change.orders } } : t)),
+    turns: record.turns.map((t, i) => (i === change.turn - 1 ? { ...t, orders: { ...t.orders, [change.seat]: change.orders } } : t)),
   };
   return { original: replay(record), altered: replay(alteredRecord) };
 }

@@ -34,3 +34,22 @@ describe('replay and what-if', () => {
     expect(() => whatIf(record, { turn: 99, seat: 'US', orders: [] })).toThrow(/not a resolved quarter/);
   });
 });
+
+describe('records of shorter matches and of negotiated quarters', () => {
+  it('replays a match with its own length, not the scenario default', () => {
+    const short = { ...baseline, turns: 3 };
+    const final = playBotMatch(short, 'short-1');
+    const record = recordOf(baseline, final);
+    expect(record.length).toBe(final.turns);
+    const states = replay(record);
+    expect(states[states.length - 1]).toEqual(final);
+  });
+
+  it('keeps the changed quarter’s negotiation and bot seats in a what-if', () => {
+    const final = playBotMatch(baseline, 'wi-actions');
+    const record = recordOf(baseline, final, undefined, { actions: [{ turn: 1, action: { kind: 'adjust', target: { kind: 'tension' }, value: 70, reason: 'test' } }] });
+    const { original, altered } = whatIf(record, { turn: 2, seat: 'US', orders: record.turns[1].orders.US });
+    expect(record.turns[1].actions).toHaveLength(1);
+    expect(altered).toEqual(original);
+  });
+});
