@@ -1,4 +1,4 @@
-import { EVENT_BY_ID, OUTCOME_INFO, SEATS, type NoticeKind } from '../shared/index.js';
+import { EVENT_BY_ID, ForecastAccessSchema, OUTCOME_INFO, SEATS, type NoticeKind } from '../shared/index.js';
 import {
   AdjustSchema,
   AdvanceSchema,
@@ -106,12 +106,18 @@ export function decideControl(m: MatchController, type: string, actor: Actor, ms
       if (m.phase === 'finished') return refuse('wrong-phase', 'The match is already over.');
       return accept({ kind: 'end', reason: r.data.reason ?? '', by });
     }
+    case 'control:forecast-access': {
+      const r = ForecastAccessSchema.safeParse(msg);
+      if (!r.success) return malformed('forecast access', r.error.issues);
+      if (r.data.players === m.forecastOpen) return refuse('refused', `Live forecasts are already ${m.forecastOpen ? 'open' : 'closed'} to players.`);
+      return accept({ kind: 'forecast-access', players: r.data.players, by });
+    }
     default:
       return refuse('unknown-message', `Unknown message type "${type}".`);
   }
 }
 
-export type ControlEntry = Extract<Entry, { kind: 'pause' | 'resume' | 'timer' | 'inject' | 'custom-event' | 'adjust' | 'seat-control' | 'end' }>;
+export type ControlEntry = Extract<Entry, { kind: 'pause' | 'resume' | 'timer' | 'inject' | 'custom-event' | 'adjust' | 'seat-control' | 'end' | 'forecast-access' }>;
 
 /** How an applied entry reports back: notices for the table, the record of interventions, effects to deliver. */
 export type ApplyOut = {
@@ -186,6 +192,13 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       else m.handedToBot.delete(entry.seat);
       const text = entry.to === 'bot' ? `Control handed ${entry.seat} to its bot.` : `Control handed ${entry.seat} back to its players.`;
       notify('seat-control', text);
+      intervene(text);
+      break;
+    }
+    case 'forecast-access': {
+      m.forecastOpen = entry.players;
+      const text = entry.players ? 'Control opened live forecasts to players.' : 'Control closed live forecasts to players.';
+      notify('forecast-access', text);
       intervene(text);
       break;
     }

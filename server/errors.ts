@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'handed-to-bot'
   /** Well-formed, but the rules say no (the message says why): an agreement the terms or cooperation forbid, an unknown event, a figure out of range. */
   | 'refused'
+  | 'forecast-closed'
+  | 'busy'
   | 'internal';
 
 export type RoomError = ServerError & { code: ErrorCode };

@@ -99,6 +99,8 @@ export class MatchController {
   drafts: Partial<BySeat<DraftMessage>> = {};
   /** Seats Control handed to their bots. */
   readonly handedToBot = new Set<SeatId>();
+  /** Players may ask for live forecasts: open unless Control runs the match (then Control decides). */
+  forecastOpen: boolean;
   clock: Clock = { deadline: 0, paused: false, remaining: 0 };
   readonly chat: ChatMessage[] = [];
   readonly notices: { notice: Notice; audience: Audience }[] = [];
@@ -116,6 +118,7 @@ export class MatchController {
     readonly scenario: Scenario,
   ) {
     this.world = createWorld({ ...scenario, turns: config.turns }, config.seed);
+    this.forecastOpen = !config.facilitated;
     this.doctrines = assignDoctrines(config.seed, config.botDoctrine);
   }
 
@@ -342,6 +345,7 @@ export class MatchController {
       case 'adjust':
       case 'seat-control':
       case 'end':
+      case 'forecast-access':
         applyControl(this, entry, { seq, notify, intervene, fx });
         break;
     }

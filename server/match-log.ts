@@ -25,9 +25,10 @@ export type Entry =
   | { kind: 'custom-event'; title: string; text: string; effects: CustomEffect[]; by: string }
   | { kind: 'adjust'; target: AdjustTarget; value: number; reason: string; by: string }
   | { kind: 'seat-control'; seat: SeatId; to: 'bot' | 'human'; by: string }
-  | { kind: 'end'; reason: string; by: string };
+  | { kind: 'end'; reason: string; by: string }
+  | { kind: 'forecast-access'; players: boolean; by: string };
 
 export type EntryKind = Entry['kind'];
 
 /** Entries that record Control's interventions (for the after-action report). */
-export const CONTROL_KINDS: readonly EntryKind[] = ['pause', 'resume', 'timer', 'inject', 'custom-event', 'adjust', 'seat-control', 'end'];
+export const CONTROL_KINDS: readonly EntryKind[] = ['pause', 'resume', 'timer', 'inject', 'custom-event', 'adjust', 'seat-control', 'end', 'forecast-access'];

@@ -22,6 +22,7 @@ export function project(state: MatchState, ctrl: MatchController, roster: Roster
   state.paused = running && ctrl.clock.paused;
   state.remaining = state.paused ? ctrl.clock.remaining : 0;
   state.controlPresent = roster.facilitators().some((m) => m.connected);
+  state.forecastOpen = ctrl.forecastOpen;
   const json = JSON.stringify(view);
   if (state.publicJson !== json) state.publicJson = json;
   for (const seat of ctrl.seatsInPlay) {

@@ -33,4 +33,5 @@ export class MatchState extends Schema implements Omit<MatchStateShape, 'seats'>
   @type('boolean') paused = false;
   @type('number') remaining = 0;
   @type('boolean') controlPresent = false;
+  @type('boolean') forecastOpen = false;
 }

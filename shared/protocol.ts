@@ -97,7 +97,20 @@ export const MSG = {
   seat: 'control:seat',
   /** Control: end the match now and classify the outcome from the current figures. Payload: { reason? } */
   end: 'control:end',
+  /** Control: let players (and the projector) run live forecasts, or stop them. Payload: { players: boolean } */
+  forecastAccess: 'control:forecast-access',
+  /**
+   * Ask for a live forecast of the 2028 outcomes from the true position: Control always; players and
+   * spectators while `forecastOpen`. Not stored (it changes nothing). One forecast per match at a time.
+   * Payload: ForecastRequest `{ n? }`; answered with `forecast` (LiveForecast) to the sender only.
+   */
+  forecast: 'forecast',
 } as const;
+
+export const ForecastAccessSchema = z.object({ players: z.boolean() }).strict();
+export const ForecastRequestSchema = z.object({ n: z.number().int().min(100).max(10_000).default(2000) }).strict();
+/** Outcome odds from `n` seeded bot continuations of the position after `turn` quarters (shared/analysis/forecast.ts). */
+export type LiveForecast = { turn: number; quarter: string; forecast: import('./analysis/forecast.js').Forecast; ms: number };
 export type ClientMessageType = (typeof MSG)[keyof typeof MSG];
 
 export const StartSchema = z.object({}).strict();
@@ -128,6 +141,8 @@ export const SMSG = {
   notices: 'notices',
   /** To the facilitator who sent a `control:*` message: it is stored and done. Payload: ControlAck */
   controlAck: 'control-ack',
+  /** To the client that asked: a live forecast. Payload: LiveForecast */
+  forecast: 'forecast',
 } as const;
 
 export type YouAre = {
@@ -152,6 +167,7 @@ export const NOTICE_KINDS = [
   'timer',
   'advanced',
   'event-injected',
+  'forecast-access',
   'custom-event',
   'adjusted',
   'seat-control',
@@ -208,6 +224,8 @@ export type MatchStateShape = {
   remaining: number;
   /** Whether a facilitator is connected. */
   controlPresent: boolean;
+  /** Players and spectators may ask for live forecasts (Control decides; open by default without Control). */
+  forecastOpen: boolean;
 };
 
 export type RoomListing = { code: string; scenarioId: string; phase: Phase; freeSeats: SeatId[]; isPrivate: boolean; facilitated: boolean };

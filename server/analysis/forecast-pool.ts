@@ -26,7 +26,8 @@ export class ForecastPool {
   private nextId = 1;
   readonly bundled: boolean;
 
-  constructor(size = Math.max(1, os.availableParallelism?.() ?? os.cpus().length)) {
+  /** `unref`: idle workers do not keep the process alive (for a server's shared pool). */
+  constructor(size = Math.max(1, os.availableParallelism?.() ?? os.cpus().length), opts: { unref?: boolean } = {}) {
     this.bundled = bundleIsFresh();
     for (let i = 0; i < size; i++) {
       const w = this.bundled
@@ -40,6 +41,7 @@ export class ForecastPool {
         else p.resolve(msg.result);
       });
       w.on('error', (err) => this.failAll(err));
+      if (opts.unref) w.unref();
       this.workers.push(w);
     }
   }

@@ -1,8 +1,9 @@
 import { matchMaker, Room, type Client, type RoomException } from '@colyseus/core';
-import { MSG, SMSG, seatView, type RoomListing } from '../../shared/index.js';
+import { ForecastRequestSchema, MSG, SMSG, seatView, type LiveForecast, type RoomListing } from '../../shared/index.js';
+import { livePool } from '../analysis/live-forecast.js';
 import { sees, type Viewer } from '../audience.js';
 import { canRead } from '../../shared/chat.js';
-import { roomError, type RoomError } from '../errors.js';
+import { describeIssues, roomError, type RoomError } from '../errors.js';
 import { MatchController, type Actor, type Effect } from '../match-controller.js';
 import type { Entry } from '../match-log.js';
 import { guarded } from '../message-guard.js';
@@ -16,7 +17,7 @@ import { MatchState } from '../schema.js';
 import { keysMatch } from '../secrets.js';
 
 /** Messages decided by the controller and stored in the match's log. */
-const LOGGED = [MSG.start, MSG.submit, MSG.draft, MSG.chat, MSG.propose, MSG.respond, MSG.pause, MSG.resume, MSG.timer, MSG.advance, MSG.inject, MSG.event, MSG.adjust, MSG.seat, MSG.end] as const;
+const LOGGED = [MSG.start, MSG.submit, MSG.draft, MSG.chat, MSG.propose, MSG.respond, MSG.pause, MSG.resume, MSG.timer, MSG.advance, MSG.inject, MSG.event, MSG.adjust, MSG.seat, MSG.end, MSG.forecastAccess] as const;
 
 /** After a restart, a running timer gets at least this long so people can rejoin first. */
 const RESTART_GRACE_MS = 30_000;
@@ -37,6 +38,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   private readonly chatLimiter = new RateLimiter(6, 0.5);
   private timer: ReturnType<Room['clock']['setTimeout']> | undefined;
   private awaitingCreator = true;
+  private forecasting = false;
   private memorySeq = 0;
   /** Set when the server shuts down: people leaving then must not move the match on. */
   private closing = false;
@@ -53,6 +55,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     const on = (type: string, fn: (c: Client, m: unknown) => void) => this.onMessage(type, guarded(this.limiter, this.refuse, type, fn));
     for (const type of LOGGED) on(type, (c, m) => this.act(type, c, m));
     on(MSG.claim, (c, m) => this.claim(c, m));
+    on(MSG.forecast, (c, m) => void this.forecast(c, m));
     this.onMessage('*', (client, type, m) =>
       guarded(this.limiter, this.refuse, String(type), (c) => this.refuse(c, roomError('unknown-message', `Unknown message type "${String(type)}".`, String(type))))(client, m),
     );
@@ -172,6 +175,30 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     if (type === MSG.chat && !this.chatLimiter.allow(client.sessionId)) return this.refuse(client, roomError('rate-limited', 'Too many chat messages; wait a moment.', type));
     const seq = this.commit(d.entry, client);
     if (type.startsWith('control:')) client.send(SMSG.controlAck, { type, seq });
+  }
+
+  /** A live forecast from the true position, for Control always and for others while Control allows it. */
+  private async forecast(client: Client, msg: unknown) {
+    const r = ForecastRequestSchema.safeParse(msg ?? {});
+    if (!r.success) return this.refuse(client, roomError('bad-request', `Malformed forecast request: ${describeIssues(r.error.issues)}`, MSG.forecast));
+    const member = this.roster.get(client.sessionId);
+    if (!member) return;
+    if (member.role !== 'facilitator' && !this.ctrl.forecastOpen) {
+      return this.refuse(client, roomError('forecast-closed', 'Control has not opened live forecasts to players.', MSG.forecast));
+    }
+    if (this.forecasting) return this.refuse(client, roomError('busy', 'A forecast for this match is already running; try again in a moment.', MSG.forecast));
+    this.forecasting = true;
+    try {
+      const world = this.ctrl.world;
+      const t0 = Date.now();
+      const forecast = await livePool().forecast(world, r.data.n, { seed: `${this.ctrl.config.code}|live|${world.turn}` });
+      const reply: LiveForecast = { turn: world.turn, quarter: this.state.quarter, forecast, ms: Date.now() - t0 };
+      client.send(SMSG.forecast, reply);
+    } catch (err) {
+      this.refuse(client, roomError('internal', `The forecast failed: ${err instanceof Error ? err.message : String(err)}`, MSG.forecast));
+    } finally {
+      this.forecasting = false;
+    }
   }
 
   private claim(client: Client, msg: unknown) {

@@ -109,6 +109,8 @@ export function noticeKindLabel(kind: Notice['kind']): string {
       return 'Advanced';
     case 'event-injected':
       return 'Inject';
+    case 'forecast-access':
+      return 'Forecast';
     case 'custom-event':
       return 'Event';
     case 'adjusted':

@@ -1,0 +1,64 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OUTCOMES, type LiveForecast, type ServerError } from '../../shared/index.js';
+import { closeLivePool } from '../../server/analysis/live-forecast.js';
+import { facilitatedMatch, Player, startTestServer, waitFor, type TestServer } from './harness.js';
+
+let server: TestServer;
+const open: Player[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((p) => p.leave()));
+});
+afterAll(async () => {
+  await server?.stop();
+  await closeLivePool();
+});
+
+describe('live forecast', () => {
+  it('is Control’s to run, and Control decides whether players may', async () => {
+    const { control, players } = await facilitatedMatch(server.endpoint, ['US', 'CN'], { seed: 'live-forecast' });
+    const { US: us, CN: cn } = players;
+    open.push(control, us, cn);
+    await control.request('start', {}, ['notice']);
+    await waitFor(() => us.state.phase === 'orders', 'orders');
+    expect(us.state.forecastOpen).toBe(false);
+
+    const refused = await us.request<ServerError>('forecast', { n: 200 }, ['forecast', 'error']);
+    expect(refused.type).toBe('error');
+    expect(refused.data.code).toBe('forecast-closed');
+
+    const mine = await control.request<LiveForecast>('forecast', { n: 200 }, ['forecast', 'error']);
+    expect(mine.type).toBe('forecast');
+    expect(mine.data.forecast.n).toBe(200);
+    expect(OUTCOMES.reduce((t, o) => t + mine.data.forecast.odds[o].p, 0)).toBeCloseTo(1, 9);
+
+    const bad = await control.request<ServerError>('forecast', { n: 5 }, ['forecast', 'error']);
+    expect(bad.data.code).toBe('bad-request');
+
+    await control.request('control:forecast-access', { players: true }, ['control-ack']);
+    await waitFor(() => us.state.forecastOpen === true, 'forecastOpen');
+    const theirs = await us.request<LiveForecast>('forecast', { n: 200 }, ['forecast', 'error']);
+    expect(theirs.type).toBe('forecast');
+    // The same position and seed give the same odds, whoever asks.
+    expect(theirs.data.forecast.odds).toEqual(mine.data.forecast.odds);
+    // Only the asker receives it.
+    expect(cn.of('forecast')).toHaveLength(0);
+
+    const player = await us.request<ServerError>('control:forecast-access', { players: false }, ['error']);
+    expect(player.data.code).toBe('not-facilitator');
+    expect(us.state.forecastOpen).toBe(true);
+  });
+
+  it('is open to players in a match without Control', async () => {
+    const us = await Player.create(server.endpoint, { create: { seed: 'open-forecast' }, join: { seat: 'US', name: 'Ana' } });
+    open.push(us);
+    await waitFor(() => us.you() !== undefined, 'you');
+    expect(us.state.forecastOpen).toBe(true);
+    const r = await us.request<LiveForecast>('forecast', {}, ['forecast', 'error']);
+    expect(r.type).toBe('forecast');
+    expect(r.data.forecast.n).toBe(2000);
+  });
+});
