@@ -1,5 +1,6 @@
 import { BUILTIN_SCENARIOS, OUTCOME_CRITERIA, SEATS, SEAT_INFO, paramsOf, type AdoptionShare, type BlocId, type Estimate, type RegionId, type SeatId, type Side } from '../../../shared/index.js';
 import type { AppState } from '../store.js';
+import { flowsFor, type Flow } from './flows.js';
 
 export type SeatNode = { seat: SeatId; short: string; side: Side; kind: 'government' | 'lab'; status: string; submitted: boolean; human: boolean; mine: boolean };
 
@@ -17,6 +18,8 @@ export type WorldData = {
   thresholds: { strait: number; misuse: number; stewardship: number; democraticLead: number; parity: number };
   seats: SeatNode[];
   playing: boolean;
+  /** This quarter's movements the viewer knows of (see flows.ts). */
+  flows: Flow[];
 };
 
 export function worldData(s: AppState): WorldData | null {
@@ -53,6 +56,7 @@ export function worldData(s: AppState): WorldData | null {
       return { seat, short: info.short, side: info.side, kind: info.kind, status, submitted: Boolean(slot?.submitted), human, mine: seat === mine };
     }),
     playing: m.phase === 'orders',
+    flows: flowsFor(s),
   };
 }
 

@@ -1,7 +1,7 @@
-import type { WorldData } from './data.js';
+import type { MountedWorld, WorldViewOptions } from './view.js';
 
-export type WorldView = { set(d: WorldData): void; destroy(): void };
-type Mount = (parent: HTMLElement) => WorldView;
+export type WorldView = MountedWorld;
+type Mount = (parent: HTMLElement, opts?: WorldViewOptions) => WorldView;
 
 let pending: Promise<Mount> | null = null;
 

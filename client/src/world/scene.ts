@@ -1,22 +1,70 @@
 import * as Phaser from 'phaser';
-import { BLOCS } from '../../../shared/index.js';
 import { compute as fmtCompute } from '../format.js';
 import { OKABE, SIDE_COLOUR, hex } from '../palette.js';
 import type { WorldData } from './data.js';
-import { BLOC_POS, H, LAND, MAP_BOTTOM, MAP_TOP, SEAT_POS, W } from './layout.js';
+import { FLOW_INFO, type Flow, type FlowKind } from './flows.js';
+import { worldGeometry, countryAt, type PlaceId } from './geo.js';
+import { H, MAP_BOTTOM, MAP_TOP, W } from './layout.js';
+import { FLOW_CSS_COLOUR } from './swatch.js';
+import { REGION_INFO, type MapRegion } from './regions.js';
 
 const BG = 0x0d1320;
+const OCEAN = 0x0f1829;
 const INK = '#eef2f8';
 const MUTED = '#a7b2c4';
 const DEM_INK = '#8fc7ef';
 const PRC_INK = '#f2a77a';
 const FONT = 'Inter, "Segoe UI", "DejaVu Sans", system-ui, sans-serif';
 
-/** The world view: blocs and seats on a stylised map, the lead with its band, and the risk gauges. */
+const FLOW_COLOUR: Record<FlowKind, string> = FLOW_CSS_COLOUR;
+
+/** Where each seat's marker and label sit. Labels in crowded East Asia are called out over the Pacific. */
+const SEAT_MARK: Record<string, { place: PlaceId; label: { x: number; y: number; align: 'left' | 'right' | 'center' } }> = {
+  US: { place: 'US', label: { x: 236, y: 206, align: 'center' } },
+  USLAB: { place: 'USLAB', label: { x: 82, y: 250, align: 'center' } },
+  EU: { place: 'EU', label: { x: 395, y: 112, align: 'center' } },
+  CN: { place: 'CN', label: { x: 668, y: 108, align: 'center' } },
+  CNLAB: { place: 'CNLAB', label: { x: 918, y: 212, align: 'center' } },
+  JK: { place: 'JK', label: { x: 918, y: 138, align: 'center' } },
+  TW: { place: 'TW', label: { x: 918, y: 286, align: 'center' } },
+  HUB: { place: 'HUB', label: { x: 640, y: 356, align: 'center' } },
+};
+
+/** Where each bloc's compute is drawn (a ring sized by its stock). */
+const BLOC_PLACE: Record<string, PlaceId> = { US: 'US', CN: 'CN', ALLIES: 'EU', HUB: 'HUB' };
+const BLOC_LABEL: Record<string, string> = { US: 'US', CN: 'PRC', ALLIES: 'Allied', HUB: 'Hub' };
+
+type Path = { flow: Flow; pts: { x: number; y: number }[]; cum: number[]; len: number };
+
+function mix(a: number, b: number, t: number): number {
+  const ar = (a >> 16) & 255, ag = (a >> 8) & 255, ab = a & 255;
+  const br = (b >> 16) & 255, bg = (b >> 8) & 255, bb = b & 255;
+  return (Math.round(ar + (br - ar) * t) << 16) | (Math.round(ag + (bg - ag) * t) << 8) | Math.round(ab + (bb - ab) * t);
+}
+
+/** A region's fill: the side's colour, or a blend by its adoption share, kept dark so flows and labels stand out. */
+function regionFill(d: WorldData, r: MapRegion): number {
+  const info = REGION_INFO[r];
+  const dem = hex(OKABE.blue);
+  const prc = hex(OKABE.vermillion);
+  let c: number;
+  if (r === 'US') c = dem;
+  else if (r === 'OTHER') return 0x1c2233;
+  else if (info.adoption) c = mix(prc, dem, d.adoption[info.adoption].democratic);
+  else c = hex(SIDE_COLOUR[info.side ?? 'swing']);
+  return mix(BG, c, r === 'SOUTH' || r === 'ALLIED' ? 0.42 : 0.62);
+}
+
+/** The world view: the real map coloured by side and adoption, this quarter's flows, the lead with its band, and the gauges. */
 export class WorldScene extends Phaser.Scene {
   private world: WorldData | null = null;
   private layer!: Phaser.GameObjects.Container;
+  private fx!: Phaser.GameObjects.Graphics;
   private ready = false;
+  private paths: Path[] = [];
+  private highlighted: { region?: MapRegion; flow?: string } = {};
+  /** False when the viewer asked for reduced motion: the flows' markers then stand still. */
+  motion = true;
 
   constructor() {
     super('world');
@@ -25,6 +73,8 @@ export class WorldScene extends Phaser.Scene {
   create(): void {
     this.cameras.main.setBackgroundColor(BG);
     this.layer = this.add.container(0, 0);
+    this.fx = this.add.graphics();
+    this.fx.setDepth(10);
     this.ready = true;
     this.redraw();
   }
@@ -32,6 +82,47 @@ export class WorldScene extends Phaser.Scene {
   setWorld(d: WorldData): void {
     this.world = d;
     if (this.ready) this.redraw();
+  }
+
+  /** Highlight a region or a flow (from hover, tap or keyboard focus on the list beside the map). */
+  highlight(h: { region?: MapRegion; flow?: string }): void {
+    if (h.region === this.highlighted.region && h.flow === this.highlighted.flow) return;
+    this.highlighted = h;
+    if (this.ready) this.redraw();
+  }
+
+  /** Whether anything on the map moves (the loop may sleep otherwise). */
+  get animated(): boolean {
+    return this.motion && this.paths.length > 0;
+  }
+
+  /** What is under a point of the virtual canvas: a flow (near its line) or a region. */
+  hitTest(x: number, y: number): { flow?: Flow; region?: MapRegion } | null {
+    if (y < MAP_TOP || y > MAP_BOTTOM) return null;
+    let best: { d: number; flow: Flow } | null = null;
+    for (const p of this.paths) {
+      for (const q of p.pts) {
+        const d = Math.hypot(q.x - x, q.y - y);
+        if (d < 9 && (!best || d < best.d)) best = { d, flow: p.flow };
+      }
+    }
+    if (best) return { flow: best.flow };
+    const c = countryAt(x, y);
+    return c ? { region: c.region } : null;
+  }
+
+  /** Where a region or flow sits on the virtual canvas (for the tooltip). */
+  anchorOf(h: { region?: MapRegion; flow?: string }): { x: number; y: number } | null {
+    const geo = worldGeometry();
+    if (h.flow) {
+      const p = this.paths.find((x) => x.flow.id === h.flow);
+      return p ? p.pts[Math.floor(p.pts.length / 2)] : null;
+    }
+    if (h.region) {
+      const place: Record<MapRegion, PlaceId> = { US: 'US', CN: 'CN', EU: 'EU', JK: 'JK', TW: 'TW', HUB: 'HUB', ALLIED: 'ALLIED', SOUTH: 'AFRICA', OTHER: 'CN' };
+      return geo.places[place[h.region]];
+    }
+    return null;
   }
 
   private text(x: number, y: number, s: string, size: number, colour = INK, bold = false, origin: [number, number] = [0, 0]) {
@@ -46,34 +137,78 @@ export class WorldScene extends Phaser.Scene {
     const d = this.world;
     const g = this.add.graphics();
     this.layer.add(g);
-    this.drawMap(g);
+    this.drawMap(g, d);
     if (!d) {
-      this.text(W / 2, H / 2, 'Waiting for the world…', 24, MUTED, false, [0.5, 0.5]);
+      this.paths = [];
+      this.text(W / 2, (MAP_TOP + MAP_BOTTOM) / 2, 'Waiting for the world…', 24, MUTED, false, [0.5, 0.5]);
       return;
     }
     this.drawLead(g, d);
     this.drawCompute(g, d);
     this.drawStrait(g, d);
+    this.drawFlows(g, d);
     this.drawSeats(g, d);
     this.drawGauges(g, d);
+    this.drawParticles(this.time.now);
   }
 
-  private drawMap(g: Phaser.GameObjects.Graphics): void {
-    g.lineStyle(1, 0x1a2338, 1);
-    for (let x = 40; x < W; x += 60) g.lineBetween(x, MAP_TOP, x, MAP_BOTTOM);
-    for (let y = MAP_TOP; y <= MAP_BOTTOM; y += 60) g.lineBetween(16, y, W - 16, y);
-    g.fillStyle(0x18213a, 1);
-    g.lineStyle(1.5, 0x2b3852, 1);
-    for (const poly of LAND) {
+  override update(time: number): void {
+    if (this.motion) this.drawParticles(time);
+  }
+
+  private drawMap(g: Phaser.GameObjects.Graphics, d: WorldData | null): void {
+    g.fillStyle(OCEAN, 1);
+    g.fillRect(0, MAP_TOP, W, MAP_BOTTOM - MAP_TOP);
+    // Graticule every 30°, faint, for orientation.
+    const geo = worldGeometry();
+    g.lineStyle(1, 0x18233a, 1);
+    for (let lon = -150; lon <= 180; lon += 30) {
       const pts: Phaser.Math.Vector2[] = [];
-      for (let i = 0; i < poly.length; i += 2) pts.push(new Phaser.Math.Vector2(poly[i], poly[i + 1]));
-      g.fillPoints(pts, true);
-      g.strokePoints(pts, true);
+      for (let lat = -50; lat <= 75; lat += 5) {
+        const p = geo.projection([lon, lat]);
+        if (p) pts.push(new Phaser.Math.Vector2(p[0], p[1]));
+      }
+      if (pts.length > 1) g.strokePoints(pts, false);
     }
+    for (let lat = -30; lat <= 60; lat += 30) {
+      const pts: Phaser.Math.Vector2[] = [];
+      for (let lon = -130; lon <= 158; lon += 4) {
+        const p = geo.projection([lon, lat]);
+        if (p) pts.push(new Phaser.Math.Vector2(p[0], p[1]));
+      }
+      g.strokePoints(pts, false);
+    }
+    const hi = this.highlighted.region;
+    for (const s of geo.shapes) {
+      const fill = d ? regionFill(d, s.region) : 0x1c2638;
+      const lit = hi !== undefined && s.region === hi;
+      g.fillStyle(lit ? mix(fill, 0xffffff, 0.18) : fill, 1);
+      for (const ring of s.rings) {
+        const pts: Phaser.Math.Vector2[] = [];
+        for (let i = 0; i < ring.length; i += 2) pts.push(new Phaser.Math.Vector2(ring[i], ring[i + 1]));
+        g.fillPoints(pts, true);
+      }
+    }
+    // Borders after fills, so neighbours never paint over them.
+    for (const s of geo.shapes) {
+      const lit = hi !== undefined && s.region === hi;
+      g.lineStyle(lit ? 1.6 : 0.6, lit ? 0xffffff : 0x0b101b, lit ? 0.95 : 0.9);
+      for (const ring of s.rings) {
+        const pts: Phaser.Math.Vector2[] = [];
+        for (let i = 0; i < ring.length; i += 2) pts.push(new Phaser.Math.Vector2(ring[i], ring[i + 1]));
+        g.strokePoints(pts, true);
+      }
+    }
+    // Singapore is too small for the 1:110m outlines: mark it.
+    const sg = geo.places.SINGAPORE;
+    g.fillStyle(d ? regionFill(d, 'HUB') : 0x1c2638, 1);
+    g.fillCircle(sg.x, sg.y, 2.5);
   }
 
   /** Lead in months on an axis, with the estimate's band and the outcome thresholds marked. */
   private drawLead(g: Phaser.GameObjects.Graphics, d: WorldData): void {
+    g.fillStyle(BG, 1);
+    g.fillRect(0, 0, W, MAP_TOP);
     const x0 = 330;
     const x1 = W - 24;
     const min = -6;
@@ -115,50 +250,188 @@ export class WorldScene extends Phaser.Scene {
   }
 
   private drawCompute(g: Phaser.GameObjects.Graphics, d: WorldData): void {
-    const maxStock = Math.max(...BLOCS.map((b) => d.compute[b].high || d.compute[b].value), 1);
-    const colour: Record<string, number> = { US: hex(OKABE.blue), CN: hex(OKABE.vermillion), ALLIES: hex(OKABE.sky), HUB: hex(OKABE.orange) };
-    for (const b of BLOCS) {
+    const geo = worldGeometry();
+    const blocs = Object.keys(BLOC_PLACE) as (keyof WorldData['compute'])[];
+    const maxStock = Math.max(...blocs.map((b) => d.compute[b].high || d.compute[b].value), 1);
+    const colour: Record<string, number> = { US: hex(OKABE.sky), CN: hex(OKABE.vermillion), ALLIES: hex(OKABE.sky), HUB: hex(OKABE.orange) };
+    for (const b of blocs) {
       const e = d.compute[b];
-      const p = BLOC_POS[b];
-      const r = (v: number) => 30 + 62 * Math.sqrt(Math.max(0, v) / maxStock);
-      g.fillStyle(colour[b], 0.16);
+      const p = geo.places[BLOC_PLACE[b]];
+      const r = (v: number) => 8 + 30 * Math.sqrt(Math.max(0, v) / maxStock);
+      g.fillStyle(colour[b], 0.14);
       g.fillCircle(p.x, p.y, r(e.value));
       if (!e.exact) {
-        g.lineStyle(1.5, colour[b], 0.7);
+        // The band as two rings: the low and the high estimate.
+        g.lineStyle(1.2, colour[b], 0.75);
         g.strokeCircle(p.x, p.y, r(e.high));
         g.strokeCircle(p.x, p.y, r(Math.max(0, e.low)));
       } else {
         g.lineStyle(2, colour[b], 0.9);
         g.strokeCircle(p.x, p.y, r(e.value));
       }
-      const top = p.y - r(e.exact ? e.value : e.high) - 4;
-      const fig = e.exact ? `${fmtCompute(e.value)} H100e · exact` : `≈${fmtCompute(e.value)} (${fmtCompute(Math.max(0, e.low))}–${fmtCompute(e.high)})`;
-      this.text(p.x, top, `${p.label}\n${fig}`, 14, MUTED, false, [0.5, 1]).setAlign('center');
     }
   }
 
-  /** Tension as a link from Beijing to Taipei: thicker and redder as it nears the crisis threshold. */
+  /** Tension as a link from China to Taiwan: thicker and hotter as it nears the crisis threshold. */
   private drawStrait(g: Phaser.GameObjects.Graphics, d: WorldData): void {
-    const a = SEAT_POS.CN;
-    const b = SEAT_POS.TW;
+    const geo = worldGeometry();
+    const a = geo.places.CN;
+    const b = geo.places.TW;
     const t = d.tension / 100;
     const hot = d.tension >= d.thresholds.strait;
-    g.lineStyle(3 + 9 * t, hot ? hex(OKABE.vermillion) : hex(OKABE.yellow), 0.35 + 0.55 * t);
-    const segs = 9;
+    g.lineStyle(2 + 6 * t, hot ? hex(OKABE.vermillion) : hex(OKABE.yellow), 0.35 + 0.55 * t);
+    const segs = 7;
     for (let i = 0; i < segs; i += 2) {
       const f0 = i / segs;
       const f1 = (i + 1) / segs;
       g.lineBetween(a.x + (b.x - a.x) * f0, a.y + (b.y - a.y) * f0, a.x + (b.x - a.x) * f1, a.y + (b.y - a.y) * f1);
     }
-    this.text(b.x + 22, b.y - 62, `Strait tension\n${d.tension.toFixed(0)} / 100${hot ? ' — DANGER' : ''}`, 14, hot ? PRC_INK : INK, true, [0, 0]);
+  }
+
+  /** Each flow as a curved path with its own dash pattern, an arrowhead, and (when it has one) its figure. */
+  private drawFlows(g: Phaser.GameObjects.Graphics, d: WorldData): void {
+    const geo = worldGeometry();
+    const bulge: Record<FlowKind, number> = { legal: -0.28, exports: 0.22, smuggled: 0.35, offshore: -0.45, distillation: -0.22, 'open-weights': 0.2 };
+    this.paths = d.flows.map((flow) => {
+      const a = geo.places[flow.from];
+      const b = geo.places[flow.to];
+      const mx = (a.x + b.x) / 2;
+      const my = (a.y + b.y) / 2;
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const k = bulge[flow.kind];
+      const cx = mx - dy * k;
+      const cy = my + dx * k * (Math.abs(dx) > 300 ? -1 : 1);
+      const pts: { x: number; y: number }[] = [];
+      const n = 48;
+      for (let i = 0; i <= n; i++) {
+        const t = i / n;
+        const u = 1 - t;
+        pts.push({ x: u * u * a.x + 2 * u * t * cx + t * t * b.x, y: Math.max(MAP_TOP + 4, u * u * a.y + 2 * u * t * cy + t * t * b.y) });
+      }
+      const cum = [0];
+      for (let i = 1; i < pts.length; i++) cum.push(cum[i - 1] + Math.hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y));
+      return { flow, pts, cum, len: cum[cum.length - 1] };
+    });
+    for (const p of this.paths) {
+      const c = hex(FLOW_COLOUR[p.flow.kind]);
+      const lit = this.highlighted.flow === p.flow.id;
+      const width = (lit ? 2 : 0) + 1.5 + 2.5 * p.flow.weight;
+      const style = FLOW_INFO[p.flow.kind].line;
+      // Dash pattern in path length: [on, off, on, off].
+      const pattern = style === 'solid' ? null : style === 'dashed' ? [10, 6] : style === 'dotted' ? [2.5, 5] : [12, 4, 2.5, 4];
+      g.lineStyle(width + 3, BG, 0.55);
+      this.strokePath(g, p, null);
+      g.lineStyle(width, c, lit ? 1 : 0.85);
+      this.strokePath(g, p, pattern);
+      // Arrowhead at the end.
+      const e = p.pts[p.pts.length - 1];
+      const f = p.pts[p.pts.length - 4];
+      const ang = Math.atan2(e.y - f.y, e.x - f.x);
+      const s = 7 + 3 * p.flow.weight;
+      g.fillStyle(c, 1);
+      g.fillTriangle(e.x, e.y, e.x - s * Math.cos(ang - 0.45), e.y - s * Math.sin(ang - 0.45), e.x - s * Math.cos(ang + 0.45), e.y - s * Math.sin(ang + 0.45));
+      if (/H100e/.test(p.flow.figure)) {
+        const m = p.pts[Math.floor(p.pts.length * 0.45)];
+        const v = p.flow.figure.replace(/ H100e.*$/, '');
+        this.text(m.x, m.y - 6, v, 12, FLOW_COLOUR[p.flow.kind], true, [0.5, 1]).setShadow(0, 1, '#000000', 3, false, true);
+      }
+    }
+  }
+
+  private strokePath(g: Phaser.GameObjects.Graphics, p: Path, pattern: number[] | null): void {
+    if (!pattern) {
+      g.strokePoints(p.pts.map((q) => new Phaser.Math.Vector2(q.x, q.y)), false);
+      return;
+    }
+    let i = 0;
+    let at = 0;
+    let on = true;
+    while (at < p.len) {
+      const seg = pattern[i % pattern.length];
+      const end = Math.min(p.len, at + seg);
+      if (on) {
+        const a = this.pointAt(p, at);
+        const b = this.pointAt(p, end);
+        g.lineBetween(a.x, a.y, b.x, b.y);
+      }
+      at = end;
+      on = !on;
+      i++;
+    }
+  }
+
+  private pointAt(p: Path, dist: number): { x: number; y: number } {
+    const d = Math.max(0, Math.min(p.len, dist));
+    let lo = 0;
+    let hi = p.cum.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (p.cum[mid] < d) lo = mid;
+      else hi = mid;
+    }
+    const seg = p.cum[hi] - p.cum[lo] || 1;
+    const t = (d - p.cum[lo]) / seg;
+    return { x: p.pts[lo].x + (p.pts[hi].x - p.pts[lo].x) * t, y: p.pts[lo].y + (p.pts[hi].y - p.pts[lo].y) * t };
+  }
+
+  /** The moving markers on each flow: their count and speed follow the flow's weight; their shape its kind. */
+  private drawParticles(time: number): void {
+    const g = this.fx;
+    if (!g) return;
+    g.clear();
+    for (const p of this.paths) {
+      const c = hex(FLOW_COLOUR[p.flow.kind]);
+      const n = 2 + Math.round(p.flow.weight * 4);
+      const speed = 40 + 40 * p.flow.weight; // virtual px per second
+      for (let i = 0; i < n; i++) {
+        const phase = this.motion ? ((time / 1000) * speed) / p.len : 0.5 / n;
+        const t = (phase + i / n) % 1;
+        const q = this.pointAt(p, t * p.len);
+        this.marker(g, p.flow.kind, q.x, q.y, 4 + 1.5 * p.flow.weight, c);
+      }
+    }
+  }
+
+  private marker(g: Phaser.GameObjects.Graphics, kind: FlowKind, x: number, y: number, r: number, c: number): void {
+    g.fillStyle(c, 1);
+    g.lineStyle(1.5, 0x0b101b, 1);
+    switch (kind) {
+      case 'legal':
+        g.fillCircle(x, y, r);
+        g.strokeCircle(x, y, r);
+        break;
+      case 'exports':
+        g.fillTriangle(x, y - r - 1, x + r + 1, y + r, x - r - 1, y + r);
+        break;
+      case 'smuggled':
+        g.fillRect(x - r, y - r, 2 * r, 2 * r);
+        g.strokeRect(x - r, y - r, 2 * r, 2 * r);
+        break;
+      case 'offshore':
+        g.fillTriangle(x, y - r - 1, x + r + 1, y, x, y + r + 1);
+        g.fillTriangle(x, y - r - 1, x - r - 1, y, x, y + r + 1);
+        break;
+      case 'distillation':
+        g.lineStyle(3, c, 1);
+        g.lineBetween(x - r, y - r, x + r, y + r);
+        g.lineBetween(x - r, y + r, x + r, y - r);
+        break;
+      case 'open-weights':
+        g.lineStyle(2.5, c, 1);
+        g.strokeCircle(x, y, r);
+        break;
+    }
   }
 
   private drawSeats(g: Phaser.GameObjects.Graphics, d: WorldData): void {
+    const geo = worldGeometry();
     for (const n of d.seats) {
-      const p = SEAT_POS[n.seat];
+      const spec = SEAT_MARK[n.seat];
+      const p = geo.places[spec.place];
       const c = hex(SIDE_COLOUR[n.side]);
-      const r = n.kind === 'lab' ? 14 : 18;
-      g.lineStyle(n.mine ? 4 : 2, n.mine ? 0xffffff : 0x0d1320, 1);
+      const r = n.kind === 'lab' ? 6 : 8;
+      g.lineStyle(n.mine ? 3 : 1.5, n.mine ? 0xffffff : 0x0b101b, 1);
       g.fillStyle(c, 1);
       if (n.side === 'democratic') {
         g.fillCircle(p.x, p.y, r);
@@ -167,16 +440,36 @@ export class WorldScene extends Phaser.Scene {
         g.fillRect(p.x - r, p.y - r, 2 * r, 2 * r);
         g.strokeRect(p.x - r, p.y - r, 2 * r, 2 * r);
       } else {
-        const k = r + 5;
+        const k = r + 3;
         const pts = [new Phaser.Math.Vector2(p.x, p.y - k), new Phaser.Math.Vector2(p.x + k, p.y), new Phaser.Math.Vector2(p.x, p.y + k), new Phaser.Math.Vector2(p.x - k, p.y)];
         g.fillPoints(pts, true);
         g.strokePoints(pts, true);
       }
-      if (n.kind === 'lab') this.text(p.x, p.y, 'LAB', 10, '#ffffff', true, [0.5, 0.5]);
-      this.text(p.x, p.y + r + 5, n.short, 17, INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 3, false, true);
+      const L = spec.label;
+      // A leader line from a called-out label to its marker.
+      if (Math.hypot(L.x - p.x, L.y - p.y) > 30) {
+        g.lineStyle(1, 0xcfd8e6, 0.55);
+        g.lineBetween(p.x, p.y, L.x, L.y + 8);
+      }
+      const bloc = n.seat === 'US' ? 'US' : n.seat === 'CN' ? 'CN' : n.seat === 'EU' ? 'ALLIES' : n.seat === 'HUB' ? 'HUB' : null;
+      const e = bloc ? d.compute[bloc] : null;
+      const fig = e ? (e.exact ? `${BLOC_LABEL[bloc!]} compute ${fmtCompute(e.value)} · exact` : `${BLOC_LABEL[bloc!]} compute ≈${fmtCompute(e.value)}`) : null;
       const state = d.playing && n.human ? (n.submitted ? ' · ✓ orders in' : ' · deciding…') : '';
-      this.text(p.x, p.y + r + 25, `${n.status}${state}`, 13, n.mine ? '#ffffff' : MUTED, n.mine, [0.5, 0]).setShadow(0, 1, '#000000', 3, false, true);
+      const lines = [`${n.kind === 'lab' ? 'LAB · ' : ''}${n.short}`, `${n.status}${state}`, fig].filter(Boolean) as string[];
+      const t1 = this.text(L.x, L.y, lines[0], 15, INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+      const t2 = this.text(L.x, L.y + 18, lines[1], 12, n.mine ? '#ffffff' : MUTED, n.mine, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+      if (lines[2]) this.text(L.x, L.y + 33, lines[2], 12, MUTED, false, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+      void t1;
+      void t2;
     }
+    // Strait tension, by Taiwan's label.
+    const hot = d.tension >= d.thresholds.strait;
+    const tw = SEAT_MARK.TW.label;
+    this.text(tw.x, tw.y + 33, `Strait tension ${d.tension.toFixed(0)}/100${hot ? ' — DANGER' : ''}`, 12, hot ? PRC_INK : '#f0e442', true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+    // The Global South's share, on Africa.
+    const af = geo.places.AFRICA;
+    const s = d.adoption.SOUTH.democratic;
+    this.text(af.x, af.y + 24, `Global South\n● ${(s * 100).toFixed(0)}% dem. · ■ ${((1 - s) * 100).toFixed(0)}% PRC`, 12, INK, true, [0.5, 0]).setAlign('center').setShadow(0, 1, '#000000', 4, false, true);
   }
 
   private gauge(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, title: string, value: number, max: number, valueText: string, threshold: number | null, thresholdText: string, colour: number) {

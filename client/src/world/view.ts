@@ -2,18 +2,40 @@ import * as Phaser from 'phaser';
 import { WorldScene } from './scene.js';
 import { H, W } from './layout.js';
 import type { WorldData } from './data.js';
+import type { Flow } from './flows.js';
+import type { MapRegion } from './regions.js';
 
-/** Frames to draw after a change before the loop sleeps again. */
+/** Frames to draw after a change before the loop sleeps again (when nothing moves). */
 const FRAMES_AFTER_CHANGE = 4;
 
+export type WorldHit = { flow?: Flow; region?: MapRegion };
+export type WorldViewOptions = {
+  /** The pointer moved onto something (or off it: null); `at` is in CSS pixels within the parent. */
+  onPoint?(hit: WorldHit | null, at: { x: number; y: number } | null, how: 'hover' | 'tap'): void;
+};
+
+export type MountedWorld = {
+  set(d: WorldData): void;
+  /** Light up a region or flow (keyboard focus on the list beside the map). */
+  highlight(h: { region?: MapRegion; flow?: string }): void;
+  /** Where a region or flow is, in CSS pixels within the parent. */
+  anchor(h: { region?: MapRegion; flow?: string }): { x: number; y: number } | null;
+  destroy(): void;
+};
+
 /**
- * Mounts the Phaser world view in `parent` and feeds it data. The picture only changes when the
- * data does, so the render loop sleeps in between (laptops and software-rendered browsers thank us).
+ * Mounts the Phaser world view in `parent` and feeds it data. The flows' markers move at up to 30 frames
+ * a second while any flow is drawn, the map is on screen and the viewer has not asked for reduced motion;
+ * otherwise the loop sleeps between changes (laptops and software-rendered browsers thank us). Pointer
+ * events are read from the DOM (Phaser's input stays off, so the page scrolls normally on phones).
  * `destroy` frees the WebGL context.
  */
-export function mountWorld(parent: HTMLElement): { set(d: WorldData): void; destroy(): void } {
+export function mountWorld(parent: HTMLElement, opts: WorldViewOptions = {}): MountedWorld {
   const scene = new WorldScene();
+  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+  scene.motion = !reduce?.matches;
   let framesLeft = FRAMES_AFTER_CHANGE * 4;
+  let onScreen = true;
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
@@ -21,26 +43,97 @@ export function mountWorld(parent: HTMLElement): { set(d: WorldData): void; dest
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: W, height: H },
     scene,
     banner: false,
+    fps: { limit: 30 },
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
   });
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    if (scene.animated && onScreen) return;
     framesLeft -= 1;
     if (framesLeft <= 0) game.loop.sleep();
   });
   const kick = () => {
     framesLeft = FRAMES_AFTER_CHANGE;
-    game.loop.wake();
+    if (!game.loop.running) game.loop.wake();
   };
   const onResize = () => kick();
   window.addEventListener('resize', onResize);
+  const onMotion = () => {
+    scene.motion = !reduce?.matches;
+    kick();
+  };
+  reduce?.addEventListener?.('change', onMotion);
+  // Sleep while the map is scrolled out of view.
+  const io = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+        onScreen = entries.some((e) => e.isIntersecting);
+        if (onScreen) kick();
+      })
+    : null;
+  io?.observe(parent);
+
+  /** CSS pixels within the parent <-> the virtual canvas. */
+  const toVirtual = (clientX: number, clientY: number) => {
+    const c = game.canvas;
+    if (!c) return null;
+    const r = c.getBoundingClientRect();
+    if (r.width === 0) return null;
+    return { x: ((clientX - r.left) / r.width) * W, y: ((clientY - r.top) / r.height) * H };
+  };
+  const toCss = (v: { x: number; y: number }) => {
+    const c = game.canvas;
+    if (!c) return null;
+    const r = c.getBoundingClientRect();
+    const pr = parent.getBoundingClientRect();
+    return { x: r.left - pr.left + (v.x / W) * r.width, y: r.top - pr.top + (v.y / H) * r.height };
+  };
+  let lastKey = '';
+  const point = (e: PointerEvent, how: 'hover' | 'tap') => {
+    const v = toVirtual(e.clientX, e.clientY);
+    const hit = v ? scene.hitTest(v.x, v.y) : null;
+    const key = hit?.flow ? `f:${hit.flow.id}` : hit?.region ? `r:${hit.region}` : '';
+    if (how === 'hover' && key === lastKey) return;
+    lastKey = key;
+    scene.highlight({ region: hit?.region, flow: hit?.flow?.id });
+    kick();
+    const pr = parent.getBoundingClientRect();
+    opts.onPoint?.(hit, hit ? { x: e.clientX - pr.left, y: e.clientY - pr.top } : null, how);
+  };
+  const onMove = (e: PointerEvent) => {
+    if (e.pointerType === 'mouse') point(e, 'hover');
+  };
+  const onUp = (e: PointerEvent) => point(e, 'tap');
+  const onLeave = (e: PointerEvent) => {
+    if (e.pointerType !== 'mouse') return;
+    lastKey = '';
+    scene.highlight({});
+    kick();
+    opts.onPoint?.(null, null, 'hover');
+  };
+  parent.addEventListener('pointermove', onMove);
+  parent.addEventListener('pointerup', onUp);
+  parent.addEventListener('pointerleave', onLeave);
+
   return {
     set(d) {
       scene.setWorld(d);
       kick();
     },
+    highlight(h) {
+      scene.highlight(h);
+      kick();
+    },
+    anchor(h) {
+      const v = scene.anchorOf(h);
+      return v ? toCss(v) : null;
+    },
     destroy() {
       window.removeEventListener('resize', onResize);
+      reduce?.removeEventListener?.('change', onMotion);
+      io?.disconnect();
+      parent.removeEventListener('pointermove', onMove);
+      parent.removeEventListener('pointerup', onUp);
+      parent.removeEventListener('pointerleave', onLeave);
       game.destroy(true);
     },
   };
