@@ -5,6 +5,7 @@ import { controlKeyFor, controlLink } from '../../net/controlKey.js';
 import { exercise } from '../../net/exercise.js';
 import type { AppState } from '../../store.js';
 import { forecastLauncher } from '../analysis/forecastPanel.js';
+import { liveForecastPanel } from '../analysis/liveForecast.js';
 import type { Screen } from '../screen.js';
 import { connectionBadge } from '../status.js';
 import { agreementsPanel } from './agreements.js';
@@ -99,6 +100,7 @@ export function consoleScreen(): Screen {
   const logBody = h('div', {});
   const log = h('section', { class: 'card ctl-log', 'aria-labelledby': 'ctl-log-h' }, h('h2', { id: 'ctl-log-h' }, 'Table log'), logBody);
   const forecast = forecastLauncher();
+  const live = liveForecastPanel({ control: true });
   const feedback = h('p', { class: 'ctl-feedback', role: 'status', 'aria-live': 'polite', 'data-testid': 'control-feedback' });
 
   const heading = h('h1', { class: 'sr-only' }, 'Control console');
@@ -112,7 +114,7 @@ export function consoleScreen(): Screen {
       { class: 'console-main', id: 'main' },
       heading,
       h('div', { class: 'console-col' }, lobby, clockCtl.el, seats.el, log),
-      h('div', { class: 'console-col' }, h('section', { class: 'card', 'aria-labelledby': 'ctl-pub-h' }, h('h2', { id: 'ctl-pub-h' }, 'Public dashboard'), dash.el, agreementsInForce), inject.el, custom.el, adjust.el, forecast.el),
+      h('div', { class: 'console-col' }, h('section', { class: 'card', 'aria-labelledby': 'ctl-pub-h' }, h('h2', { id: 'ctl-pub-h' }, 'Public dashboard'), dash.el, agreementsInForce), inject.el, custom.el, adjust.el, live.el, forecast.el),
       h('div', { class: 'console-col' }, chat.el, agreements.el),
     ),
   );
@@ -155,6 +157,7 @@ export function consoleScreen(): Screen {
       chat.update(s);
       agreements.update(s);
       forecast.update(s);
+      live.update(s);
       const x = exercise();
       const lk = `${x.notices.length}:${x.notices.at(-1)?.id}`;
       if (lk !== logKey) {

@@ -8,6 +8,7 @@ import { ordersPanel } from './orders.js';
 import { positionPanel } from './position.js';
 import { pointOf, reportDialog } from './report.js';
 import { negotiationPanel } from '../exercise/negotiation.js';
+import { liveForecastPanel } from '../analysis/liveForecast.js';
 import { teamPanel } from '../exercise/team.js';
 
 /** The game: world view (canvas) with accessible panels beside it, and the orders form. */
@@ -23,11 +24,12 @@ export function gameScreen(): Screen {
   const report = reportDialog();
   const negotiation = negotiationPanel();
   const team = teamPanel();
+  const live = liveForecastPanel({ control: false });
   const el = h(
     'div',
     { class: 'game' },
     header.el,
-    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
+    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
     report.el,
   );
   let lastTurn: number | null = null;
@@ -45,6 +47,7 @@ export function gameScreen(): Screen {
       orders.update(s);
       negotiation.update(s);
       team.update(s);
+      live.update(s);
       // Phaser measures its parent when it boots, so the map mounts on the first update, once the screen is in the page.
       worldView.update(s);
       const turn = s.match?.turn ?? 0;

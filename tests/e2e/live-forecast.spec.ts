@@ -1,0 +1,20 @@
+import { expect, test } from '@playwright/test';
+
+test('a player runs a live forecast from the current quarter', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Your name').fill('Ana');
+  await page.getByLabel('Scenario').selectOption('baseline');
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await expect(page.getByTestId('room-code')).toHaveText(/^[A-Z0-9]{4,}$/);
+  await page.getByRole('button', { name: 'Take seat: United States government' }).click();
+  await page.getByRole('button', { name: /^Start/ }).click();
+  const panel = page.getByRole('region', { name: 'Live forecast' });
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Continuations').selectOption('1000');
+  await panel.getByTestId('live-forecast-run').click();
+  const odds = page.getByTestId('live-forecast-odds');
+  await expect(odds).toBeVisible({ timeout: 60_000 });
+  await expect(odds).toContainText('Contested frontier');
+  await expect(panel.getByRole('status')).toContainText('1,000 continuations from 2026 Q3');
+  await page.screenshot({ path: 'test-results/screens/live-forecast.png', fullPage: true });
+});
