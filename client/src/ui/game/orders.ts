@@ -4,6 +4,7 @@ import { actions } from '../../net/connection.js';
 import type { AppState } from '../../store.js';
 import { visibilityBadge } from './events.js';
 import { freeSeatButtons } from './claim.js';
+import { ordersPreview } from './preview.js';
 
 type Draft = Map<string, { intensity: number; target?: SeatId }>;
 
@@ -24,8 +25,10 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
   const submit = h('button', { type: 'submit', class: 'primary big' }, 'Submit orders');
   const status = h('p', { class: 'submit-status', role: 'status', 'aria-live': 'polite' });
   const err = h('p', { class: 'error', role: 'alert' });
-  const foot = h('div', { class: 'orders-foot' }, total, meter, problems, submit, status, err);
-  const form = h('form', { class: 'orders-form', 'aria-labelledby': 'orders-h', novalidate: true }, intro, list, foot);
+  // The expected effect of the chosen orders (an estimate from the seat's own view), and its one-line gist in the foot.
+  const expected = ordersPreview();
+  const foot = h('div', { class: 'orders-foot' }, total, meter, expected.line, problems, submit, status, err);
+  const form = h('form', { class: 'orders-form', 'aria-labelledby': 'orders-h', novalidate: true }, intro, list, expected.el, foot);
   const el = h('section', { class: 'panel orders', 'aria-labelledby': 'orders-h' }, heading, form);
 
   let builtFor = '';
@@ -113,6 +116,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
     meter.value = Math.min(spent, sv.resources);
     meter.classList.toggle('over', spent > sv.resources);
     fill(problems, check.errors.map((e) => h('li', {}, '⚠ ', e)));
+    expected.update(s.pub, sv, os);
     const playing = s.match?.phase === 'orders';
     const submitted = isSubmitted(s, seat);
     submit.disabled = !playing || submitted || sending || s.status !== 'connected' || check.errors.length > 0;
@@ -149,6 +153,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
       if (!seat || !m) {
         const k = `none:${JSON.stringify(m?.seats)}:${s.you?.role}`;
         foot.hidden = true;
+        expected.el.hidden = true;
         if (k === builtFor) return;
         builtFor = k;
         heading.textContent = 'Orders';
@@ -157,6 +162,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
         return;
       }
       foot.hidden = false;
+      expected.el.hidden = false;
       const key = `${seat}:${m.turn}`;
       if (key !== builtFor) {
         builtFor = key;
