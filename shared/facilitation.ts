@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { SEATS, type SeatId } from './seats.js';
-import { REGIONS, SWING_REGIONS, type RegionId, type WorldState } from './state.js';
+import { REGIONS, type RegionId, type WorldState } from './state.js';
 import { LEVERS, type LeverId } from './levers.js';
 import { EVENT_BY_ID, EVENT_EFFECT_KEYS, type EventEffectKey } from './events.js';
 import { cloneWorld } from './clone.js';
 import { classifyWorld } from './steps/endings-step.js';
-import { K } from './coefficients.js';
+import { applyEventEffect } from './steps/events-step.js';
 
 /**
  * The facilitator's ("Control's") powers over the world, as pure functions, and the payloads of the
@@ -14,7 +14,6 @@ import { K } from './coefficients.js';
  */
 
 const clamp = (x: number, lo = 0, hi = 1) => Math.min(hi, Math.max(lo, x));
-const coefficient = (key: string, fallback: number) => (K as Readonly<Record<string, number>>)[key] ?? fallback;
 
 // ---------------------------------------------------------------------------------------------------
 // Payloads of the control messages (all validated with safeParse; unknown keys are refused).
@@ -120,48 +119,11 @@ export function applyCustomEvent(state: WorldState, id: string, effects: readonl
     if (!(CUSTOM_EFFECT_KEYS as readonly string[]).includes(e.key)) return { ok: false, error: `A custom event cannot use "${e.key}".` };
   }
   const s = cloneWorld(state);
-  const modifiers = [...s.modifiers];
-  for (const e of effects) {
-    switch (e.key) {
-      case 'tension':
-        s.tension = clamp(s.tension + e.value, 0, 100);
-        break;
-      case 'cooperation':
-        s.cooperation = clamp(s.cooperation + e.value, 0, 100);
-        break;
-      case 'misuse':
-        s.risk.misuse = clamp(s.risk.misuse + e.value);
-        break;
-      case 'cnEfficiency':
-        s.labs.CNLAB.efficiencyLog2 += e.value;
-        break;
-      case 'usEfficiency':
-        s.labs.USLAB.efficiencyLog2 += e.value;
-        break;
-      case 'domesticYield':
-        s.supply.domesticYield = clamp(s.supply.domesticYield + e.value, coefficient('yieldFloor', 0.1), coefficient('yieldCeiling', 0.9));
-        break;
-      case 'hbmStockpile':
-        s.supply.hbmStockpile = clamp(s.supply.hbmStockpile + e.value, 0, 1.5);
-        break;
-      case 'labSafety':
-        s.labs.USLAB.safety = clamp(s.labs.USLAB.safety + e.value);
-        s.labs.CNLAB.safety = clamp(s.labs.CNLAB.safety + e.value);
-        break;
-      case 'adoptionPrc':
-      case 'adoptionDemocratic': {
-        const sign = e.key === 'adoptionPrc' ? -1 : 1;
-        for (const r of SWING_REGIONS) {
-          const d = clamp(s.adoption[r].democratic + sign * e.value * coefficient('eventAdoptionScale', 0.3));
-          s.adoption[r] = { democratic: d, prc: 1 - d };
-        }
-        break;
-      }
-      default:
-        modifiers.push({ id, key: e.key, value: e.value, untilTurn: s.turn + (e.quarters ?? 1) });
-    }
-  }
-  s.modifiers = modifiers;
+  const sink = {
+    tension: (v: number) => (s.tension = clamp(s.tension + v, 0, 100)),
+    cooperation: (v: number) => (s.cooperation = clamp(s.cooperation + v, 0, 100)),
+  };
+  for (const e of effects) applyEventEffect(s, e, sink, id, s.turn);
   return { ok: true, state: s };
 }
 

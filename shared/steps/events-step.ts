@@ -50,45 +50,55 @@ export function stepEvents(s: WorldState, ctx: TurnCtx): void {
 }
 
 function applyCard(s: WorldState, ctx: TurnCtx, card: EventCard): void {
-  for (const e of card.effects) {
-    switch (e.key) {
-      case 'tension':
-        ctx.tensionDelta += e.value;
-        break;
-      case 'cooperation':
-        ctx.cooperationDelta += e.value;
-        break;
-      case 'misuse':
-        s.risk.misuse = clamp(s.risk.misuse + e.value);
-        break;
-      case 'cnEfficiency':
-        s.labs.CNLAB.efficiencyLog2 += e.value;
-        break;
-      case 'usEfficiency':
-        s.labs.USLAB.efficiencyLog2 += e.value;
-        break;
-      case 'domesticYield':
-        s.supply.domesticYield = clamp(s.supply.domesticYield + e.value, K.yieldFloor, K.yieldCeiling);
-        break;
-      case 'hbmStockpile':
-        s.supply.hbmStockpile = clamp(s.supply.hbmStockpile + e.value, 0, 1.5);
-        break;
-      case 'labSafety':
-        s.labs.USLAB.safety = clamp(s.labs.USLAB.safety + e.value);
-        s.labs.CNLAB.safety = clamp(s.labs.CNLAB.safety + e.value);
-        break;
-      case 'adoptionPrc':
-      case 'adoptionDemocratic': {
-        const sign = e.key === 'adoptionPrc' ? -1 : 1;
-        for (const r of SWING_REGIONS) {
-          const d = clamp(s.adoption[r].democratic + sign * e.value * K.eventAdoptionScale);
-          s.adoption[r].democratic = d;
-          s.adoption[r].prc = 1 - d;
-        }
-        break;
+  const sink: EffectSink = { tension: (v) => (ctx.tensionDelta += v), cooperation: (v) => (ctx.cooperationDelta += v) };
+  for (const e of card.effects) applyEventEffect(s, e, sink, card.id, ctx.turn);
+}
+
+/** Where tension and cooperation changes go: the resolver sums them for the relations step; Control applies them at once. */
+export type EffectSink = { tension: (v: number) => void; cooperation: (v: number) => void };
+
+/**
+ * One event effect, with the meaning every card (deck or custom) gives it. One-off effects change the
+ * world now; multipliers become modifiers for the next `quarters` resolutions after quarter `turn`.
+ */
+export function applyEventEffect(s: WorldState, e: { key: string; value: number; quarters?: number }, sink: EffectSink, id: string, turn: number): void {
+  switch (e.key) {
+    case 'tension':
+      sink.tension(e.value);
+      break;
+    case 'cooperation':
+      sink.cooperation(e.value);
+      break;
+    case 'misuse':
+      s.risk.misuse = clamp(s.risk.misuse + e.value);
+      break;
+    case 'cnEfficiency':
+      s.labs.CNLAB.efficiencyLog2 += e.value;
+      break;
+    case 'usEfficiency':
+      s.labs.USLAB.efficiencyLog2 += e.value;
+      break;
+    case 'domesticYield':
+      s.supply.domesticYield = clamp(s.supply.domesticYield + e.value, K.yieldFloor, K.yieldCeiling);
+      break;
+    case 'hbmStockpile':
+      s.supply.hbmStockpile = clamp(s.supply.hbmStockpile + e.value, 0, 1.5);
+      break;
+    case 'labSafety':
+      s.labs.USLAB.safety = clamp(s.labs.USLAB.safety + e.value);
+      s.labs.CNLAB.safety = clamp(s.labs.CNLAB.safety + e.value);
+      break;
+    case 'adoptionPrc':
+    case 'adoptionDemocratic': {
+      const sign = e.key === 'adoptionPrc' ? -1 : 1;
+      for (const r of SWING_REGIONS) {
+        const d = clamp(s.adoption[r].democratic + sign * e.value * K.eventAdoptionScale);
+        s.adoption[r].democratic = d;
+        s.adoption[r].prc = 1 - d;
       }
-      default:
-        s.modifiers.push({ id: card.id, key: e.key, value: e.value, untilTurn: ctx.turn + (e.quarters ?? 1) });
+      break;
     }
+    default:
+      s.modifiers.push({ id, key: e.key, value: e.value, untilTurn: turn + (e.quarters ?? 1) });
   }
 }
