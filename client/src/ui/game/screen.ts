@@ -1,5 +1,6 @@
 import { h } from '../../dom.js';
 import { worldPanel } from '../../world/panel.js';
+import { dashboardPanel } from '../dashboard/panel.js';
 import type { Screen } from '../screen.js';
 import { eventsPanel } from './events.js';
 import { gameHeader } from './header.js';
@@ -17,6 +18,7 @@ export function gameScreen(): Screen {
   const title = h('h1', { class: 'sr-only' }, 'Lead Time match');
   const worldView = worldPanel();
   const world = worldView.el;
+  const dashboard = dashboardPanel();
   const position = positionPanel();
   const intel = intelPanel();
   const events = eventsPanel();
@@ -29,7 +31,7 @@ export function gameScreen(): Screen {
     'div',
     { class: 'game' },
     header.el,
-    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
+    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, dashboard.el, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
     report.el,
   );
   let lastTurn: number | null = null;
@@ -50,6 +52,7 @@ export function gameScreen(): Screen {
       live.update(s);
       // Phaser measures its parent when it boots, so the map mounts on the first update, once the screen is in the page.
       worldView.update(s);
+      dashboard.update(s);
       const turn = s.match?.turn ?? 0;
       if (lastTurn === null) lastTurn = turn;
       if (turn > lastTurn) {
@@ -61,6 +64,7 @@ export function gameScreen(): Screen {
     destroy() {
       header.destroy();
       worldView.destroy();
+      dashboard.destroy();
     },
   };
 }
