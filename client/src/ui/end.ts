@@ -1,4 +1,4 @@
-import { OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type DecidingFigure, type TurnRecord } from '../../../shared/index.js';
+import { OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type DecidingFigure, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
 import { h, fill } from '../dom.js';
 import { compute } from '../format.js';
 import { leaveMatch } from '../net/connection.js';
@@ -10,6 +10,7 @@ import { orderText } from './ordersText.js';
 import type { Screen } from './screen.js';
 import { connectionBadge } from './status.js';
 import { analysisSection } from './analysis/section.js';
+import { EPILOGUE } from './epilogue.js';
 
 function figureValue(f: DecidingFigure): string {
   const n = f.name.toLowerCase();
@@ -19,7 +20,13 @@ function figureValue(f: DecidingFigure): string {
 }
 
 function thresholdText(f: DecidingFigure): string {
-  if (f.threshold === undefined) return '—';
+  if (f.threshold === undefined) {
+    // Figures without a bar of their own are read against the criteria they fell between.
+    const c = OUTCOME_CRITERIA;
+    if (f.name.startsWith('Lead')) return `lead ≥ ${c.democraticLeadMonths} · parity ≤ ${c.parityLeadMonths}`;
+    if (f.name.toLowerCase().includes('swing')) return `majority ${c.swingMajority * 100}%`;
+    return '—';
+  }
   return `${f.comparison ?? ''} ${figureValue({ ...f, value: f.threshold })}`;
 }
 
@@ -116,6 +123,46 @@ function revealTable(reveal: TurnRecord[]): HTMLElement {
   );
 }
 
+/** Each seat's score against its own objectives (secret agendas revealed), best first. */
+function scoresCard(scores: BySeat<SeatScore> | null, mine: SeatId | null): HTMLElement {
+  if (!scores) return h('section', { class: 'card', 'aria-labelledby': 'scores-h' }, h('h2', { id: 'scores-h' }, 'Scores'), h('p', { class: 'hint' }, 'Scores arrive with the outcome.'));
+  const rows = SEATS.map((seat) => scores[seat]).sort((a, b) => b.total - a.total);
+  return h(
+    'section',
+    { class: 'card scores', 'aria-labelledby': 'scores-h' },
+    h('h2', { id: 'scores-h' }, 'How each seat did'),
+    h('p', { class: 'hint' }, 'Each seat scores 0–100 against its own objectives (and its secret agenda, if it had one), so a seat can do well in a bad world or badly in a good one.'),
+    h(
+      'table',
+      { class: 'table', 'data-testid': 'scores' },
+      h('caption', { class: 'sr-only' }, 'Scores by seat'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Seat'), h('th', { scope: 'col', class: 'num' }, 'Score'), h('th', { scope: 'col' }, 'Objectives'))),
+      h(
+        'tbody',
+        {},
+        rows.map((r) =>
+          h(
+            'tr',
+            { class: r.seat === mine ? 'mine' : '' },
+            h('th', { scope: 'row' }, h('span', { 'aria-hidden': 'true' }, `${SIDE_GLYPH[SEAT_INFO[r.seat].side]} `), SEAT_INFO[r.seat].short, r.seat === mine ? ' (you)' : ''),
+            h('td', { class: 'num' }, h('span', { class: 'score-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round(r.total)}%` })), h('strong', {}, r.total.toFixed(0))),
+            h(
+              'td',
+              {},
+              h(
+                'details',
+                {},
+                h('summary', {}, `Public ${r.public.toFixed(0)}${r.agenda ? ` · secret agenda “${r.agenda.title}” ${r.agenda.score.toFixed(0)}` : ''}`),
+                h('ul', { class: 'plain' }, [...r.objectives, ...(r.agenda?.objectives ?? [])].map((o) => h('li', {}, `${o.label}: ${(o.score * 100).toFixed(0)}/100`))),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 /** The end screen: the outcome, why, the deciding figures, the last quarter, and every seat's orders revealed. */
 export function endScreen(): Screen {
   const conn = connectionBadge();
@@ -136,7 +183,7 @@ export function endScreen(): Screen {
       conn.update(s.status);
       analysis.update(s);
       const pub = s.pub;
-      const k = JSON.stringify([pub?.outcome, pub?.reveal?.length, s.seatView?.turn]);
+      const k = JSON.stringify([pub?.outcome, pub?.reveal?.length, s.seatView?.turn, Boolean(pub?.scores), s.you?.seat]);
       if (k === key) return;
       key = k;
       if (!pub?.outcome) {
@@ -157,6 +204,7 @@ export function endScreen(): Screen {
           h('h1', { id: 'outcome-h', 'data-testid': 'outcome' }, `Outcome: ${info.title}`),
           h('p', { class: 'gist' }, info.gist),
           h('p', { class: 'reason' }, h('strong', {}, 'Why: '), o.reason),
+          h('p', { class: 'epilogue', 'data-testid': 'epilogue' }, EPILOGUE[o.id]),
           h(
             'table',
             { class: 'table' },
@@ -166,6 +214,7 @@ export function endScreen(): Screen {
           ),
           rules(),
         ),
+        scoresCard(pub.scores ?? null, s.you?.seat ?? null),
         h('div', { class: 'end-grid' }, history(reveal), h('section', { class: 'card', 'aria-labelledby': 'last-h' }, h('h2', { id: 'last-h' }, `Final quarter: ${quarter}`), reportBody(s, o.turn, undefined, false))),
         revealTable(reveal),
       );

@@ -5,6 +5,7 @@ import { leaveMatch } from '../../net/connection.js';
 import { SIDE_GLYPH } from '../../palette.js';
 import type { AppState } from '../../store.js';
 import { connectionBadge } from '../status.js';
+import { helpButton } from '../tutorial.js';
 
 /** Top bar: quarter and turn, countdown, who has submitted, who you are, connection. */
 export function gameHeader(): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
@@ -24,6 +25,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
     h('span', { class: 'spacer' }),
     who,
     conn.el,
+    helpButton(),
     leave,
   );
   let deadline = 0;

@@ -2,16 +2,20 @@ import { BLOCS, COMPUTE_SOURCES, REGIONS, SEAT_INFO, type Estimate } from '../..
 import { h, fill } from '../../dom.js';
 import { compute, estimate, kindLabel, months, pct } from '../../format.js';
 import type { AppState } from '../../store.js';
+import { whyButton, type WhyTopic } from '../sources.js';
+
+let scenarioId: string | undefined;
+const sid = () => scenarioId;
 
 const BLOC_NAME = { US: 'United States', CN: 'China', ALLIES: 'Allies (EU, Japan–Korea, Taiwan)', HUB: 'Compute hubs' } as const;
 const REGION_NAME = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' } as const;
 const SOURCE_NAME = { legal: 'Legal purchases', domestic: 'Domestic production', smuggled: 'Smuggled', offshore: 'Offshore rental' } as const;
 
-function row(label: string, e: Estimate, f: (x: number) => string) {
+function row(label: string, e: Estimate, f: (x: number) => string, why?: WhyTopic) {
   return h(
     'tr',
     {},
-    h('th', { scope: 'row' }, label),
+    h('th', { scope: 'row' }, label, why ? [' ', whyButton(why, sid, label)] : null),
     h('td', { class: 'num' }, f(e.value)),
     h('td', { class: 'num band' }, e.exact ? '—' : `${f(e.low)} – ${f(e.high)}`),
     h('td', {}, h('span', { class: `badge ${e.exact ? 'exact' : 'est'}` }, kindLabel(e))),
@@ -35,6 +39,7 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
       const k = JSON.stringify([sv, pub?.turn, pub?.lead, s.you?.seat]);
       if (!pub || k === key) return;
       key = k;
+      scenarioId = pub.scenarioId;
       const src = sv ?? pub;
       const whose = sv ? `${SEAT_INFO[sv.seat].short}’s picture` : 'Public picture';
       fill(
@@ -48,8 +53,8 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
           h(
             'tbody',
             {},
-            row('US lead over PRC (months)', src.lead, months),
-            BLOCS.map((b) => row(`Compute: ${BLOC_NAME[b]} (H100e)`, src.compute[b], compute)),
+            row('US lead over PRC (months)', src.lead, months, { kind: 'lead' }),
+            BLOCS.map((b) => row(`Compute: ${BLOC_NAME[b]} (H100e)`, src.compute[b], compute, { kind: 'compute', bloc: b })),
           ),
         ),
         sv
@@ -58,7 +63,7 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
               { class: 'table' },
               h('caption', {}, 'PRC new compute this quarter, by source'),
               head('Source', 'Value', 'Band (low – high)', 'Kind'),
-              h('tbody', {}, COMPUTE_SOURCES.map((k2) => row(SOURCE_NAME[k2], sv.cnInflow[k2], compute))),
+              h('tbody', {}, COMPUTE_SOURCES.map((k2) => row(SOURCE_NAME[k2], sv.cnInflow[k2], compute, { kind: 'inflow', source: k2 }))),
             )
           : null,
         h(
@@ -69,17 +74,17 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
           h(
             'tbody',
             {},
-            REGIONS.map((r) => h('tr', {}, h('th', { scope: 'row' }, REGION_NAME[r]), h('td', { class: 'num' }, pct(pub.adoption[r].democratic)), h('td', { class: 'num' }, pct(pub.adoption[r].prc)))),
+            REGIONS.map((r) => h('tr', {}, h('th', { scope: 'row' }, REGION_NAME[r], ' ', whyButton({ kind: 'adoption', region: r }, sid, `adoption in ${REGION_NAME[r]}`)), h('td', { class: 'num' }, pct(pub.adoption[r].democratic)), h('td', { class: 'num' }, pct(pub.adoption[r].prc)))),
           ),
         ),
         h(
           'dl',
           { class: 'kv' },
-          h('dt', {}, 'Tension (0–100)'),
+          h('dt', {}, 'Tension (0–100) ', whyButton({ kind: 'tension' }, sid, 'tension')),
           h('dd', {}, pub.tension.toFixed(0)),
-          h('dt', {}, 'Cooperation (0–100)'),
+          h('dt', {}, 'Cooperation (0–100) ', whyButton({ kind: 'cooperation' }, sid, 'cooperation')),
           h('dd', {}, pub.cooperation.toFixed(0)),
-          h('dt', {}, 'Misuse risk'),
+          h('dt', {}, 'Misuse risk ', whyButton({ kind: 'misuse' }, sid, 'misuse risk')),
           h('dd', {}, pct(pub.misuseRisk)),
           h('dt', {}, 'Swing markets on democratic stacks'),
           h('dd', {}, pct(pub.swingDemocratic)),

@@ -5,6 +5,7 @@ import type { AppState } from '../../store.js';
 import { visibilityBadge } from './events.js';
 import { freeSeatButtons } from './claim.js';
 import { ordersPreview } from './preview.js';
+import { whyButton } from '../sources.js';
 
 type Draft = Map<string, { intensity: number; target?: SeatId }>;
 
@@ -84,7 +85,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
         const li = h(
           'li',
           { class: 'action' },
-          h('div', { class: 'action-head' }, check, h('label', { for: id }, a.name), visibilityBadge(a.visibility)),
+          h('div', { class: 'action-head' }, check, h('label', { for: id, id: `${id}-name` }, a.name), a.sources?.length ? whyButton({ kind: 'action', action: a.id }, () => current?.pub?.scenarioId, { describedBy: `${id}-name` }) : null, visibilityBadge(a.visibility)),
           h('p', { class: 'summary', id: `${id}-sum` }, a.summary, a.agreement ? ' Forms an agreement if every party offers it this quarter.' : ''),
           h(
             'div',

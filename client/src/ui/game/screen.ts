@@ -1,6 +1,7 @@
 import { h } from '../../dom.js';
 import { worldPanel } from '../../world/panel.js';
 import { dashboardPanel } from '../dashboard/panel.js';
+import { tourInvite } from '../tutorial.js';
 import type { Screen } from '../screen.js';
 import { eventsPanel } from './events.js';
 import { gameHeader } from './header.js';
@@ -31,7 +32,7 @@ export function gameScreen(): Screen {
     'div',
     { class: 'game' },
     header.el,
-    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, world, dashboard.el, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
+    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, tourInvite(), world, dashboard.el, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
     report.el,
   );
   let lastTurn: number | null = null;
