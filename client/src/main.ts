@@ -60,6 +60,8 @@ function render(s: AppState, prev: AppState): void {
     current = { key, screen };
     const first = !root.firstChild;
     root.replaceChildren(screen.el);
+    // A new screen starts at its top (the old one may have been scrolled, e.g. to the lobby's Start button).
+    window.scrollTo(0, 0);
     document.title = key === 'home' ? 'Lead Time' : `Lead Time · ${s.code ?? ''}`;
     current.screen.update(s, prev);
     // Move focus to the new screen's heading so keyboard and screen-reader users start there.

@@ -102,7 +102,17 @@ export function mountWorld(parent: HTMLElement, opts: WorldViewOptions = {}): Mo
   const onMove = (e: PointerEvent) => {
     if (e.pointerType === 'mouse') point(e, 'hover');
   };
-  const onUp = (e: PointerEvent) => point(e, 'tap');
+  // A tap is a press and release on the map without moving (so scrolling past it shows nothing).
+  let down: { x: number; y: number; t: number } | null = null;
+  const onDown = (e: PointerEvent) => {
+    down = { x: e.clientX, y: e.clientY, t: e.timeStamp };
+  };
+  const onUp = (e: PointerEvent) => {
+    const d = down;
+    down = null;
+    if (!d || Math.hypot(e.clientX - d.x, e.clientY - d.y) > 10 || e.timeStamp - d.t > 800) return;
+    point(e, 'tap');
+  };
   const onLeave = (e: PointerEvent) => {
     if (e.pointerType !== 'mouse') return;
     lastKey = '';
@@ -111,6 +121,7 @@ export function mountWorld(parent: HTMLElement, opts: WorldViewOptions = {}): Mo
     opts.onPoint?.(null, null, 'hover');
   };
   parent.addEventListener('pointermove', onMove);
+  parent.addEventListener('pointerdown', onDown);
   parent.addEventListener('pointerup', onUp);
   parent.addEventListener('pointerleave', onLeave);
 
@@ -132,6 +143,7 @@ export function mountWorld(parent: HTMLElement, opts: WorldViewOptions = {}): Mo
       reduce?.removeEventListener?.('change', onMotion);
       io?.disconnect();
       parent.removeEventListener('pointermove', onMove);
+      parent.removeEventListener('pointerdown', onDown);
       parent.removeEventListener('pointerup', onUp);
       parent.removeEventListener('pointerleave', onLeave);
       game.destroy(true);

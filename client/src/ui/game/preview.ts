@@ -72,6 +72,9 @@ export function ordersPreview(): { el: HTMLElement; line: HTMLElement; update(pu
         fill(
           body,
           h(
+            'div',
+            { class: 'table-scroll' },
+            h(
             'table',
             { class: 'table compact preview-table' },
             h('caption', { class: 'sr-only' }, 'Expected figures after this quarter: holding versus your orders'),
@@ -90,6 +93,7 @@ export function ordersPreview(): { el: HTMLElement; line: HTMLElement; update(pu
                   h('td', { class: 'num' }, h('span', { 'aria-hidden': 'true' }, d.text), h('span', { class: 'sr-only' }, d.words)),
                 );
               }),
+            ),
             ),
           ),
           h('p', { class: 'hint' }, `Cost ${p.cost} of ${sv.resources} ${currency}; ${p.left} left this quarter (income +${sv.income} next).`),
