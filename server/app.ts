@@ -14,6 +14,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits/limits.js';
 import { guardMatchmaking } from './limits/http-guard.js';
 import { guardSockets } from './limits/socket-guard.js';
 import { setCodeReservationSeconds } from './room-code.js';
+import { staggeredHeartbeat } from './scale/heartbeat.js';
 import { connectRedis, defaultPublicAddress, type ScaleOut } from './scale/redis.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,8 +93,10 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
   serveClient(app, opts.clientDir ?? path.join(ROOT, 'dist', 'client'));
 
   const http = createServer(app);
-  // Orders are tiny; anything near this size is abuse. Larger frames close the socket.
-  const transport = new WebSocketTransport({ server: http, maxPayload: limits.maxPayload });
+  // Orders are tiny; anything near this size is abuse. Larger frames close the socket. Pings are sent by
+  // the staggered heartbeat below instead of the transport's all-at-once loop (pingInterval: 0).
+  const transport = new WebSocketTransport({ server: http, maxPayload: limits.maxPayload, pingInterval: 0 });
+  const heartbeat = staggeredHeartbeat(transport);
   const gameServer = new Server({ transport, greet: false, gracefullyShutdown: false, ...(scale ? { ...scale, publicAddress } : {}) });
   // After `new Server`, which installs the matchmaking routes that these wrap.
   guardMatchmaking(http, limits);
@@ -103,6 +106,7 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
   try {
     await gameServer.listen(port, host);
   } catch (e) {
+    heartbeat.stop();
     await gameServer.gracefullyShutdown(false).catch(() => undefined);
     persistence.close();
     throw e;
@@ -114,6 +118,7 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
     url: `http://localhost:${bound}`,
     publicAddress,
     close: async () => {
+      heartbeat.stop();
       await gameServer.gracefullyShutdown(false);
       await closeHttp(http);
       persistence.close();
