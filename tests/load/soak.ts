@@ -2,12 +2,14 @@ import { intArg, parseArgs } from '../../server/cli/args.js';
 import { printSample, thinkArg } from './load.js';
 import { MB, slope } from './proc-stats.js';
 import { formatReport, runLoad, type LoadReport } from './runner.js';
+import { writeSection } from '../bench/benchmarks-file.js';
 
-const USAGE = `npm run soak -- [--minutes 10] [--matches 200] [--think 2-10] [--turns N] [--seed soak]
+const USAGE = `npm run soak -- [--minutes 10] [--matches 200] [--think 2-10] [--turns N] [--seed soak] [--record]
 
 Holds --matches concurrent 8-seat matches for --minutes (matches that end are replaced, so rooms are
 created and disposed all along) and reports whether the server's memory stays flat: RSS per minute, the
-least-squares slope over the second half, and the first and last minutes compared.`;
+least-squares slope over the second half, and the first and last minutes compared. --record writes the
+result to the "soak" section of BENCHMARKS.md.`;
 
 export type SoakReport = {
   minutes: number;
@@ -65,6 +67,23 @@ export function formatSoak(r: SoakReport): string {
   return `${formatReport(r.load)}\n${rows}\nRSS slope over the second half: ${r.slopeMBPerMinute} MB/min; first minute ${r.firstMinuteMB} MB, last minute ${r.lastMinuteMB} MB → ${r.flat ? 'flat' : 'GROWING'}`;
 }
 
+export function recordSoak(r: SoakReport, argv: string): void {
+  const l = r.load;
+  writeSection(
+    'soak',
+    `## Soak: memory over ${r.minutes} minutes
+
+Command: \`npm run soak -- ${argv}\` (tests/load/soak.ts). ${l.matches} concurrent 8-seat matches (${l.clients} clients), think ${l.thinkMs[0] / 1000}–${l.thinkMs[1] / 1000} s; matches that end are replaced, so rooms are created and disposed throughout.
+
+${l.matchesFinished} matches played to the end; ${l.errorCount} errors; order-ack p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms over ${l.latency.count} orders; server CPU ${l.server.cpuPercent}% of one core; load average ${l.loadAverage.join(' → ')}.
+Server RSS: idle ${l.server.baselineRssMB} MB; first minute ${r.firstMinuteMB} MB, last minute ${r.lastMinuteMB} MB; slope over the second half **${r.slopeMBPerMinute} MB/min** → **${r.flat ? 'flat' : 'growing'}**.
+
+| minute | server RSS | worst 5-s p99 |
+|---|---|---|
+${r.perMinute.map((m) => `| ${m.minute} | ${m.rssMB} MB | ${m.p99 ?? '–'} ms |`).join('\n')}`,
+  );
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
@@ -79,6 +98,7 @@ async function main() {
     seed: typeof args.seed === 'string' ? args.seed : undefined,
   });
   console.log(`\n${formatSoak(r)}`);
+  if (args.record) recordSoak(r, process.argv.slice(2).join(' '));
   process.exitCode = r.flat && r.load.errorCount === 0 ? 0 : 1;
 }
 
