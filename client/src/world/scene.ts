@@ -59,6 +59,8 @@ function regionFill(d: WorldData, r: MapRegion): number {
 export class WorldScene extends Phaser.Scene {
   private world: WorldData | null = null;
   private layer!: Phaser.GameObjects.Container;
+  /** The still picture (map, labels, bars), drawn once per change: only the flows' markers are drawn each frame. */
+  private still!: Phaser.GameObjects.RenderTexture;
   private fx!: Phaser.GameObjects.Graphics;
   private ready = false;
   private paths: Path[] = [];
@@ -72,6 +74,7 @@ export class WorldScene extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor(BG);
+    this.still = this.add.renderTexture(0, 0, W, H).setOrigin(0, 0);
     this.layer = this.add.container(0, 0);
     this.fx = this.add.graphics();
     this.fx.setDepth(10);
@@ -141,14 +144,19 @@ export class WorldScene extends Phaser.Scene {
     if (!d) {
       this.paths = [];
       this.text(W / 2, (MAP_TOP + MAP_BOTTOM) / 2, 'Waiting for the world…', 24, MUTED, false, [0.5, 0.5]);
-      return;
+    } else {
+      this.drawLead(g, d);
+      this.drawCompute(g, d);
+      this.drawStrait(g, d);
+      this.drawFlows(g, d);
+      this.drawSeats(g, d);
+      this.drawGauges(g, d);
     }
-    this.drawLead(g, d);
-    this.drawCompute(g, d);
-    this.drawStrait(g, d);
-    this.drawFlows(g, d);
-    this.drawSeats(g, d);
-    this.drawGauges(g, d);
+    // Bake the still picture into one texture: a Graphics object would re-triangulate every country each frame.
+    this.still.clear();
+    this.still.draw(this.layer, 0, 0);
+    this.still.render();
+    this.layer.removeAll(true);
     this.drawParticles(this.time.now);
   }
 

@@ -7,6 +7,8 @@ import type { MapRegion } from './regions.js';
 
 /** Frames to draw after a change before the loop sleeps again (when nothing moves). */
 const FRAMES_AFTER_CHANGE = 4;
+/** How long the flows keep moving after a change or a touch of the map. */
+const ANIMATE_MS = 8_000;
 
 export type WorldHit = { flow?: Flow; region?: MapRegion };
 export type WorldViewOptions = {
@@ -24,9 +26,9 @@ export type MountedWorld = {
 };
 
 /**
- * Mounts the Phaser world view in `parent` and feeds it data. The flows' markers move at up to 30 frames
- * a second while any flow is drawn, the map is on screen and the viewer has not asked for reduced motion;
- * otherwise the loop sleeps between changes (laptops and software-rendered browsers thank us). Pointer
+ * Mounts the Phaser world view in `parent` and feeds it data. The flows' markers move at up to 20 frames
+ * a second for 8 s after each change or touch, while the map is on screen and the viewer has not asked for
+ * reduced motion; otherwise the loop sleeps between changes (laptops and software-rendered browsers thank us). Pointer
  * events are read from the DOM (Phaser's input stays off, so the page scrolls normally on phones).
  * `destroy` frees the WebGL context.
  */
@@ -43,17 +45,21 @@ export function mountWorld(parent: HTMLElement, opts: WorldViewOptions = {}): Mo
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: W, height: H },
     scene,
     banner: false,
-    fps: { limit: 30 },
+    fps: { limit: 20 },
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
   });
+  // Flows move for a while after each change or touch of the map, then hold still (laptops and
+  // software-rendered projectors do not need to draw 30 frames a second all quarter long).
+  let animateUntil = performance.now() + ANIMATE_MS;
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
-    if (scene.animated && onScreen) return;
+    if (scene.animated && onScreen && performance.now() < animateUntil) return;
     framesLeft -= 1;
     if (framesLeft <= 0) game.loop.sleep();
   });
   const kick = () => {
     framesLeft = FRAMES_AFTER_CHANGE;
+    animateUntil = performance.now() + ANIMATE_MS;
     if (!game.loop.running) game.loop.wake();
   };
   const onResize = () => kick();

@@ -25,7 +25,8 @@ export function visibleEvents(s: AppState): GameEvent[] {
 
 export function eventsPanel(): { el: HTMLElement; update(s: AppState): void } {
   // Not a live region: the quarter report announces each resolution once.
-  const list = h('ol', { class: 'events' });
+  // It scrolls on its own, so it takes keyboard focus (arrow keys scroll it).
+  const list = h('ol', { class: 'events', tabindex: 0, 'aria-labelledby': 'ev-h' });
   const el = h('section', { class: 'panel', 'aria-labelledby': 'ev-h' }, h('h2', { id: 'ev-h' }, 'Events'), list);
   let key = '';
   return {

@@ -17,6 +17,8 @@ import { teamPanel } from '../exercise/team.js';
 export function gameScreen(): Screen {
   const header = gameHeader();
   const title = h('h1', { class: 'sr-only' }, 'Lead Time match');
+  // Focus starts on the heading above: the first Tab offers a jump straight to the orders form.
+  const skipToOrders = h('a', { class: 'skip', href: '#orders-h' }, 'Skip to orders');
   const worldView = worldPanel();
   const world = worldView.el;
   const dashboard = dashboardPanel();
@@ -32,7 +34,7 @@ export function gameScreen(): Screen {
     'div',
     { class: 'game' },
     header.el,
-    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, tourInvite(), world, dashboard.el, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
+    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, skipToOrders, tourInvite(), world, dashboard.el, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
     report.el,
   );
   let lastTurn: number | null = null;
