@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { matchMaker, type Presence } from '@colyseus/core';
+import { LocalPresence, matchMaker, type Presence } from '@colyseus/core';
 
 /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read aloud and typed from a projector. */
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
@@ -34,7 +34,13 @@ export async function reserveCode(code: string, presence: Presence | undefined =
   const key = CODE_KEY_PREFIX + code;
   const n = await presence.incr(key);
   if (n !== 1) return false;
-  await presence.expire(key, reservationSeconds);
+  if (presence instanceof LocalPresence) {
+    // The in-process presence expires keys with a timer that would keep a stopped server's process alive for
+    // the hour; an unreferenced timer of our own lets it exit.
+    setTimeout(() => presence.del(key), reservationSeconds * 1000).unref();
+  } else {
+    await presence.expire(key, reservationSeconds);
+  }
   return true;
 }
 
