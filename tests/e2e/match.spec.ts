@@ -35,6 +35,8 @@ async function afterResolution(page: Page): Promise<'next' | 'end'> {
 }
 
 test('two players play a whole match in the browser, from the lobby to the outcome', async ({ browser }) => {
+  // Ten quarters in two browsers: give it room on a busy two-core machine.
+  test.setTimeout(360_000);
   const errors: string[] = [];
   const ctxA = await browser.newContext();
   const ctxB = await browser.newContext();
