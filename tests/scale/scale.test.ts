@@ -146,7 +146,7 @@ describe.skipIf(availability !== true)('two server processes sharing one Redis',
   it('reconnects a dropped player through the other process', async () => {
     const us = await create(a.endpoint, { create: { seed: 'reconnect' }, join: { seat: 'US', name: 'Alice' } });
     const cn = await join(a.endpoint, us.code, { join: { seat: 'CN', name: 'Bo' } });
-    await waitFor(() => cn.you() !== undefined, 'CN joined');
+    await waitFor(() => cn.you() !== undefined && us.state.seats.CN?.connected === true, 'CN joined, as US sees it');
     const holder = connectedPort(cn);
     const other = holder === a.port ? b : a;
     cn.room.connection.close();
