@@ -22,8 +22,8 @@ function kv(pairs: [string, string][]): HTMLElement {
  */
 export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], note?: string): void } {
   const id = uid('rp');
-  const prev = h('button', { type: 'button', class: 'small', 'aria-label': 'Previous quarter' }, '◀ Prev');
-  const next = h('button', { type: 'button', class: 'small', 'aria-label': 'Next quarter' }, 'Next ▶');
+  const prev = h('button', { type: 'button', class: 'small' }, h('span', { 'aria-hidden': 'true' }, '◀ '), 'Previous quarter');
+  const next = h('button', { type: 'button', class: 'small' }, 'Next quarter', h('span', { 'aria-hidden': 'true' }, ' ▶'));
   const slider = h('input', { type: 'range', min: 1, max: 1, step: 1, value: 1, 'aria-label': 'Quarter', class: 'rp-slider' });
   const label = h('strong', { class: 'rp-label', 'aria-live': 'polite', 'data-testid': 'replay-quarter' });
   const note = h('p', { class: 'hint' });

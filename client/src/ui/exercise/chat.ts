@@ -63,7 +63,7 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
   const tabs = h('div', { class: 'chat-tabs', role: 'tablist', 'aria-label': 'Chat channels' });
   const about = h('p', { class: 'hint chat-about' });
   const logId = uid('chat-log');
-  const log = h('ol', { id: logId, class: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': headId, tabindex: 0, 'data-testid': 'chat-log' });
+  const log = h('div', { id: logId, class: 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-labelledby': headId, tabindex: 0, 'data-testid': 'chat-log' });
   // Arrow keys move between channel tabs (the tablist pattern); Enter or Space opens one.
   tabs.addEventListener('keydown', (e) => {
     const all = [...tabs.querySelectorAll<HTMLButtonElement>('[role=tab]')];
@@ -208,10 +208,10 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
       fill(
         log,
         shown.length === 0
-          ? [h('li', { class: 'hint chat-empty' }, 'No messages yet.')]
+          ? [h('div', { class: 'hint chat-empty' }, 'No messages yet.')]
           : shown.slice(-200).map((m) =>
               h(
-                'li',
+                'div',
                 { class: `chat-msg${m.from.role === 'facilitator' ? ' from-control' : ''}`, 'data-channel': m.channel },
                 h(
                   'div',
