@@ -2,36 +2,41 @@ import os from 'node:os';
 import { DEFAULT_THINK } from '../load/load.js';
 import { runLoad, type LoadReport } from '../load/runner.js';
 import { runSoak } from '../load/soak.js';
-import { writeSection } from './benchmarks-file.js';
+import { median, writeSection } from './benchmarks-file.js';
 
 /**
  * How many concurrent 8-seat matches one server process holds on this machine with order-ack p99 under
- * 50 ms: step the count up until a step fails (p99 ≥ 50 ms, any error, or a match not held), retrying a
- * failed step once because the machine is shared; then a short soak. Environment: BENCH_LOAD_SECONDS
- * (measured seconds per step, default 40), BENCH_LOAD_STEPS (comma-separated counts), BENCH_SOAK_MINUTES
- * (default 3).
+ * 50 ms: each step is run BENCH_LOAD_RUNS times (default 3; the machine is shared and noisy) and is held when
+ * the median run's p99 is under 50 ms with no error and every match live throughout; the count goes up until
+ * a step is not held. Then a short soak. Environment: BENCH_LOAD_SECONDS (measured seconds per run, default
+ * 30), BENCH_LOAD_STEPS (comma-separated counts), BENCH_SOAK_MINUTES (default 3).
  */
 const P99_GOAL_MS = 50;
 
 export async function benchLoad(): Promise<void> {
-  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 40);
-  const steps = (process.env.BENCH_LOAD_STEPS ?? '100,250,500,650,800,1000,1250,1500').split(',').map(Number);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+  const runs = Number(process.env.BENCH_LOAD_RUNS ?? 3);
+  const steps = (process.env.BENCH_LOAD_STEPS ?? '100,250,400,500,600,700,800,1000').split(',').map(Number);
   const soakMinutes = Number(process.env.BENCH_SOAK_MINUTES ?? 3);
   const think = DEFAULT_THINK;
   const results: { report: LoadReport; pass: boolean; attempt: number }[] = [];
-  const passes = (r: LoadReport) => r.latency.p99 < P99_GOAL_MS && r.errorCount === 0 && r.live.min >= r.matches;
-  let held: LoadReport | undefined;
+  const clean = (r: LoadReport) => r.errorCount === 0 && r.live.min >= r.matches;
+  const steps_: { matches: number; medianP99: number; held: boolean; reports: LoadReport[] }[] = [];
+  let held: (typeof steps_)[number] | undefined;
   for (const matches of steps) {
-    let ok = false;
-    for (let attempt = 1; attempt <= 2 && !ok; attempt++) {
-      console.log(`load: ${matches} matches, attempt ${attempt}`);
+    const reports: LoadReport[] = [];
+    for (let attempt = 1; attempt <= runs; attempt++) {
+      console.log(`load: ${matches} matches, run ${attempt} of ${runs}`);
       const report = await runLoad({ matches, seconds, thinkMs: think, seed: `bench-${matches}-${attempt}` });
-      ok = passes(report);
-      results.push({ report, pass: ok, attempt });
+      reports.push(report);
+      results.push({ report, pass: report.latency.p99 < P99_GOAL_MS && clean(report), attempt });
       console.log(`  p99 ${report.latency.p99} ms, errors ${report.errorCount}, live min ${report.live.min}, RSS ${report.server.meanRssMB} MB, load avg ${report.loadAverage.join(' → ')}`);
-      if (ok) held = report;
     }
-    if (!ok) break;
+    const medianP99 = median(reports.map((r) => r.latency.p99));
+    const step = { matches, medianP99, held: medianP99 < P99_GOAL_MS && reports.every(clean), reports };
+    steps_.push(step);
+    if (!step.held) break;
+    held = step;
   }
   console.log(`soak: ${soakMinutes} min`);
   const soak = await runSoak({ minutes: soakMinutes, matches: 200, thinkMs: [2000, 10_000], seed: 'bench-soak', quiet: true });
@@ -49,21 +54,22 @@ export async function benchLoad(): Promise<void> {
     perMatchKB = den ? Math.round((num / den) * 1024) : null;
   }
   const row = ({ report: r, pass, attempt }: (typeof results)[number]) =>
-    `| ${r.matches} (${r.clients} clients)${attempt > 1 ? ', retry' : ''} | ${r.acksPerSecond} | ${r.latency.p50} | ${r.latency.p95} | **${r.latency.p99}** | ${r.errorCount} | ${r.live.min} | ${r.server.meanRssMB} MB | ${r.server.rssPerMatchKB} kB | ${r.server.cpuPercent}% | ${r.generator.cpuPercent}% | ${r.loadAverage.join(' → ')} | ${pass ? 'held' : 'not held'} |`;
+    `| ${r.matches} (${r.clients} clients), run ${attempt} | ${r.acksPerSecond} | ${r.latency.p50} | ${r.latency.p95} | **${r.latency.p99}** | ${r.errorCount} | ${r.live.min} | ${r.server.meanRssMB} MB | ${r.server.rssPerMatchKB} kB | ${r.server.cpuPercent}% | ${r.generator.cpuPercent}% | ${r.loadAverage.join(' → ')} | ${pass ? '< 50 ms' : '≥ 50 ms'} |`;
   const soakRows = soak.perMinute.map((m) => `| ${m.minute} | ${m.rssMB} MB | ${m.p99 ?? '–'} ms |`).join('\n');
+  const failed = steps_.find((s) => !s.held);
   const heldLine = held
-    ? `**${held.matches} concurrent 8-seat matches** (${held.clients} clients) held with order-ack p99 ${held.latency.p99} ms < ${P99_GOAL_MS} ms${results.some((r) => !r.pass) ? `; the next step (${results.filter((r) => !r.pass).at(-1)?.report.matches}) was not held` : ' (the largest step tried)'}. Goal: ≥ 500.`
-    : `No step held p99 < ${P99_GOAL_MS} ms. Goal: ≥ 500.`;
+    ? `**${held.matches} concurrent 8-seat matches** (${held.matches * 8} clients) held: median order-ack p99 over ${runs} runs ${held.medianP99} ms < ${P99_GOAL_MS} ms${failed ? `; at ${failed.matches} the median p99 was ${failed.medianP99} ms` : ' (the largest step tried)'}. Goal: ≥ 500.`
+    : `No step held a median p99 < ${P99_GOAL_MS} ms${failed ? ` (at ${failed.matches}: ${failed.medianP99} ms)` : ''}. Goal: ≥ 500.`;
   writeSection(
     'load',
     `## Concurrent matches on one server process
 
-Command: \`npm run bench -- load\` (tests/bench/load.bench.ts: \`npm run load -- --matches N --seconds ${seconds}\` for each step, then \`npm run soak -- --minutes ${soakMinutes}\`).
+Command: \`npm run bench -- load\` (tests/bench/load.bench.ts: \`npm run load -- --matches N --seconds ${seconds}\`, ${runs} runs a step, then \`npm run soak -- --minutes ${soakMinutes}\`).
 Each match has 8 real colyseus.js clients, one per seat (no server bots); each seat submits the shared bots' orders once a quarter after a think time drawn uniformly from ${think[0] / 1000}–${think[1] / 1000} s (people take minutes), so a quarter resolves every ~20 s per match and finished matches are replaced by new ones. Server and load generator share this machine's ${os.cpus().length} cores (other engineers' jobs too: see the load average); latency is measured by the clients, send to \`ack\`.
 
 ${heldLine} Server memory per match (slope of RSS over match count across the steps): **${perMatchKB ?? '–'} kB**.
 
-| matches | orders/s | p50 ms | p95 ms | p99 ms | errors | live (min) | server RSS | RSS/match over idle | server CPU | generator CPU | load avg | |
+| matches | orders/s | p50 ms | p95 ms | p99 ms | errors | live (min) | server RSS | RSS/match over idle | server CPU | generator CPU | load avg | p99 |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 
