@@ -1,4 +1,5 @@
-import { publicView, type RoomListing, type SeatId } from '../shared/index.js';
+import type { ArraySchema } from '@colyseus/schema';
+import { publicView, splitPublicView, type PublicParts, type RoomListing, type SeatId, type WorldState } from '../shared/index.js';
 import type { MatchController } from './match-controller.js';
 import type { Roster } from './roster.js';
 import { SeatSlot, type MatchState } from './schema.js';
@@ -9,13 +10,13 @@ import { SeatSlot, type MatchState } from './schema.js';
  */
 export function project(state: MatchState, ctrl: MatchController, roster: Roster): void {
   const world = ctrl.world;
-  const view = publicView(world);
+  const parts = publicParts(world);
   state.code = ctrl.config.code;
   state.scenarioId = world.scenarioId;
   state.phase = ctrl.phase;
   state.turn = world.turn;
   state.turns = world.turns;
-  state.quarter = view.quarter;
+  state.quarter = parts.quarter;
   state.facilitated = ctrl.config.facilitated;
   const running = ctrl.phase === 'orders';
   state.deadline = running && !ctrl.clock.paused ? ctrl.clock.deadline : 0;
@@ -23,8 +24,9 @@ export function project(state: MatchState, ctrl: MatchController, roster: Roster
   state.remaining = state.paused ? ctrl.clock.remaining : 0;
   state.controlPresent = roster.facilitators().some((m) => m.connected);
   state.forecastOpen = ctrl.forecastOpen;
-  const json = JSON.stringify(view);
-  if (state.publicJson !== json) state.publicJson = json;
+  if (state.publicJson !== parts.head) state.publicJson = parts.head;
+  syncList(state.publicEvents, parts.events);
+  syncList(state.publicSeries, parts.series);
   for (const seat of ctrl.seatsInPlay) {
     let slot = state.seats.get(seat);
     if (!slot) {
@@ -42,6 +44,27 @@ export function project(state: MatchState, ctrl: MatchController, roster: Roster
     slot.members = holders.length;
     slot.handedToBot = handed;
   }
+}
+
+/** The world is replaced, never changed in place, so its public parts are computed once per world. */
+const partsCache = new WeakMap<WorldState, PublicParts & { quarter: string }>();
+
+function publicParts(world: WorldState): PublicParts & { quarter: string } {
+  let parts = partsCache.get(world);
+  if (!parts) {
+    const view = publicView(world);
+    parts = { ...splitPublicView(view), quarter: view.quarter };
+    partsCache.set(world, parts);
+  }
+  return parts;
+}
+
+/** Make a synchronised list equal to `next`, touching only the items that differ (usually: appending). */
+function syncList(list: ArraySchema<string>, next: readonly string[]): void {
+  const common = Math.min(list.length, next.length);
+  for (let i = 0; i < common; i++) if (list[i] !== next[i]) list[i] = next[i];
+  if (list.length > next.length) list.splice(next.length, list.length - next.length);
+  for (let i = common; i < next.length; i++) list.push(next[i]);
 }
 
 export function listing(ctrl: MatchController, roster: Roster): RoomListing {

@@ -1,9 +1,10 @@
-import { Encoder, MapSchema, Schema, type } from '@colyseus/schema';
+import { ArraySchema, Encoder, MapSchema, Schema, type } from '@colyseus/schema';
+import './schema-string-fix.js';
 import type { MatchStateShape, Phase, SeatSlotShape } from '../shared/index.js';
 import type { SeatId } from '../shared/index.js';
 
-// publicJson carries the whole public history (~35 kB by turn 10, ~95 kB with the final reveal);
-// a larger starting buffer avoids the encoder's grow-and-warn on every finished match.
+// A joining client gets the whole state at once: the public history (~30 kB by turn 10) and, at the end,
+// the reveal (~65 kB). A larger starting buffer avoids the encoder's grow-and-warn on finished matches.
 Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 128 * 1024);
 
 /** Synchronised, public projection of one seat. Nothing private may be added here. */
@@ -19,7 +20,7 @@ export class SeatSlot extends Schema implements SeatSlotShape {
 }
 
 /** The room's synchronised state; see `MatchStateShape` in shared/protocol.ts. Written only by projection. */
-export class MatchState extends Schema implements Omit<MatchStateShape, 'seats'> {
+export class MatchState extends Schema implements Omit<MatchStateShape, 'seats' | 'publicEvents' | 'publicSeries'> {
   @type('string') code = '';
   @type('string') scenarioId = '';
   @type('string') phase: Phase = 'lobby';
@@ -29,6 +30,8 @@ export class MatchState extends Schema implements Omit<MatchStateShape, 'seats'>
   @type('number') deadline = 0;
   @type({ map: SeatSlot }) seats = new MapSchema<SeatSlot>();
   @type('string') publicJson = '';
+  @type(['string']) publicEvents = new ArraySchema<string>();
+  @type(['string']) publicSeries = new ArraySchema<string>();
   @type('boolean') facilitated = false;
   @type('boolean') paused = false;
   @type('number') remaining = 0;

@@ -23,3 +23,4 @@ export * from './hash.js';
 export * from './formulas.js';
 export { default as SOURCES } from './data/sources.json';
 export * from './protocol.js';
+export * from './public-sync.js';

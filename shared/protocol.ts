@@ -153,7 +153,6 @@ export type YouAre = {
   /** Only in a facilitator's own `you` message: the key that lets Control rejoin. Never sent to anyone else. */
   facilitatorKey?: string;
 };
-export type SeatViewMessage = SeatView;
 
 /** A seat's shared draft: who last changed it, when, and the orders (not validated against the purse). */
 export type DraftMessage = { seat: SeatId; turn: number; orders: Order[]; by: string; at: number };
@@ -214,8 +213,12 @@ export type MatchStateShape = {
   /** Epoch milliseconds when the orders phase closes; 0 = no running timer (none, or paused). */
   deadline: number;
   seats: Map<SeatId, SeatSlotShape>;
-  /** JSON of the PublicView (shared/views.ts): the public dashboard. */
+  /** The public dashboard (PublicView, shared/views.ts) without its history: see shared/public-sync.ts. */
   publicJson: string;
+  /** The public events, one JSON string each, oldest first. */
+  publicEvents: string[];
+  /** The public series, one JSON string per quarter, oldest first. */
+  publicSeries: string[];
   /** A facilitated exercise (Control runs the clock). */
   facilitated: boolean;
   /** Control stopped the clock. */

@@ -1,5 +1,5 @@
 import { matchMaker, Room, type Client, type RoomException } from '@colyseus/core';
-import { ForecastRequestSchema, MSG, SMSG, seatView, type LiveForecast, type RoomListing } from '../../shared/index.js';
+import { ForecastRequestSchema, MSG, SMSG, seatView, seatViewMessage, type LiveForecast, type RoomListing } from '../../shared/index.js';
 import { livePool } from '../analysis/live-forecast.js';
 import { sees, type Viewer } from '../audience.js';
 import { canRead } from '../../shared/chat.js';
@@ -40,6 +40,8 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   private awaitingCreator = true;
   private forecasting = false;
   private memorySeq = 0;
+  /** How many of its seat's events each client has been sent (seat views then carry only the new ones). */
+  private readonly eventsSent = new Map<string, number>();
   /** Set when the server shuts down: people leaving then must not move the match on. */
   private closing = false;
 
@@ -135,6 +137,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     }
     const hosts = new Set(this.roster.hosts());
     this.roster.remove(client.sessionId);
+    this.eventsSent.delete(client.sessionId);
     this.limiter.forget(client.sessionId);
     this.chatLimiter.forget(client.sessionId);
     this.sync();
@@ -300,6 +303,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     const m = this.roster.get(client.sessionId);
     if (!m) return;
     client.send(SMSG.you, this.you(client.sessionId));
+    this.eventsSent.delete(client.sessionId);
     this.sendSeatView(client);
     const draft = m.seat ? this.ctrl.draftFor(m.seat) : undefined;
     if (draft) client.send(SMSG.draft, draft);
@@ -310,7 +314,10 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
 
   private sendSeatView(client: Client) {
     const m = this.roster.get(client.sessionId);
-    if (m?.role === 'player' && m.seat) client.send(SMSG.seatView, seatView(this.ctrl.world, m.seat));
+    if (m?.role !== 'player' || !m.seat) return;
+    const view = seatView(this.ctrl.world, m.seat);
+    client.send(SMSG.seatView, seatViewMessage(view, this.eventsSent.get(client.sessionId) ?? 0));
+    this.eventsSent.set(client.sessionId, view.events.length);
   }
 
   private clientsOf(sessionId: string): Client[] {

@@ -63,7 +63,7 @@ async function join(code: string, options: object): Promise<Player> {
 /** The public facts that no refused message may change. */
 function publicFacts(p: Player) {
   const s = p.state;
-  return { phase: s.phase, turn: s.turn, publicJson: s.publicJson, deadline: s.deadline, paused: s.paused, remaining: s.remaining, controlPresent: s.controlPresent, seats: s.seats };
+  return { phase: s.phase, turn: s.turn, publicJson: s.publicJson, publicEvents: s.publicEvents, publicSeries: s.publicSeries, deadline: s.deadline, paused: s.paused, remaining: s.remaining, controlPresent: s.controlPresent, seats: s.seats };
 }
 
 function logRows(code: string): number {

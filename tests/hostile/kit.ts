@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { canRead, type ChannelId } from '../../shared/chat.js';
-import { MSG, PHASES, REGIONS, SEATS, type PublicView, type SeatId, type SeatView } from '../../shared/index.js';
+import { MSG, PHASES, assemblePublicView, REGIONS, SEATS, type PublicView, type SeatId, type SeatView } from '../../shared/index.js';
 import type { Player, StateJson } from '../integration/harness.js';
 
 /**
@@ -223,9 +223,9 @@ export function stateInvariantErrors(states: readonly string[]): string[] {
     if (!s.publicJson) continue;
     let v: PublicView;
     try {
-      v = JSON.parse(s.publicJson) as PublicView;
+      v = assemblePublicView(s) as PublicView;
     } catch {
-      errs.push(`${at}: publicJson does not parse`);
+      errs.push(`${at}: the public view does not parse`);
       continue;
     }
     if (v.turn !== s.turn) errs.push(`${at}: publicJson turn ${v.turn} ≠ state turn ${s.turn}`);

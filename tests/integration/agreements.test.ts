@@ -61,7 +61,7 @@ describe('agreement proposals', () => {
     await waitFor(() => t.spec.state.turn === 1, 'resolved');
     await waitFor(() => latest(t.us, id)?.status === 'signed', 'signed');
     expect(latest(t.cn, id)?.note).toMatch(/In force until/);
-    const view = JSON.parse(t.spec.state.publicJson) as PublicView;
+    const view = t.spec.pub;
     expect(view.agreements.map((a) => a.kind)).toContain('incident-hotline');
     expect(view.agreements.find((a) => a.kind === 'incident-hotline')?.parties.sort()).toEqual(['CN', 'US']);
   });

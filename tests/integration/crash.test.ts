@@ -60,7 +60,7 @@ describe('a server killed mid-match (SIGKILL) and restarted on the same data fol
     const cnDraft = [{ action: 'cn-chip-drive', intensity: 2 }];
     await cn.request('draft', { turn: 2, orders: cnDraft }, ['draft']);
     await waitFor(() => cn.state.seats.US?.submitted === true, 'US submitted flag');
-    const publicBefore = cn.state.publicJson;
+    const publicBefore = cn.pub;
     const usChatBefore = us.of<ChatMessage>('chat').map((m) => m.id);
     expect(usChatBefore).toContain(lastWords.id);
     await killHard(first);
@@ -75,7 +75,7 @@ describe('a server killed mid-match (SIGKILL) and restarted on the same data fol
 
     // Same code, same quarter, same public figures; US is still marked submitted.
     expect(us2.state).toMatchObject({ code, phase: 'orders', turn: 2, facilitated: true });
-    expect(us2.state.publicJson).toBe(publicBefore);
+    expect(us2.pub).toEqual(publicBefore);
     expect(us2.state.seats.US?.submitted).toBe(true);
     expect(us2.state.seats.CN?.submitted).toBe(false);
     expect(ctl2.you()).toMatchObject({ role: 'facilitator', host: true });
@@ -94,7 +94,7 @@ describe('a server killed mid-match (SIGKILL) and restarted on the same data fol
     await cn2.request('submit', { turn: 2, orders: [] }, ['ack']);
     await waitFor(() => us2.state.turn === 3 && us2.latestSeatView()?.turn === 3, 'turn 3 after the restart');
     expect((us2.latestSeatView() as SeatView).lastOrders).toEqual(usOrders);
-    const view = JSON.parse(us2.state.publicJson) as PublicView;
+    const view = us2.pub;
     expect(view.series.map((s) => s.turn)).toEqual([1, 2, 3]);
 
     // Finish it and the after-action data appears.

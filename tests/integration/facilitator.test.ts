@@ -15,7 +15,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const pub = (p: Player) => JSON.parse(p.state.publicJson) as PublicView;
+const pub = (p: Player): PublicView => p.pub;
 
 /** Control plus US and CN players and a projector, started by Control. */
 async function exercise(create: object = {}) {
@@ -40,7 +40,7 @@ async function control<T = ControlAck>(p: Player, type: string, payload: unknown
 
 function snapshot(p: Player) {
   const s = p.state;
-  return { turn: s.turn, phase: s.phase, paused: s.paused, deadline: s.deadline, remaining: s.remaining, publicJson: s.publicJson, seats: JSON.stringify(s.seats) };
+  return { turn: s.turn, phase: s.phase, paused: s.paused, deadline: s.deadline, remaining: s.remaining, publicJson: s.publicJson, publicEvents: JSON.stringify(s.publicEvents), publicSeries: JSON.stringify(s.publicSeries), seats: JSON.stringify(s.seats) };
 }
 
 describe('a facilitated exercise', () => {

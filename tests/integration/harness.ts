@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { startServer, type RunningServer } from '../../server/app.js';
-import type { MatchStateShape, SeatSlotShape, SeatView, ServerError, YouAre } from '../../shared/index.js';
+import { assemblePublicView, mergeSeatView, type MatchStateShape, type PublicView, type SeatSlotShape, type SeatView, type SeatViewMessage, type ServerError, type YouAre } from '../../shared/index.js';
 
 export type TestServer = RunningServer & { endpoint: string; stop: () => Promise<void> };
 
@@ -79,8 +79,18 @@ export class Player {
     return this.messages.slice(before).find((m) => replies.includes(String(m.type))) as Received & { data: T };
   }
 
+  /** The seat view as the client holds it: the seat-view messages merged in order (each carries only new events). */
   latestSeatView(): SeatView | undefined {
-    return this.of<SeatView>('seat-view').at(-1);
+    let view: SeatView | null = null;
+    for (const m of this.of<SeatViewMessage>('seat-view')) view = mergeSeatView(view, m);
+    return view ?? undefined;
+  }
+
+  /** The public view as the client assembles it from the synchronised state. */
+  get pub(): PublicView {
+    const v = assemblePublicView(this.state);
+    if (!v) throw new Error('no public view yet');
+    return v;
   }
 
   you(): YouAre | undefined {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OrdersAck, PublicView, RoomListing, SeatView, ServerError } from '../../shared/index.js';
+import { matchMaker } from '@colyseus/core';
+import { publicView, seatView, type OrdersAck, type PublicView, type RoomListing, type SeatView, type SeatViewMessage, type ServerError, type WorldState } from '../../shared/index.js';
 import { Player, sleep, startTestServer, waitFor, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -45,7 +46,7 @@ async function startedMatch(create_: object = {}): Promise<{ us: Player; cn: Pla
 
 function snapshot(p: Player) {
   const s = p.state;
-  return { turn: s.turn, phase: s.phase, publicJson: s.publicJson, submitted: Object.values(s.seats).map((x) => [x.seat, x.submitted]) };
+  return { turn: s.turn, phase: s.phase, publicJson: s.publicJson, publicEvents: s.publicEvents, publicSeries: s.publicSeries, submitted: Object.values(s.seats).map((x) => [x.seat, x.submitted]) };
 }
 
 describe('a match between two real clients', () => {
@@ -57,8 +58,8 @@ describe('a match between two real clients', () => {
     expect(cn.state.code).toBe(us.code);
     expect(cn.state.seats.US).toMatchObject({ occupied: true, connected: true, bot: false, name: 'Alice' });
     expect(cn.state.seats.EU).toMatchObject({ occupied: false, bot: true });
-    const before = us.state.publicJson;
-    expect((JSON.parse(before) as PublicView).turn).toBe(0);
+    const before = us.pub;
+    expect(before.turn).toBe(0);
 
     const usAck = await us.request<OrdersAck>('submit', { turn: 0, orders: US_ORDERS }, ['ack', 'error']);
     expect(usAck).toMatchObject({ type: 'ack', data: { turn: 0, accepted: 2, costs: 4 } });
@@ -67,9 +68,11 @@ describe('a match between two real clients', () => {
 
     await waitFor(() => us.state.turn === 1 && cn.state.turn === 1, 'turn 1');
     await waitFor(() => us.latestSeatView()?.turn === 1 && cn.latestSeatView()?.turn === 1, 'seat views for turn 1');
-    const after = cn.state.publicJson;
-    expect(after).not.toBe(before);
-    expect((JSON.parse(after) as PublicView).turn).toBe(1);
+    const after = cn.pub;
+    expect(after).not.toEqual(before);
+    expect(after.turn).toBe(1);
+    expect(after.series).toHaveLength(1);
+    expect(after.events.length).toBeGreaterThan(0);
     expect(cn.state.phase).toBe('orders');
     expect(Object.values(cn.state.seats).every((s) => !s.submitted)).toBe(true);
     expect(us.latestSeatView()).toMatchObject({ seat: 'US', turn: 1, lastOrders: US_ORDERS });
@@ -220,7 +223,7 @@ describe('a match between two real clients', () => {
       await waitFor(() => us.state.turn === t + 1 && cn.state.turn === t + 1, `turn ${t + 1}`);
     }
     await waitFor(() => cn.state.phase === 'finished', 'finished');
-    const view = JSON.parse(cn.state.publicJson) as PublicView;
+    const view = cn.pub;
     const played = cn.state.turn;
     expect(view.outcome).not.toBeNull();
     expect(view.outcome?.id).toBeTruthy();
@@ -228,6 +231,17 @@ describe('a match between two real clients', () => {
     expect(view.reveal).toHaveLength(played);
     expect(cn.state.deadline).toBe(0);
     await waitFor(() => cn.latestSeatView()?.turn === played, 'final seat view');
+    // What the clients put together from the incremental state and seat views is exactly the server's view.
+    const world = (matchMaker.getLocalRoomById(cn.code) as unknown as { ctrl: { world: WorldState } }).ctrl.world;
+    const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+    expect(cn.pub).toEqual(plain(publicView(world)));
+    expect(cn.latestSeatView()).toEqual(plain(seatView(world, 'CN')));
+    expect(us.latestSeatView()).toEqual(plain(seatView(world, 'US')));
+    // The first seat view carries every event so far; later ones only the new events.
+    const messages = cn.of<SeatViewMessage>('seat-view');
+    expect(messages[0].eventsFrom).toBe(0);
+    expect(messages.at(-1)?.eventsFrom).toBeGreaterThan(0);
+    expect(messages.at(-1)?.events.length).toBeLessThan(seatView(world, 'CN').events.length);
     const late = await us.request<ServerError>('submit', { turn: played, orders: [] }, ['ack', 'error']);
     expect(late.data.code).toBe('wrong-phase');
   });

@@ -172,9 +172,9 @@ class SeatClient {
     room.onMessage('*', () => undefined);
     room.onStateChange((s: { phase?: string; publicJson?: string }) => {
       this.phase = s.phase ?? '';
-      // The schema decoder builds strings a character at a time: a 35–95 kB publicJson arrives as a rope of
-      // as many pieces, which costs every later garbage collection dearly. A browser flattens it when it
-      // parses the JSON; converting to a number flattens it too, at a fraction of the cost.
+      // The schema decoder builds strings a character at a time, as ropes of as many pieces, which cost every
+      // later garbage collection dearly. A browser flattens them when it parses the JSON; converting to a
+      // number flattens the head too, at a fraction of the cost (the reveal makes it ~65 kB at the end).
       if (s.publicJson) Number(s.publicJson);
       this.check();
     });

@@ -102,7 +102,7 @@ describe.skipIf(availability !== true)('two server processes sharing one Redis',
       shadow.resolve(given);
       await waitFor(() => players.every((p) => p.state.turn === 1 && p.latestSeatView()?.turn === 1), 'turn 1 everywhere');
       // The server resolved exactly what the client-side model resolved: same public dashboard.
-      expect(players[1].state.publicJson).toBe(JSON.stringify(publicView(shadow.world)));
+      expect(players[1].pub).toEqual(JSON.parse(JSON.stringify(publicView(shadow.world))));
       for (const [i, p] of players.entries()) expect(p.latestSeatView()?.seat).toBe(seats[i]);
     }
     expect([...holders].sort()).toEqual([a.port, b.port].sort());

@@ -1,6 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
 import type { z } from 'zod';
-import { ROOM_NAME, SMSG, MSG, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type PublicView, type SeatId, type SeatView, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
+import { ROOM_NAME, SMSG, MSG, assemblePublicView, mergeSeatView, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type SeatId, type SeatViewMessage, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
 import { getState, resetState, setState, type MatchSnapshot } from '../store.js';
 import { clearSession, loadSession, saveSession } from './session.js';
 import { savedName } from '../prefs.js';
@@ -16,7 +16,8 @@ export type CreateRequest = z.input<typeof CreateMatchSchema>;
 export type JoinRequest = z.input<typeof JoinSchema>;
 
 let room: Room | null = null;
-let lastPublicJson = '';
+/** What the last public view was assembled from: the head and the lengths of the two append-only lists. */
+let lastPublicKey = '';
 let leaving = false;
 
 /** Modules that handle more of the room's messages (net/exercise.ts) register here; called on every attach. */
@@ -29,17 +30,18 @@ export function onRoom(fn: (r: Room) => void): () => void {
 function attach(r: Room): void {
   room = r;
   leaving = false;
-  lastPublicJson = '';
+  lastPublicKey = '';
   saveSession({ token: r.reconnectionToken, code: r.roomId });
   setState({ status: 'connected', code: r.roomId, notice: null });
 
   r.onStateChange((s: { toJSON(): unknown }) => {
     const match = s.toJSON() as MatchSnapshot;
     const patch: Parameters<typeof setState>[0] = { match };
-    if (match.publicJson && match.publicJson !== lastPublicJson) {
-      lastPublicJson = match.publicJson;
+    const key = [match.publicEvents?.length, match.publicEvents?.at(-1), match.publicSeries?.length, match.publicSeries?.at(-1), match.publicJson].join('|');
+    if (match.publicJson && key !== lastPublicKey) {
+      lastPublicKey = key;
       try {
-        patch.pub = JSON.parse(match.publicJson) as PublicView;
+        patch.pub = assemblePublicView(match);
       } catch {
         /* keep the last good view */
       }
@@ -52,7 +54,10 @@ function attach(r: Room): void {
     const join: Partial<JoinOptions> = { role: you.role, name: you.name, ...(you.seat ? { seat: you.seat } : {}), ...(you.facilitatorKey ? { key: you.facilitatorKey } : {}) };
     saveSession({ token: r.reconnectionToken, code: r.roomId, join });
   });
-  r.onMessage(SMSG.seatView, (seatView: SeatView) => setState({ seatView }));
+  r.onMessage(SMSG.seatView, (msg: SeatViewMessage) => {
+    const seatView = mergeSeatView(getState().seatView, msg);
+    if (seatView) setState({ seatView });
+  });
   r.onMessage(SMSG.ack, (ack: OrdersAck) => setState({ ack, error: null }));
   r.onMessage(SMSG.error, (err: ServerError) => setState({ error: { ...err, at: Date.now() } }));
   for (const fn of roomListeners) fn(r);
