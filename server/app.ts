@@ -4,6 +4,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { startHealth } from './health.js';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { BUILTIN_SCENARIOS, ROOM_NAME, type RoomListing } from '../shared/index.js';
@@ -81,7 +82,8 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
   setCodeReservationSeconds(scale ? 30 * 24 * 3600 : 3600);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+  const health = startHealth();
+  app.get('/healthz', (_req, res) => res.json(health.read()));
   // Persistence: match logs in <dataDir>/matches.sqlite, after-action routes, resumption (server/persistence.ts).
   const persistence = openPersistence(opts.dataDir);
   app.use(persistence.routes);
@@ -107,6 +109,7 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
     await gameServer.listen(port, host);
   } catch (e) {
     heartbeat.stop();
+    health.stop();
     await gameServer.gracefullyShutdown(false).catch(() => undefined);
     persistence.close();
     throw e;
@@ -119,6 +122,7 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
     publicAddress,
     close: async () => {
       heartbeat.stop();
+      health.stop();
       await gameServer.gracefullyShutdown(false);
       await closeHttp(http);
       persistence.close();

@@ -35,6 +35,15 @@ describe('the load generator', () => {
     expect(r.samples.length).toBeGreaterThan(2);
   });
 
+  it('spreads the clients over worker threads and still counts every acknowledgement', async () => {
+    const r = await runLoad({ matches: 2, workers: 2, seconds: 3, rampSeconds: 1, thinkMs: [20, 120], turns: 2, sampleSeconds: 1 });
+    expect(r.errors).toEqual({});
+    expect(r.generator.threads).toBe(2);
+    expect(r.matchesFinished).toBeGreaterThanOrEqual(2);
+    expect(r.latency.count).toBeGreaterThan(10);
+    expect(r.live.min).toBe(2);
+  });
+
   it('calls memory flat or growing from RSS samples', () => {
     const flat = Array.from({ length: 120 }, (_, i) => ({ t: i * 5, rssMB: 200 + (i % 3) }));
     expect(soakVerdict(flat).flat).toBe(true);

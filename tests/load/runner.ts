@@ -1,14 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Client, type Room } from 'colyseus.js';
-import seedrandom from 'seedrandom';
-import type { Order, OrdersAck, SeatId, SeatView, ServerError } from '../../shared/index.js';
+import { Worker } from 'node:worker_threads';
+import type { Health } from '../../server/health.js';
 import { freePort } from '../integration/child-server.js';
 import { startServerProcess, type ServerProcess } from '../scale/processes.js';
 import { cpuPercent, MB, percentile, sampleProcess, type ProcSample } from './proc-stats.js';
-import { ShadowMatch } from './shadow.js';
+import { epochNow, LoadGenerator, type GeneratorConfig, type GeneratorTick } from './generator.js';
+
+const TS_WORKER = new URL('../../server/analysis/ts-worker.mjs', import.meta.url);
+const LOAD_WORKER = new URL('./load-worker.ts', import.meta.url).href;
 
 /**
  * The load generator: `matches` concurrent 8-seat matches, each seat a real colyseus.js client (8 clients
@@ -41,6 +42,12 @@ export type LoadOptions = {
   onSample?: (s: LoadSample) => void;
   /** How long one step (a join, an ack, a resolution) may take before it counts as an error. */
   stepTimeoutMs?: number;
+  /**
+   * Worker threads holding the clients (0: this thread). One thread's garbage collection pauses every
+   * client it holds; several smaller heaps keep the generator's own stalls out of the latency figures.
+   * Default: none below 100 matches, else one per 100 matches, at most 4.
+   */
+  workers?: number;
 };
 
 export type LoadSample = {
@@ -53,6 +60,12 @@ export type LoadSample = {
   acksPerSecond: number;
   p99: number | null;
   errors: number;
+  /** The server's own event-loop delay p99 over its last 5-s window (GET /healthz), ms. */
+  serverLoopP99: number | null;
+  /** The longest the server's event loop stalled in that window, ms. */
+  serverLoopMax: number | null;
+  /** The longest the generator's own event loop stalled since the last sample, ms (its stalls inflate latency too). */
+  generatorLoopMax: number;
 };
 
 export type LoadReport = {
@@ -80,8 +93,11 @@ export type LoadReport = {
     /** (mean RSS in the window − RSS before any match) / matches. */
     rssPerMatchKB: number | null;
     cpuPercent: number | null;
+    /** The server's event-loop delay (GET /healthz, 5-s windows) over the measured window: median and worst window p99, ms. */
+    eventLoopP99Ms: { median: number; max: number } | null;
   };
-  generator: { cpuPercent: number; eventLoopDelayP99Ms: number };
+  /** The generator's CPU (all its threads), and the longest its event loops stalled per sample (median and worst), ms. */
+  generator: { cpuPercent: number; threads: number; stallMs: { median: number; max: number } };
   /** The machine's 1-minute load average when the window opened and closed (2 cores: above 2 means others compete). */
   loadAverage: [number, number];
   samples: LoadSample[];
@@ -104,153 +120,54 @@ export function assertLoopback(url: string): URL {
 
 export const LIMITS = { maxMatches: 2000, maxSeconds: 3 * 3600 };
 
-type Waiter = { pred: () => boolean; resolve: () => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> };
-
-class Counters {
-  readonly latencies: { at: number; ms: number }[] = [];
-  readonly errors = new Map<string, number>();
-  acks = 0;
-  stopping = false;
-  resolutions: number[] = [];
-  finished: number[] = [];
-
-  error(kind: string) {
-    this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
-  }
-
-  get errorCount() {
-    let n = 0;
-    for (const v of this.errors.values()) n += v;
-    return n;
-  }
-}
-
-class LoadFailure extends Error {
-  constructor(readonly kind: string, message: string) {
-    super(message);
-  }
-}
-
-/** One seat's client: waits on what it receives instead of polling. */
-class SeatClient {
-  private waiters: Waiter[] = [];
-  private pendingSubmit: { turn: number; t0: number; resolve: (r: { ok: true; ms: number } | { ok: false; code: string }) => void } | undefined;
-  you = false;
-  viewTurn = -1;
-  phase = '';
-  left = false;
-  leaving = false;
-
-  constructor(
-    readonly room: Room,
-    readonly seat: SeatId,
-    private readonly counters: Counters,
-  ) {
-    room.onMessage('you', () => {
-      this.you = true;
-      this.check();
-    });
-    room.onMessage('seat-view', (v: SeatView) => {
-      this.viewTurn = v.turn;
-      this.check();
-    });
-    room.onMessage('ack', (a: OrdersAck) => {
-      const p = this.pendingSubmit;
-      if (p && a.turn === p.turn) {
-        this.pendingSubmit = undefined;
-        p.resolve({ ok: true, ms: performance.now() - p.t0 });
-      }
-    });
-    room.onMessage('error', (e: ServerError) => {
-      const p = this.pendingSubmit;
-      if (p && e.ref === 'submit') {
-        this.pendingSubmit = undefined;
-        p.resolve({ ok: false, code: e.code });
-      } else counters.error(`server-error:${e.code}`);
-    });
-    // Chat, notices, drafts, proposals: received and ignored (and no "not registered" warnings).
-    room.onMessage('*', () => undefined);
-    room.onStateChange((s: { phase?: string; publicJson?: string }) => {
-      this.phase = s.phase ?? '';
-      // The schema decoder builds strings a character at a time, as ropes of as many pieces, which cost every
-      // later garbage collection dearly. A browser flattens them when it parses the JSON; converting to a
-      // number flattens the head too, at a fraction of the cost (the reveal makes it ~65 kB at the end).
-      if (s.publicJson) Number(s.publicJson);
-      this.check();
-    });
-    room.onLeave((code) => {
-      this.left = true;
-      if (!this.leaving && !counters.stopping) counters.error(`disconnected:${code}`);
-      for (const w of this.waiters.splice(0)) {
-        clearTimeout(w.timer);
-        w.reject(new LoadFailure('disconnected', `${this.seat} disconnected (${code})`));
-      }
-      const p = this.pendingSubmit;
-      this.pendingSubmit = undefined;
-      p?.resolve({ ok: false, code: 'disconnected' });
-    });
-  }
-
-  private check() {
-    if (this.waiters.length === 0) return;
-    this.waiters = this.waiters.filter((w) => {
-      if (!w.pred()) return true;
-      clearTimeout(w.timer);
-      w.resolve();
-      return false;
-    });
-  }
-
-  until(pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
-    if (pred()) return Promise.resolve();
-    if (this.left) return Promise.reject(new LoadFailure('disconnected', `${this.seat} left before ${what}`));
-    return new Promise((resolve, reject) => {
-      const w: Waiter = {
-        pred,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.waiters = this.waiters.filter((x) => x !== w);
-          reject(new LoadFailure(`timeout:${what}`, `${this.seat}: no ${what} within ${timeoutMs} ms`));
-        }, timeoutMs),
-      };
-      this.waiters.push(w);
-    });
-  }
-
-  submit(turn: number, orders: Order[], timeoutMs: number): Promise<{ ok: true; ms: number } | { ok: false; code: string }> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        if (this.pendingSubmit?.turn !== turn) return;
-        this.pendingSubmit = undefined;
-        resolve({ ok: false, code: 'timeout:ack' });
-      }, timeoutMs);
-      this.pendingSubmit = {
-        turn,
-        t0: performance.now(),
-        resolve: (r) => {
-          clearTimeout(timer);
-          resolve(r);
-        },
-      };
-      this.room.send('submit', { turn, orders });
-    });
-  }
-
-  async leave(): Promise<void> {
-    this.leaving = true;
-    if (this.left || !this.room.connection.isOpen) return;
-    await Promise.race([this.room.leave(true), new Promise((r) => setTimeout(r, 2000))]);
-  }
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A generator in this thread or in a worker thread: it reports ticks and stops on request. */
+type GeneratorHandle = { stop: () => Promise<void> };
+
+function inThread(config: GeneratorConfig, absorb: (id: number, t: GeneratorTick) => void, id: number): GeneratorHandle {
+  const gen = new LoadGenerator(config);
+  gen.start();
+  const ticker = setInterval(() => absorb(id, gen.tick()), 1000);
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    clearInterval(ticker);
+    await gen.stop();
+    absorb(id, gen.tick());
+  };
+  return { stop: () => (stopped ??= stop()) };
+}
+
+function inWorker(config: GeneratorConfig, absorb: (id: number, t: GeneratorTick) => void, id: number): GeneratorHandle {
+  const worker = new Worker(TS_WORKER, { workerData: { entry: LOAD_WORKER, config } });
+  let stopped: () => void = () => undefined;
+  const done = new Promise<void>((r) => (stopped = r));
+  worker.on('message', (m: { kind: 'tick' | 'stopped'; tick: GeneratorTick }) => {
+    absorb(id, m.tick);
+    if (m.kind === 'stopped') stopped();
+  });
+  worker.on('error', (e) => {
+    absorb(id, { acks: [], errors: { [`generator:${e.message.slice(0, 60)}`]: 1 }, resolutions: [], finished: [], live: 0, started: 0, loopMaxMs: 0 });
+    stopped();
+  });
+  worker.on('exit', () => stopped());
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    worker.postMessage({ kind: 'stop' });
+    await Promise.race([done, sleep(config.thinkMs[1] + 3 * config.stepTimeoutMs)]);
+    await worker.terminate();
+  };
+  return { stop: () => (stopping ??= stop()) };
+}
 
 export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   if (!Number.isInteger(opts.matches) || opts.matches < 1 || opts.matches > LIMITS.maxMatches) throw new Error(`matches must be 1..${LIMITS.maxMatches}`);
   if (!(opts.seconds > 0 && opts.seconds <= LIMITS.maxSeconds)) throw new Error(`seconds must be in (0, ${LIMITS.maxSeconds}]`);
   const [thinkMin, thinkMax] = opts.thinkMs;
   if (!(thinkMin >= 0 && thinkMax >= thinkMin && thinkMax <= 600_000)) throw new Error('think time must be 0 ≤ min ≤ max ≤ 600 s');
+  const workers = opts.workers ?? (opts.matches >= 100 ? Math.min(4, Math.ceil(opts.matches / 100)) : 0);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new Error('workers must be 0..16');
   const scenario = opts.scenario ?? 'baseline';
   const seed = opts.seed ?? 'load';
   const stepTimeout = opts.stepTimeoutMs ?? 30_000;
@@ -274,154 +191,118 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     pid = server.proc.pid;
   }
 
-  const counters = new Counters();
+  const acks: { at: number; ms: number }[] = [];
+  const errors = new Map<string, number>();
+  const resolutions: number[] = [];
+  const finished: number[] = [];
+  const liveBy = new Map<number, number>();
+  const startedBy = new Map<number, number>();
+  let loopMax = 0;
+  const generatorLoopMax: number[] = [];
+  let stopping = false;
+  const absorb = (id: number, t: GeneratorTick) => {
+    for (let i = 0; i < t.acks.length; i += 2) acks.push({ at: t.acks[i], ms: t.acks[i + 1] });
+    // Once stopping, every match is abandoned on purpose: what fails then is not an error.
+    if (!stopping) for (const [k, v] of Object.entries(t.errors)) errors.set(k, (errors.get(k) ?? 0) + v);
+    resolutions.push(...t.resolutions);
+    finished.push(...t.finished);
+    liveBy.set(id, t.live);
+    startedBy.set(id, t.started);
+    loopMax = Math.max(loopMax, t.loopMaxMs);
+  };
+  const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const errorCount = () => sum(errors as unknown as Map<number, number>);
+
   const samples: LoadSample[] = [];
   const procSamples: (ProcSample & { phase: LoadSample['phase'] })[] = [];
-  const t0 = performance.now();
+  const t0 = epochNow();
   let phase: LoadSample['phase'] = 'ramp';
-  let stopping = false;
-  let live = 0;
   const liveSamples: number[] = [];
   let measureStart = Infinity;
   let measureEnd = Infinity;
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  /** Every seat client in a match now, so that stopping can close them all at once. */
-  const active = new Set<SeatClient>();
+  const handles: GeneratorHandle[] = [];
 
   try {
     await sleep(500);
     const baseline = pid ? sampleProcess(pid) : undefined;
     let lastSample = baseline;
     let lastAcks = 0;
+    let serverLoopP99: number | null = null;
+    let serverLoopMax: number | null = null;
+    const serverLoop: number[] = [];
     const sampler = setInterval(() => {
+      fetch(`${endpoint}/healthz`)
+        .then((r) => r.json() as Promise<Health>)
+        .then((h) => {
+          serverLoopP99 = h.eventLoop?.p99 ?? null;
+          serverLoopMax = h.eventLoop?.max ?? null;
+          if (phase === 'measure' && serverLoopP99 !== null) serverLoop.push(serverLoopP99);
+        })
+        .catch(() => (serverLoopP99 = serverLoopMax = null));
       const s = pid ? sampleProcess(pid) : undefined;
       if (s) procSamples.push({ ...s, phase });
-      if (phase === 'measure') liveSamples.push(live);
-      const now = performance.now();
-      const recent = counters.latencies.filter((l) => l.at > now - sampleMs).map((l) => l.ms).sort((a, b) => a - b);
+      const live = sum(liveBy);
+      if (phase === 'measure') {
+        liveSamples.push(live);
+        generatorLoopMax.push(loopMax);
+      }
+      const now = epochNow();
+      const recent = acks.filter((l) => l.at > now - sampleMs).map((l) => l.ms).sort((a, b) => a - b);
       const sample: LoadSample = {
         t: Math.round((now - t0) / 100) / 10,
         phase,
         live,
         rssMB: s ? Math.round((s.rssBytes / MB) * 10) / 10 : null,
         cpuPercent: s && lastSample ? Math.round(cpuPercent(lastSample, s)) : null,
-        acksPerSecond: Math.round(((counters.acks - lastAcks) / sampleMs) * 1000),
+        acksPerSecond: Math.round(((acks.length - lastAcks) / sampleMs) * 1000),
         p99: recent.length ? Math.round(percentile(recent, 99) * 10) / 10 : null,
-        errors: counters.errorCount,
+        errors: errorCount(),
+        serverLoopP99,
+        serverLoopMax,
+        generatorLoopMax: loopMax,
       };
+      loopMax = 0;
       lastSample = s ?? lastSample;
-      lastAcks = counters.acks;
+      lastAcks = acks.length;
       samples.push(sample);
       opts.onSample?.(sample);
     }, sampleMs);
 
-    const startedFirst = new Array<boolean>(opts.matches).fill(false);
-    let allStarted: () => void = () => undefined;
-    const allLive = new Promise<void>((r) => (allStarted = r));
-    let startedCount = 0;
-
-    const playMatch = async (slot: number, n: number): Promise<void> => {
-      const matchSeed = `${seed}:${slot}:${n}`;
-      const rng = seedrandom(`${matchSeed}:think`);
-      const think = () => thinkMin + rng() * (thinkMax - thinkMin);
-      const shadow = new ShadowMatch(scenario, matchSeed, opts.turns);
-      const seats = shadow.seats;
-      const clients: SeatClient[] = [];
-      let counted = false;
-      try {
-        const create = { scenario, seed: matchSeed, ...(opts.turns ? { turns: opts.turns } : {}) };
-        const first = await new Client(endpoint).create('match', { create, join: { seat: seats[0], name: `load ${seats[0]}` } });
-        const add = (c: SeatClient) => {
-          clients.push(c);
-          active.add(c);
-          if (stopping) void c.leave();
-        };
-        add(new SeatClient(first, seats[0], counters));
-        live++;
-        counted = true;
-        const joined = await Promise.allSettled(
-          seats.slice(1).map(async (seat) => {
-            const room = await new Client(endpoint).joinById(first.roomId, { join: { seat, name: `load ${seat}` } });
-            add(new SeatClient(room, seat, counters));
-          }),
-        );
-        const failed = joined.find((j) => j.status === 'rejected');
-        if (failed) throw new LoadFailure('join', String((failed as PromiseRejectedResult).reason));
-        await Promise.all(clients.map((c) => c.until(() => c.you, stepTimeout, 'you')));
-        clients[0].room.send('start', {});
-        await Promise.all(clients.map((c) => c.until(() => c.phase === 'orders', stepTimeout, 'orders phase')));
-        if (!startedFirst[slot]) {
-          startedFirst[slot] = true;
-          if (++startedCount === opts.matches) allStarted();
-        }
-        while (!shadow.finished && !stopping) {
-          const turn = shadow.turn;
-          const given: Partial<Record<SeatId, Order[]>> = {};
-          await Promise.all(
-            clients.map(async (c) => {
-              await sleep(think());
-              if (stopping) throw new LoadFailure('disconnected', 'stopping');
-              const orders = shadow.orders(c.seat);
-              const r = await c.submit(turn, orders, stepTimeout);
-              if (!r.ok) throw new LoadFailure(`submit:${r.code}`, `${c.seat} turn ${turn}: ${r.code}`);
-              const at = performance.now();
-              counters.acks++;
-              counters.latencies.push({ at, ms: r.ms });
-              given[c.seat] = orders;
-            }),
-          );
-          shadow.resolve(given);
-          await Promise.all(clients.map((c) => c.until(() => c.viewTurn >= turn + 1, stepTimeout, 'resolution')));
-          counters.resolutions.push(performance.now());
-        }
-        if (shadow.finished) counters.finished.push(performance.now());
-      } catch (e) {
-        // Once stopping, every match is abandoned on purpose: what fails then is not an error.
-        if (!stopping) counters.error(e instanceof LoadFailure ? e.kind : `matchmake:${(e as Error).message.slice(0, 60)}`);
-      } finally {
-        await Promise.all(clients.map((c) => c.leave()));
-        for (const c of clients) active.delete(c);
-        if (counted) live--;
-      }
-    };
-
-    const slots = Array.from({ length: opts.matches }, async (_, slot) => {
-      await sleep((slot * rampMs) / opts.matches);
-      for (let n = 0; !stopping; n++) {
-        await playMatch(slot, n);
-        if (!startedFirst[slot] && !stopping) await sleep(1000); // a failed first start: retry, not spin
-      }
-    });
+    // The slots are dealt round-robin, so every generator ramps up over the whole ramp.
+    const shares = Math.max(1, workers);
+    for (let g = 0; g < shares; g++) {
+      const slots = Array.from({ length: opts.matches }, (_, i) => i).filter((i) => i % shares === g);
+      if (!slots.length) continue;
+      const config: GeneratorConfig = { endpoint, slots, totalSlots: opts.matches, rampMs, thinkMs: [thinkMin, thinkMax], turns: opts.turns, scenario, seed, stepTimeoutMs: stepTimeout };
+      handles.push(workers ? inWorker(config, absorb, g) : inThread(config, absorb, g));
+    }
 
     // The measured window opens when every match has started (or the ramp has clearly failed).
-    await Promise.race([allLive, sleep(rampMs + 2 * stepTimeout)]);
+    const rampEnd = epochNow() + rampMs + 2 * stepTimeout;
+    while (sum(startedBy) < opts.matches && epochNow() < rampEnd) await sleep(100);
     phase = 'measure';
-    loop.enable();
     const cpu0 = process.cpuUsage();
-    const wall0 = performance.now();
-    measureStart = performance.now();
+    const wall0 = epochNow();
+    measureStart = epochNow();
     const load0 = os.loadavg()[0];
     await sleep(opts.seconds * 1000);
     const load1 = os.loadavg()[0];
-    measureEnd = performance.now();
+    measureEnd = epochNow();
     const cpu = process.cpuUsage(cpu0);
-    const genCpu = (100 * (cpu.user + cpu.system)) / 1000 / (performance.now() - wall0);
-    loop.disable();
+    const genCpu = (100 * (cpu.user + cpu.system)) / 1000 / (epochNow() - wall0);
     phase = 'drain';
     stopping = true;
-    counters.stopping = true;
-    // Matches still being played are abandoned: every client leaves now (pending waits end as disconnections).
-    await Promise.all([...active].map((c) => c.leave()));
-    await Promise.race([Promise.all(slots), sleep(thinkMax + 2 * stepTimeout)]);
+    await Promise.all(handles.map((h) => h.stop()));
     clearInterval(sampler);
 
     const inWindow = (at: number) => at >= measureStart && at <= measureEnd;
-    const lat = counters.latencies.filter((l) => inWindow(l.at)).map((l) => l.ms).sort((a, b) => a - b);
+    const lat = acks.filter((l) => inWindow(l.at)).map((l) => l.ms).sort((a, b) => a - b);
     const windowSeconds = (measureEnd - measureStart) / 1000;
     const measured = procSamples.filter((s) => s.phase === 'measure');
     const meanRss = measured.length ? measured.reduce((a, s) => a + s.rssBytes, 0) / measured.length : null;
     const cpuWindow = measured.length >= 2 ? cpuPercent(measured[0], measured[measured.length - 1]) : null;
     const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+    const sortedLoop = [...generatorLoopMax].sort((a, b) => a - b);
     return {
       matches: opts.matches,
       clients: opts.matches * 8,
@@ -434,8 +315,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       },
       acks: lat.length,
       acksPerSecond: round(lat.length / windowSeconds),
-      resolutionsPerSecond: round(counters.resolutions.filter(inWindow).length / windowSeconds),
-      matchesFinished: counters.finished.length,
+      resolutionsPerSecond: round(resolutions.filter(inWindow).length / windowSeconds),
+      matchesFinished: finished.length,
       latency: {
         count: lat.length,
         p50: round(percentile(lat, 50), 2),
@@ -443,8 +324,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
         p99: round(percentile(lat, 99), 2),
         max: round(lat.length ? lat[lat.length - 1] : NaN, 2),
       },
-      errors: Object.fromEntries(counters.errors),
-      errorCount: counters.errorCount,
+      errors: Object.fromEntries(errors),
+      errorCount: errorCount(),
       server: {
         pid: pid ?? null,
         baselineRssMB: baseline ? round(baseline.rssBytes / MB) : null,
@@ -452,22 +333,27 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
         peakRssMB: procSamples.length ? round(Math.max(...procSamples.map((s) => s.rssBytes)) / MB) : null,
         rssPerMatchKB: meanRss !== null && baseline ? Math.round((meanRss - baseline.rssBytes) / 1024 / opts.matches) : null,
         cpuPercent: cpuWindow !== null ? Math.round(cpuWindow) : null,
+        eventLoopP99Ms: serverLoop.length ? { median: round(percentile([...serverLoop].sort((a, b) => a - b), 50)), max: round(Math.max(...serverLoop)) } : null,
       },
-      generator: { cpuPercent: Math.round(genCpu), eventLoopDelayP99Ms: round(loop.percentile(99) / 1e6) },
+      generator: {
+        cpuPercent: Math.round(genCpu),
+        threads: Math.max(1, workers),
+        stallMs: { median: sortedLoop.length ? round(percentile(sortedLoop, 50)) : 0, max: sortedLoop.length ? round(sortedLoop[sortedLoop.length - 1]) : 0 },
+      },
       loadAverage: [round(load0, 2), round(load1, 2)],
       samples,
     };
   } finally {
     stopping = true;
+    await Promise.all(handles.map((h) => h.stop().catch(() => undefined)));
     if (server) {
       await server.stop();
-      if (counters.errorCount > 0 && process.env.LOAD_VERBOSE) console.error(server.output().slice(-4000));
+      if (errorCount() > 0 && process.env.LOAD_VERBOSE) console.error(server.output().slice(-4000));
     }
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** The report as a few readable lines. */
 export function formatReport(r: LoadReport): string {
   const l = r.latency;
   return [
@@ -475,7 +361,7 @@ export function formatReport(r: LoadReport): string {
     `live matches: min ${r.live.min}, mean ${r.live.mean}; ${r.acksPerSecond} orders/s acknowledged, ${r.resolutionsPerSecond} quarters resolved/s, ${r.matchesFinished} matches finished`,
     `order-ack latency (${l.count}): p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`,
     `errors: ${r.errorCount}${r.errorCount ? ` ${JSON.stringify(r.errors)}` : ''}`,
-    `server: RSS ${r.server.baselineRssMB} MB idle → ${r.server.meanRssMB} MB mean (peak ${r.server.peakRssMB} MB), ${r.server.rssPerMatchKB} kB per match; CPU ${r.server.cpuPercent}% of one core`,
-    `generator: CPU ${r.generator.cpuPercent}% of one core, event-loop delay p99 ${r.generator.eventLoopDelayP99Ms} ms; machine load average ${r.loadAverage[0]} → ${r.loadAverage[1]} (${os.cpus().length} cores)`,
+    `server: RSS ${r.server.baselineRssMB} MB idle → ${r.server.meanRssMB} MB mean (peak ${r.server.peakRssMB} MB), ${r.server.rssPerMatchKB} kB per match; CPU ${r.server.cpuPercent}% of one core; event-loop delay p99 (5-s windows) median ${r.server.eventLoopP99Ms?.median ?? '–'} ms, worst ${r.server.eventLoopP99Ms?.max ?? '–'} ms`,
+    `generator: CPU ${r.generator.cpuPercent}% of one core in ${r.generator.threads} thread(s), event-loop stalls per sample median ${r.generator.stallMs.median} ms, worst ${r.generator.stallMs.max} ms; machine load average ${r.loadAverage[0]} → ${r.loadAverage[1]} (${os.cpus().length} cores)`,
   ].join('\n');
 }
