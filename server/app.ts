@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { startHealth } from './health.js';
+import { wakeDormantOnJoin } from './resume.js';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { BUILTIN_SCENARIOS, ROOM_NAME, type RoomListing } from '../shared/index.js';
@@ -31,6 +32,8 @@ export type ServerOptions = {
   clientDir?: string;
   /** How long a dropped player keeps their seat; defaults to 120. */
   reconnectSeconds?: number;
+  /** How long an unfinished match with nobody connected stays in memory before it is put away (stored, woken by joining its code); defaults to 900. */
+  idleSeconds?: number;
   /**
    * Scale-out: with a Redis URL, matchmaking and presence live in Redis, shared by every process given the
    * same URL (see README, "Running several processes"). Without it, one process with in-memory matchmaking.
@@ -103,7 +106,8 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
   // After `new Server`, which installs the matchmaking routes that these wrap.
   guardMatchmaking(http, limits);
   guardSockets(transport, limits);
-  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120, store: persistence.store };
+  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120, idleSeconds: opts.idleSeconds ?? 900, store: persistence.store };
+  wakeDormantOnJoin(http, persistence.store, settings);
   gameServer.define(ROOM_NAME, MatchRoom, { [SETTINGS_KEY]: settings });
   try {
     await gameServer.listen(port, host);

@@ -16,6 +16,11 @@ import type { MatchMeta, MatchStore } from './store/match-store.js';
 /** Server-side room settings, passed through `define()` options so clients cannot override them. */
 export type RoomSettings = {
   reconnectSeconds: number;
+  /**
+   * An unfinished match nobody is connected to is put away after this long (it stays in the store and
+   * comes back when someone joins its code). Only with a store; 0 keeps every match in memory.
+   */
+  idleSeconds?: number;
   /** Where every match's log goes; without one, matches live in memory only. */
   store?: MatchStore;
   /** One-time tickets that let the server itself recreate a stored match (ticket → code). */

@@ -37,6 +37,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   /** Chat has its own, tighter budget: six messages at once, then one every two seconds. */
   private readonly chatLimiter = new RateLimiter(6, 0.5);
   private timer: ReturnType<Room['clock']['setTimeout']> | undefined;
+  private idleTimer: ReturnType<Room['clock']['setTimeout']> | undefined;
   private awaitingCreator = true;
   private forecasting = false;
   private memorySeq = 0;
@@ -63,6 +64,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     );
     this.sync();
     this.armTimer();
+    this.checkIdle();
   }
 
   private async create(clientOptions: Record<string, unknown>) {
@@ -98,6 +100,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
       clock.deadline = Math.max(clock.deadline, Date.now() + Math.min(RESTART_GRACE_MS, this.ctrl.config.orderSeconds * 1000));
     }
     if (this.ctrl.phase === 'finished') this.settings.store?.finish(code);
+    else this.settings.store?.setDormant(code, false);
     if (rebuilt.isPrivate) await this.setPrivate(true);
   }
 
@@ -117,6 +120,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     if (join.seat) this.roster.take(client.sessionId, join.seat);
     this.sync();
     this.introduce(client);
+    this.checkIdle();
   }
 
   override async onLeave(client: Client, consented: boolean) {
@@ -125,11 +129,13 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     if (!consented && this.ctrl.phase !== 'finished') {
       member.connected = false;
       this.sync();
+      this.checkIdle();
       try {
         const back = await this.allowReconnection(client, this.settings.reconnectSeconds);
         member.connected = true;
         this.sync();
         this.introduce(back);
+        this.checkIdle();
         return;
       } catch {
         // They did not come back in time: a seat left empty is played by its bot.
@@ -143,6 +149,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     this.sync();
     for (const id of this.roster.hosts()) if (!hosts.has(id)) this.clientsOf(id).forEach((c) => c.send(SMSG.you, this.you(id)));
     this.resolveIfReady();
+    this.checkIdle();
   }
 
   /** On shutdown the match stays unfinished in the store, exactly as it was; the next start resumes it. */
@@ -155,6 +162,31 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   override onDispose() {
     this.closing = true;
     this.timer?.clear();
+    this.idleTimer?.clear();
+  }
+
+  /**
+   * An unfinished match with nobody connected is put away after `idleSeconds`: it stays in the store, marked
+   * dormant, and comes back exactly as it was when someone joins its code (server/resume.ts). Without this,
+   * every abandoned match would stay in memory for as long as the process runs.
+   */
+  private checkIdle() {
+    const idleMs = (this.settings.idleSeconds ?? 0) * 1000;
+    const idle = !this.closing && idleMs > 0 && this.settings.store !== undefined && this.ctrl.phase !== 'finished' && !this.roster.all().some((m) => m.connected);
+    if (!idle) {
+      this.idleTimer?.clear();
+      this.idleTimer = undefined;
+      return;
+    }
+    this.idleTimer ??= this.clock.setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.closing || this.ctrl.phase === 'finished' || this.roster.all().some((m) => m.connected)) return;
+      this.settings.store?.setDormant(this.roomId, true);
+      this.closing = true;
+      this.timer?.clear();
+      this.autoDispose = true;
+      void this.disconnect();
+    }, idleMs);
   }
 
   /** Timer callbacks and onLeave must never take the process down; onCreate/onJoin throw on purpose to refuse. */

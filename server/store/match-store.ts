@@ -12,7 +12,8 @@ export type MatchMeta = {
 /** One durable entry in a match's append-only log. */
 export type LogEntry = { seq: number; kind: string; payload: unknown; at: number };
 
-export type StoredMatch = { meta: MatchMeta; finished: boolean; log: LogEntry[] };
+/** `dormant`: unfinished, but nobody was connected for a while, so it was put away until someone joins it again. */
+export type StoredMatch = { meta: MatchMeta; finished: boolean; dormant: boolean; log: LogEntry[] };
 
 /**
  * Durable storage of matches. Every acknowledged order, chat message and phase change is appended
@@ -24,7 +25,11 @@ export interface MatchStore {
   /** Appends an entry and returns its sequence number once it is durable. */
   append(code: string, kind: string, payload: unknown, at?: number): number;
   finish(code: string): void;
+  /** Mark an unfinished match put away (true) or back in play (false). */
+  setDormant(code: string, dormant: boolean): void;
+  isDormant(code: string): boolean;
   load(code: string): StoredMatch | undefined;
+  /** Unfinished matches that were in play (not dormant), oldest first: the ones a restarted server resumes. */
   unfinished(): string[];
   close(): void;
 }

@@ -1,3 +1,4 @@
+import type { Health } from '../../server/health.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,9 @@ describe('HTTP routes', () => {
   });
 
   it('answers health checks and lists the built-in scenarios', async () => {
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    const health = (await (await fetch(`${base}/healthz`)).json()) as Health;
+    expect(health).toMatchObject({ ok: true, rooms: expect.any(Number), clients: expect.any(Number) });
+    expect(health.rssMB).toBeGreaterThan(10);
     const list = (await (await fetch(`${base}/api/scenarios`)).json()) as { id: string; turns: number }[];
     expect(list.map((s) => s.id)).toEqual(BUILTIN_SCENARIOS.map((s) => s.id));
     expect(list[0]).toEqual({ id: BUILTIN_SCENARIOS[0].id, name: BUILTIN_SCENARIOS[0].name, description: BUILTIN_SCENARIOS[0].description, turns: BUILTIN_SCENARIOS[0].turns });
