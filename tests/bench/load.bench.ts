@@ -9,7 +9,7 @@ import { median, writeSection } from './benchmarks-file.js';
  * 50 ms: each step is run BENCH_LOAD_RUNS times (default 3; the machine is shared and noisy) and is held when
  * the median run's p99 is under 50 ms with no error and every match live throughout; the count goes up until
  * a step is not held. Then a short soak. Environment: BENCH_LOAD_SECONDS (measured seconds per run, default
- * 30), BENCH_LOAD_STEPS (comma-separated counts), BENCH_SOAK_MINUTES (default 3).
+ * 30), BENCH_LOAD_STEPS (comma-separated counts), BENCH_SOAK_MINUTES (default 10), BENCH_SOAK_MATCHES (default 300).
  */
 const P99_GOAL_MS = 50;
 
@@ -17,7 +17,12 @@ export async function benchLoad(): Promise<void> {
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
   const runs = Number(process.env.BENCH_LOAD_RUNS ?? 3);
   const steps = (process.env.BENCH_LOAD_STEPS ?? '100,250,400,500,600,700,800,1000').split(',').map(Number);
-  const soakMinutes = Number(process.env.BENCH_SOAK_MINUTES ?? 3);
+  const soakMinutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
+  const soakMatches = Number(process.env.BENCH_SOAK_MATCHES ?? 300);
+  const envText = ['BENCH_LOAD_STEPS', 'BENCH_LOAD_RUNS', 'BENCH_LOAD_SECONDS', 'BENCH_SOAK_MINUTES', 'BENCH_SOAK_MATCHES']
+    .filter((k) => process.env[k])
+    .map((k) => `${k}=${process.env[k]} `)
+    .join('');
   const think = DEFAULT_THINK;
   const results: { report: LoadReport; pass: boolean; attempt: number }[] = [];
   const clean = (r: LoadReport) => r.errorCount === 0 && r.live.min >= r.matches;
@@ -39,7 +44,7 @@ export async function benchLoad(): Promise<void> {
     held = step;
   }
   console.log(`soak: ${soakMinutes} min`);
-  const soak = await runSoak({ minutes: soakMinutes, matches: 200, thinkMs: [2000, 10_000], seed: 'bench-soak', quiet: true });
+  const soak = await runSoak({ minutes: soakMinutes, matches: soakMatches, thinkMs: [2000, 10_000], seed: 'bench-soak', quiet: true });
 
   // RSS per match: the slope of mean server RSS over the match count, across the passing steps.
   const pts = results.filter((r) => r.report.server.meanRssMB !== null);
@@ -54,7 +59,7 @@ export async function benchLoad(): Promise<void> {
     perMatchKB = den ? Math.round((num / den) * 1024) : null;
   }
   const row = ({ report: r, pass, attempt }: (typeof results)[number]) =>
-    `| ${r.matches} (${r.clients} clients), run ${attempt} | ${r.acksPerSecond} | ${r.latency.p50} | ${r.latency.p95} | **${r.latency.p99}** | ${r.errorCount} | ${r.live.min} | ${r.server.meanRssMB} MB | ${r.server.rssPerMatchKB} kB | ${r.server.cpuPercent}% | ${r.generator.cpuPercent}% | ${r.loadAverage.join(' → ')} | ${pass ? '< 50 ms' : '≥ 50 ms'} |`;
+    `| ${r.matches} (${r.clients} clients), run ${attempt} | ${r.acksPerSecond} | ${r.latency.p50} | ${r.latency.p95} | **${r.latency.p99}** | ${r.errorCount} | ${r.live.min} | ${r.server.meanRssMB} MB | ${r.server.rssPerMatchKB} kB | ${r.server.cpuPercent}% | ${r.server.eventLoopP99Ms?.median ?? '–'} / ${r.server.eventLoopP99Ms?.max ?? '–'} ms | ${r.generator.cpuPercent}% | ${r.generator.stallMs.median} / ${r.generator.stallMs.max} ms | ${r.loadAverage.join(' → ')} | ${pass ? '< 50 ms' : '≥ 50 ms'} |`;
   const soakRows = soak.perMinute.map((m) => `| ${m.minute} | ${m.rssMB} MB | ${m.p99 ?? '–'} ms |`).join('\n');
   const failed = steps_.find((s) => !s.held);
   const heldLine = held
@@ -64,18 +69,18 @@ export async function benchLoad(): Promise<void> {
     'load',
     `## Concurrent matches on one server process
 
-Command: \`npm run bench -- load\` (tests/bench/load.bench.ts: \`npm run load -- --matches N --seconds ${seconds}\`, ${runs} runs a step, then \`npm run soak -- --minutes ${soakMinutes}\`).
-Each match has 8 real colyseus.js clients, one per seat (no server bots); each seat submits the shared bots' orders once a quarter after a think time drawn uniformly from ${think[0] / 1000}–${think[1] / 1000} s (people take minutes), so a quarter resolves every ~20 s per match and finished matches are replaced by new ones. Server and load generator share this machine's ${os.cpus().length} cores (other engineers' jobs too: see the load average); latency is measured by the clients, send to \`ack\`.
+Command: \`${envText}npm run bench -- load\` (tests/bench/load.bench.ts: \`npm run load -- --matches N --seconds ${seconds}\`, ${runs} runs a step, then \`npm run soak -- --minutes ${soakMinutes}\`).
+Each match has 8 real colyseus.js clients, one per seat (no server bots); each seat submits the shared bots' orders once a quarter after a think time drawn uniformly from ${think[0] / 1000}–${think[1] / 1000} s (people take minutes), so a quarter resolves every ~20 s per match and finished matches are replaced by new ones. Server and load generator share this machine's ${os.cpus().length} cores (the generator's clients in ${results[0]?.report.generator.threads ?? '–'} worker threads); latency is measured by the clients, send to \`ack\`, so it includes the generator's own stalls (garbage collection of thousands of clients' state), shown beside the server's own event-loop delay (from \`GET /healthz\`).
 
 ${heldLine} Server memory per match (slope of RSS over match count across the steps): **${perMatchKB ?? '–'} kB**.
 
-| matches | orders/s | p50 ms | p95 ms | p99 ms | errors | live (min) | server RSS | RSS/match over idle | server CPU | generator CPU | load avg | p99 |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| matches | orders/s | p50 ms | p95 ms | p99 ms | errors | live (min) | server RSS | RSS/match over idle | server CPU | server event-loop p99, median / worst 5-s window | generator CPU | generator stalls, median / worst 5-s window | load avg | p99 |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 
-### Soak (${soakMinutes} min, 200 matches, think 2–10 s)
+### Soak (${soakMinutes} min, ${soakMatches} matches, think 2–10 s)
 
-${soak.load.matchesFinished} matches finished and were replaced during the run; ${soak.load.errorCount} errors; order-ack p99 ${soak.load.latency.p99} ms. Server RSS slope over the second half **${soak.slopeMBPerMinute} MB/min** (first minute ${soak.firstMinuteMB} MB, last minute ${soak.lastMinuteMB} MB): **${soak.flat ? 'flat' : 'growing'}**. The 10-minute figure is in the "soak" section below.
+${soak.load.matchesFinished} matches finished and were replaced during the run; ${soak.load.errorCount} errors; order-ack p50 ${soak.load.latency.p50} ms, p99 ${soak.load.latency.p99} ms. Server RSS slope over the second half **${soak.slopeMBPerMinute} MB/min** (first minute ${soak.firstMinuteMB} MB, last minute ${soak.lastMinuteMB} MB): **${soak.flat ? 'flat' : 'growing'}**.
 
 | minute | server RSS | worst 5-s p99 |
 |---|---|---|
