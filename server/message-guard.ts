@@ -17,7 +17,11 @@ export function guarded(
   return (client, msg) => {
     try {
       if (!limiter.allow(client.sessionId)) return refuse(client, roomError('rate-limited', 'Too many messages; slow down.', type));
-      if ((JSON.stringify(msg) ?? '').length > MAX_MESSAGE_CHARS) return refuse(client, roomError('too-large', 'Message too large.', type));
+      // msgpack carries 64-bit integers as BigInt, which nothing in the game uses and JSON cannot store.
+      let wide = false;
+      const json = JSON.stringify(msg, (_k, v: unknown) => (typeof v === 'bigint' ? ((wide = true), undefined) : v)) ?? '';
+      if (wide) return refuse(client, roomError('bad-request', 'Numbers in messages must be ordinary numbers (no 64-bit integers).', type));
+      if (json.length > MAX_MESSAGE_CHARS) return refuse(client, roomError('too-large', 'Message too large.', type));
       handler(client, msg);
     } catch (e) {
       console.error(`message "${type}" failed`, e);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { matchMaker } from '@colyseus/core';
 import { publicView, seatView, type OrdersAck, type PublicView, type RoomListing, type SeatView, type SeatViewMessage, type ServerError, type WorldState } from '../../shared/index.js';
 import { Player, sleep, startTestServer, waitFor, type TestServer } from './harness.js';
@@ -135,6 +135,25 @@ describe('a match between two real clients', () => {
     await us.request('submit', { turn: 0, orders: US_ORDERS }, ['ack']);
     const again = await us.request<ServerError>('submit', { turn: 0, orders: [] }, ['ack', 'error']);
     expect(again.data.code).toBe('already-submitted');
+  });
+
+  it('refuses a message carrying a 64-bit integer at the guard, quietly, and changes nothing', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const p = await create({ create: { scenario: 'baseline', seed: 'wide' }, join: { seat: 'US', name: 'Ada' } });
+    try {
+      await waitFor(() => p.you() !== undefined, 'seated');
+      p.send('start', {});
+      await waitFor(() => p.state.phase === 'orders', 'orders');
+      const before = JSON.stringify(p.state);
+      const reply = await p.request<{ code: string; message: string }>('submit', { turn: 10n ** 15n, orders: [] }, ['ack', 'error']);
+      expect(reply.type).toBe('error');
+      expect(reply.data.code).toBe('bad-request');
+      expect(reply.data.message).toMatch(/64-bit/);
+      expect(JSON.stringify(p.state)).toBe(before);
+      expect(errors.mock.calls.filter((c) => String(c[0]).includes('failed'))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('answers oversized and flooding clients with errors, without disconnecting them', async () => {
