@@ -1,45 +1,73 @@
 import { ACTIONS, type ActionDef } from './actions.js';
-import { SEAT_INFO, bySeat, type BySeat, type SeatId } from './seats.js';
-import type { LeverId } from './levers.js';
+import { ACTION_RULES } from './action-rules.js';
+import { SEAT_INFO, bySeat, type BySeat, type SeatId, type Side } from './seats.js';
+import type { LeverId, LeverValues } from './levers.js';
 import type { Order, WorldState } from './state.js';
 import { rngFor, type Rng } from './rng.js';
 import { clamp } from './formulas.js';
-import { AGREEMENT_MENU } from './agreements.js';
 import { restrictiveness } from './steps/relations-step.js';
 import { offshoreBlocked, smugglingBlocked } from './steps/compute-step.js';
+import { lv } from './steps/context.js';
 import { botAgreementOrders } from './negotiation.js';
 import { DOCTRINES, DOCTRINE_TABLE, type Doctrine, type Stance } from './doctrines.js';
 
 export { DOCTRINES, type Doctrine };
 
-/** How much each doctrine values each kind of action (by tag): kept for display; bots use data/doctrines.json. */
-export const DOCTRINE_WEIGHTS: Record<Doctrine, Record<string, number>> = {
-  hawk: { restrict: 3, enforce: 3, protect: 2.5, build: 2, covert: 3, evade: 3, retaliate: 1.5, coerce: 1.2, deter: 2, adopt: 1.5, cooperate: 0.15, safety: 0.4, trade: 0.1, open: 0.6, intel: 1.2 },
-  dove: { restrict: 0.6, enforce: 0.8, protect: 1.2, build: 1.5, covert: 0.3, evade: 0.3, retaliate: 0.05, coerce: 0.05, deter: 0.4, adopt: 1.5, cooperate: 3, safety: 2.5, trade: 1.2, open: 1, intel: 0.6 },
-  opportunist: { restrict: 1.2, enforce: 1.2, protect: 1.5, build: 2.5, covert: 1.8, evade: 1.8, retaliate: 0.6, coerce: 0.5, deter: 1, adopt: 2.5, cooperate: 1, safety: 0.8, trade: 2, open: 1.5, intel: 1 },
-};
-
 const R = DOCTRINE_TABLE.reactions;
 
-/** An action as a bot sees it: the lever it moves, which way, and the stance that lever belongs to. */
-type ActionMeta = { def: ActionDef; lever: LeverId | null; delta: number; stance: Stance | null; tension: number };
+/** Doctrines by position, so per-doctrine figures are read from arrays. */
+const DOCTRINE_INDEX: Record<Doctrine, number> = { hawk: 0, dove: 1, opportunist: 2 };
 
-function metaOf(a: ActionDef): ActionMeta {
-  let lever: LeverId | null = null;
-  let delta = 0;
-  let tension = 0;
-  for (const e of a.effects) {
-    if ('lever' in e) {
-      if (!lever) {
-        lever = e.lever;
-        delta = e.delta;
-      }
-    } else if (e.stat === 'tension') tension += e.delta;
-  }
-  return { def: a, lever, delta, stance: lever ? DOCTRINE_TABLE.levers[lever] : null, tension };
+type PerDoctrine = readonly [number, number, number];
+
+/**
+ * An action as a bot weighs it, read once from the catalogue and the doctrine table: the lever it moves
+ * and which way, the stance that lever belongs to (its shift or intensity, and its weight, per doctrine),
+ * whether it escalates, and the agreements that forbid it.
+ */
+type BotAction = {
+  readonly id: string;
+  readonly cost: number;
+  readonly maxIntensity: number;
+  readonly lever: LeverId;
+  readonly delta: number;
+  readonly stance: Stance;
+  readonly policy: boolean;
+  readonly shift: PerDoctrine;
+  readonly weight: PerDoctrine;
+  readonly escalates: boolean;
+  readonly forbiddenBy: readonly string[];
+};
+
+function botAction(a: ActionDef): BotAction | null {
+  const rule = ACTION_RULES.get(a.id);
+  const first = rule?.levers[0];
+  if (!rule || !first) return null;
+  const stance = DOCTRINE_TABLE.levers[first.lever];
+  const st = DOCTRINE_TABLE.stances[stance];
+  return {
+    id: a.id,
+    cost: a.cost,
+    maxIntensity: a.maxIntensity,
+    lever: first.lever,
+    delta: first.delta,
+    stance,
+    policy: st.kind === 'policy',
+    shift: [st.hawk, st.dove, st.opportunist],
+    weight: [st.weight.hawk, st.weight.dove, st.weight.opportunist],
+    escalates: (rule.tension ?? 0) > 0,
+    forbiddenBy: rule.forbiddenBy,
+  };
 }
 
-const META: BySeat<ActionMeta[]> = bySeat((seat) => ACTIONS.filter((a) => a.seat === seat && !a.agreement).map(metaOf));
+const BOT_ACTIONS: BySeat<readonly BotAction[]> = bySeat((seat) =>
+  ACTIONS.filter((a) => a.seat === seat && !a.agreement)
+    .map(botAction)
+    .filter((m): m is BotAction => m !== null),
+);
+
+/** Each seat's stream purpose per doctrine (built once: a quarter asks for eight of them). */
+const BOT_PURPOSE: BySeat<Record<Doctrine, string>> = bySeat((seat) => ({ hawk: `bot:${seat}:hawk`, dove: `bot:${seat}:dove`, opportunist: `bot:${seat}:opportunist` }));
 
 /** What a bot believes: public figures exactly, the lead as its intelligence allows. */
 export type Perception = {
@@ -84,13 +112,25 @@ const COUNTERPART: Partial<Record<LeverId, [SeatId, LeverId]>> = {
   cnJointSafety: ['USLAB', 'usJointSafety'],
 };
 
+/** One bot's quarter: what it reads for every action it weighs, looked up once. */
+type BotTurn = {
+  readonly state: WorldState;
+  readonly seat: SeatId;
+  readonly doctrine: Doctrine;
+  /** The doctrine's position in per-doctrine arrays. */
+  readonly di: number;
+  readonly side: Side;
+  readonly levers: LeverValues;
+  readonly posture: LeverValues;
+  readonly v: Perception;
+};
+
 /** The level a bot wants a policy lever at: the scenario's posture, shifted by doctrine and by the situation. */
-export function desiredPolicy(state: WorldState, seat: SeatId, doctrine: Doctrine, lever: LeverId, stance: Stance, v: Perception): number {
-  const st = DOCTRINE_TABLE.stances[stance];
-  const posture = state.posture[seat][lever] ?? 0;
-  let d = st[doctrine];
-  const side = SEAT_INFO[seat].side;
-  switch (stance) {
+function desiredPolicy(t: BotTurn, m: BotAction): number {
+  const { state, seat, doctrine, side, v } = t;
+  const posture = t.posture[m.lever] ?? 0;
+  let d = m.shift[t.di];
+  switch (m.stance) {
     case 'restrict':
       if (seat === 'US') d += R.restrictWhenClose * v.closeness;
       else if (side === 'democratic') d += R.alliedShare * R.restrictWhenClose * v.closeness;
@@ -120,11 +160,12 @@ export function desiredPolicy(state: WorldState, seat: SeatId, doctrine: Doctrin
 }
 
 /** The intensity (0..1) a bot wants for a campaign lever this quarter. */
-export function desiredCampaign(state: WorldState, seat: SeatId, doctrine: Doctrine, lever: LeverId, stance: Stance, v: Perception, action = ''): number {
-  const st = DOCTRINE_TABLE.stances[stance];
+function desiredCampaign(t: BotTurn, m: BotAction): number {
+  const { state, seat, doctrine, v } = t;
+  const lever = m.lever;
   // A scenario may set a habit for a campaign (e.g. standing dialogues): bots start from it.
-  let d = st[doctrine] + (state.posture[seat][lever] ?? 0);
-  switch (stance) {
+  let d = m.shift[t.di] + (t.posture[lever] ?? 0);
+  switch (m.stance) {
     case 'covert':
       if (seat === 'HUB') {
         // A security-minded hub does not host PRC clusters; a trading hub does when the money is good.
@@ -141,7 +182,7 @@ export function desiredCampaign(state: WorldState, seat: SeatId, doctrine: Doctr
         d *= 0.5 + 0.5 * v.cool;
         if (lever === 'hbmStockpiling') d = doctrine === 'dove' ? 0.1 : 0.3 + 0.5 * restrictiveness(state);
         // A signed agreement restrains all but hawks — less so the further behind the PRC falls.
-        if (doctrine !== 'hawk' && state.agreements.some((a) => a.parties.includes(seat) && AGREEMENT_MENU[a.kind]?.forbids.includes(action))) {
+        if (doctrine !== 'hawk' && bindsSeat(state, seat, m)) {
           d *= Math.min(1, R.covertUnderPact + R.temptation * v.behind);
         }
       }
@@ -149,7 +190,7 @@ export function desiredCampaign(state: WorldState, seat: SeatId, doctrine: Doctr
     case 'cooperate': {
       d += R.deescalate * v.alarm;
       const cp = COUNTERPART[lever];
-      if (cp) d += R.reciprocity * (state.levers[cp[0]][cp[1]] ?? 0);
+      if (cp) d += R.reciprocity * lv(state, cp[0], cp[1]);
       break;
     }
     case 'coerce':
@@ -164,7 +205,8 @@ export function desiredCampaign(state: WorldState, seat: SeatId, doctrine: Doctr
       break;
     case 'align': {
       const pull = (doctrine === 'opportunist' ? 0.6 : 0.4) * Math.tanh(v.lead / 10);
-      d = lever === 'alignDemocratic' ? 0.25 + pull + st[doctrine] : 0.25 - pull - st[doctrine] + (doctrine === 'opportunist' ? 0.1 : 0);
+      const own = m.shift[t.di];
+      d = lever === 'alignDemocratic' ? 0.25 + pull + own : 0.25 - pull - own + (doctrine === 'opportunist' ? 0.1 : 0);
       break;
     }
     default:
@@ -173,7 +215,14 @@ export function desiredCampaign(state: WorldState, seat: SeatId, doctrine: Doctr
   return clamp(d);
 }
 
-type Candidate = { action: string; intensity: number; cost: number; value: number; lever: LeverId | null; delta: number };
+/** True when an agreement in force binds this seat not to take this action. */
+function bindsSeat(state: WorldState, seat: SeatId, m: BotAction): boolean {
+  if (m.forbiddenBy.length === 0) return false;
+  for (const a of state.agreements) if (a.parties.includes(seat) && m.forbiddenBy.includes(a.kind)) return true;
+  return false;
+}
+
+type Candidate = { action: string; intensity: number; cost: number; value: number };
 
 /**
  * A bot's orders for one seat. Each policy lever is steered toward the level the bot wants (the
@@ -183,34 +232,35 @@ type Candidate = { action: string; intensity: number; cost: number; value: numbe
  * threshold.
  */
 export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine): Order[] {
-  const rng = rngFor(state.seed, state.turn + 1, `bot:${seat}:${doctrine}`);
+  const rng = rngFor(state.seed, state.turn + 1, BOT_PURPOSE[seat][doctrine]);
   const v = perceive(state, seat, rng, doctrine);
-  const levers = state.levers[seat];
+  const di = DOCTRINE_INDEX[doctrine];
+  const levers = state.levers[seat] as LeverValues;
+  const t: BotTurn = { state, seat, doctrine, di, side: SEAT_INFO[seat].side, levers, posture: state.posture[seat], v };
+  const actions = BOT_ACTIONS[seat];
   const candidates: Candidate[] = [];
-  for (const m of META[seat]) {
-    if (!m.lever || !m.stance) continue;
-    const st = DOCTRINE_TABLE.stances[m.stance];
-    const a = m.def;
+  for (let i = 0; i < actions.length; i++) {
+    const m = actions[i];
     let steps: number;
     let value: number;
-    if (st.kind === 'policy') {
-      const gap = desiredPolicy(state, seat, doctrine, m.lever, m.stance, v) - (levers[m.lever] ?? 0);
+    if (m.policy) {
+      const gap = desiredPolicy(t, m) - (levers[m.lever] ?? 0);
       const size = Math.abs(gap) / Math.abs(m.delta);
       if (gap * m.delta <= 0 || size < 0.5) continue;
-      steps = Math.min(a.maxIntensity, R.maxPolicySteps, Math.max(1, Math.round(size)));
-      value = st.weight[doctrine] * Math.min(1, size);
+      steps = Math.min(m.maxIntensity, R.maxPolicySteps, Math.max(1, Math.round(size)));
+      value = m.weight[di] * Math.min(1, size);
     } else {
-      const level = desiredCampaign(state, seat, doctrine, m.lever, m.stance, v, a.id);
+      const level = desiredCampaign(t, m);
       const raw = level / Math.abs(m.delta);
-      steps = Math.min(a.maxIntensity, Math.floor(raw + rng()));
+      steps = Math.min(m.maxIntensity, Math.floor(raw + rng()));
       if (steps < 1) continue;
-      value = st.weight[doctrine] * level;
+      value = m.weight[di] * level;
     }
     // Escalatory moves are held back as tension nears the crisis line (hawks less so).
-    if (m.tension > 0) value *= doctrine === 'hawk' ? 0.2 + 0.8 * v.cool : v.cool;
+    if (m.escalates) value *= doctrine === 'hawk' ? 0.2 + 0.8 * v.cool : v.cool;
     value *= 1 - R.noise / 2 + R.noise * rng();
     if (value < R.minValue) continue;
-    candidates.push({ action: a.id, intensity: steps, cost: a.cost, value, lever: m.lever, delta: m.delta });
+    candidates.push({ action: m.id, intensity: steps, cost: m.cost, value });
   }
   candidates.sort((x, y) => y.value - x.value || (x.action < y.action ? -1 : 1));
   let budget = state.resources[seat];

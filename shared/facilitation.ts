@@ -5,6 +5,7 @@ import { LEVERS, type LeverId } from './levers.js';
 import { EVENT_BY_ID, EVENT_EFFECT_KEYS, type EventEffectKey } from './events.js';
 import { cloneWorld } from './clone.js';
 import { classifyWorld } from './steps/endings-step.js';
+import { lv, setLever } from './steps/context.js';
 import { applyEventEffect } from './steps/events-step.js';
 
 /**
@@ -171,8 +172,8 @@ export function adjustWorld(state: WorldState, target: AdjustTarget, value: numb
       if (!def) return { ok: false, error: `No lever "${target.lever}".` };
       if (def.seat !== target.seat) return { ok: false, error: `"${def.label}" is ${def.seat}'s lever, not ${target.seat}'s.` };
       const id = target.lever as LeverId;
-      s.levers[target.seat][id] = value;
-      return { ok: true, state: s, label: `${target.seat}: ${def.label}`, before: state.levers[target.seat][id] ?? 0, after: value, seat: target.seat };
+      setLever(s, target.seat, id, value);
+      return { ok: true, state: s, label: `${target.seat}: ${def.label}`, before: lv(state, target.seat, id), after: value, seat: target.seat };
     }
   }
 }

@@ -86,6 +86,15 @@ export const LEVERS = [
 
 export type LeverId = (typeof LEVERS)[number]['id'];
 
+/** The levers one seat holds. */
+export type LeverOf<S extends SeatId> = Extract<(typeof LEVERS)[number], { seat: S }>['id'];
+
+/** Every seat's levers, each one present (a world starts with all of them at 0 or the scenario's value). */
+export type SeatLevers = { [S in SeatId]: Record<LeverOf<S>, number> };
+
+/** Any seat's levers, read or written by id (for code that names levers by variable). */
+export type LeverValues = Partial<Record<LeverId, number>>;
+
 export const LEVER_BY_ID: Record<LeverId, LeverDef> = Object.fromEntries(
   LEVERS.map((l) => [l.id, l]),
 ) as Record<LeverId, LeverDef>;

@@ -52,6 +52,8 @@ export type BotMatchOptions = ResolveOptions & CreateWorldOptions & {
 export function playBotMatch(scenario: Scenario, seed: string, opts: BotMatchOptions = {}): WorldState {
   let state = createWorld(scenario, seed, opts);
   const doctrines = { ...assignDoctrines(seed, opts.doctrine), ...opts.doctrines };
-  while (!state.outcome) state = playQuarter(state, {}, doctrines, opts).state;
+  // The match owns its world, so each quarter resolves into it.
+  const quarter = { ...opts, inPlace: true };
+  while (!state.outcome) state = playQuarter(state, {}, doctrines, quarter).state;
   return state;
 }

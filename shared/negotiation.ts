@@ -1,7 +1,7 @@
-import { SEATS, type BySeat, type SeatId } from './seats.js';
+import { SEATS, bySeat, type BySeat, type SeatId } from './seats.js';
 import type { Order, WorldState } from './state.js';
 import { rngFor, type Rng } from './rng.js';
-import { acceptAgreement, AGREEMENT_MENU } from './agreements.js';
+import { acceptAgreement, AGREEMENT_KINDS, AGREEMENT_MENU } from './agreements.js';
 import { signOrder } from './orders.js';
 import type { Doctrine } from './doctrines.js';
 
@@ -34,23 +34,40 @@ export function signChance(s: WorldState, kind: string, seat: SeatId, d: Doctrin
   }
 }
 
+/** The menu in its order, and which seats may sign each kind (read once). */
+const MENU = AGREEMENT_KINDS.map((kind) => AGREEMENT_MENU[kind]);
+const ELIGIBLE: BySeat<readonly boolean[]> = bySeat((seat) => MENU.map((t) => t.eligibleParties.includes(seat)));
+
 /**
  * The sign orders a bot gives this quarter: for each agreement not yet in force that it may sign, it
- * signs with its doctrine's chance; a proposal naming it raises the chance (someone asked).
+ * signs with its doctrine's chance; a proposal naming it raises the chance (someone asked). One roll
+ * per agreement on the menu, whether or not the seat may sign it, so the stream does not depend on it.
  */
 export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng: Rng): Order[] {
   let out: Order[] | null = null;
-  for (const kind of Object.keys(AGREEMENT_MENU)) {
-    const terms = AGREEMENT_MENU[kind];
+  const eligible = ELIGIBLE[seat];
+  for (let i = 0; i < MENU.length; i++) {
+    const terms = MENU[i];
     const roll = rng();
-    if (!terms.eligibleParties.includes(seat) || s.cooperation < terms.minCooperation) continue;
+    if (!eligible[i] || s.cooperation < terms.minCooperation) continue;
+    const kind = terms.id;
     // Already in force: sign again only to renew it in its last quarter.
-    if (s.agreements.some((a) => a.kind === kind && a.expiresTurn > s.turn + 1)) continue;
-    const asked = s.proposals.some((p) => p.kind === kind && p.parties.includes(seat));
+    if (inForceBeyondNextQuarter(s, kind)) continue;
+    const asked = askedToSign(s, kind, seat);
     const chance = Math.min(1, signChance(s, kind, seat, d) * (asked ? 1.5 : 1));
     if (roll < chance) (out ??= []).push(signOrder(kind));
   }
   return out ?? [];
+}
+
+function inForceBeyondNextQuarter(s: WorldState, kind: string): boolean {
+  for (const a of s.agreements) if (a.kind === kind && a.expiresTurn > s.turn + 1) return true;
+  return false;
+}
+
+function askedToSign(s: WorldState, kind: string, seat: SeatId): boolean {
+  for (const p of s.proposals) if (p.kind === kind && p.parties.includes(seat)) return true;
+  return false;
 }
 
 /** The sign orders a seat owes for the proposals it has accepted (added to its orders at resolution). */

@@ -5,6 +5,7 @@ import { OUTCOMES, type OutcomeId } from './outcomes.js';
 import { frontierDoublingsPerMonth } from './formulas.js';
 import { rngFor } from './rng.js';
 import type { WorldState } from './state.js';
+import { lv } from './steps/context.js';
 import objectivesJson from './data/objectives.json';
 
 /** What an objective can measure at the end of a match (see docs/MODEL.md). */
@@ -128,7 +129,7 @@ export type SeatScore = {
 
 function metricValue(s: WorldState, seat: SeatId, o: Objective): number {
   if (o.metric === 'outcome') return s.outcome ? OBJECTIVES.outcomeValues[seat][s.outcome.id] : 0;
-  if (o.metric === 'lever') return s.levers[o.seat as SeatId][o.lever as LeverId] ?? 0;
+  if (o.metric === 'lever') return lv(s, o.seat as SeatId, o.lever as LeverId);
   return METRICS[o.metric](s);
 }
 

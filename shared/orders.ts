@@ -40,8 +40,11 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
   const accepted: Order[] = [];
   const errors: string[] = [];
   let budget = state.resources[seat];
-  const seen = new Set<string>();
-  for (const o of orders.slice(0, MAX_ORDERS_PER_QUARTER)) {
+  // Action ids (and sign-agreement:<kind>) already accepted: at most eight, so a list.
+  const seen: string[] = [];
+  const count = Math.min(orders.length, MAX_ORDERS_PER_QUARTER);
+  for (let i = 0; i < count; i++) {
+    const o = orders[i];
     if (o.action === SIGN_ACTION) {
       const terms = o.agreement ? AGREEMENT_MENU[o.agreement] : undefined;
       if (!terms) {
@@ -53,11 +56,11 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
         continue;
       }
       const key = `${SIGN_ACTION}:${terms.id}`;
-      if (seen.has(key)) {
+      if (seen.includes(key)) {
         errors.push(`"${terms.title}" was signed twice; only the first counts.`);
         continue;
       }
-      seen.add(key);
+      seen.push(key);
       accepted.push({ action: SIGN_ACTION, intensity: 1, agreement: terms.id });
       continue;
     }
@@ -70,7 +73,7 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
       errors.push(`"${a.name}" belongs to ${a.seat}, not ${seat}.`);
       continue;
     }
-    if (seen.has(a.id)) {
+    if (seen.includes(a.id)) {
       errors.push(`"${a.name}" was ordered twice; only the first counts.`);
       continue;
     }
@@ -84,7 +87,7 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
       continue;
     }
     budget -= cost;
-    seen.add(a.id);
+    seen.push(a.id);
     accepted.push(o.target ? { action: o.action, intensity: o.intensity, target: o.target } : { action: o.action, intensity: o.intensity });
   }
   if (orders.length > MAX_ORDERS_PER_QUARTER) errors.push(`At most ${MAX_ORDERS_PER_QUARTER} orders a quarter.`);

@@ -5,7 +5,7 @@ import { clamp } from './formulas.js';
 import { K } from './coefficients.js';
 import { cloneWorld } from './clone.js';
 import type { GameEvent, Order, SeatOrders, WorldState } from './state.js';
-import { emptyAgreementEffects, type TurnCtx } from './steps/context.js';
+import { emptyAgreementEffects, setLever, type TurnCtx } from './steps/context.js';
 import { gatherAgreementEffects, stepAgreements } from './steps/agreements-step.js';
 import { acceptOrders, stepPolicies } from './steps/orders-step.js';
 import { stepCompute } from './steps/compute-step.js';
@@ -26,6 +26,11 @@ export { enforcementLevel, smugglingBlocked, offshoreBlocked } from './steps/com
 export type ResolveOptions = {
   /** Keep per-turn history and the event log (off for fast forecasting: no events, no history). */
   record?: boolean;
+  /**
+   * Resolve into `prev` itself instead of a copy (for callers that own the position and never look at
+   * it again: forecasts, headless matches). Saves a deep copy of the world every quarter.
+   */
+  inPlace?: boolean;
 };
 
 export type Resolution = { state: WorldState; events: GameEvent[] };
@@ -42,7 +47,7 @@ const CAMPAIGNS = LEVERS.filter((l) => l.kind === 'campaign');
 export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrders>>, opts: ResolveOptions = {}): Resolution {
   if (prev.outcome) throw new Error('the match is over');
   const record = opts.record !== false;
-  const s = cloneWorld(prev);
+  const s = opts.inPlace ? prev : cloneWorld(prev);
   const turn = prev.turn + 1;
   s.turn = turn;
   const ctx: TurnCtx = {
@@ -59,7 +64,7 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
   };
 
   // 0. New quarter: campaigns last one quarter only; expired modifiers go.
-  for (let i = 0; i < CAMPAIGNS.length; i++) s.levers[CAMPAIGNS[i].seat][CAMPAIGNS[i].id] = 0;
+  for (let i = 0; i < CAMPAIGNS.length; i++) setLever(s, CAMPAIGNS[i].seat, CAMPAIGNS[i].id, 0);
   if (s.modifiers.length) s.modifiers = s.modifiers.filter((m) => m.untilTurn >= turn);
 
   acceptOrders(prev, orders, ctx);

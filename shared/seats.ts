@@ -30,5 +30,6 @@ export function isSeatId(x: unknown): x is SeatId {
 }
 
 export function bySeat<T>(make: (seat: SeatId) => T): BySeat<T> {
-  return Object.fromEntries(SEATS.map((s) => [s, make(s)])) as BySeat<T>;
+  // Written out (not Object.fromEntries) so every BySeat record has one shape, in SEATS order.
+  return { US: make('US'), CN: make('CN'), EU: make('EU'), JK: make('JK'), TW: make('TW'), HUB: make('HUB'), USLAB: make('USLAB'), CNLAB: make('CNLAB') };
 }

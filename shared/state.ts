@@ -1,7 +1,7 @@
 import type { BySeat, SeatId } from './seats.js';
 import type { QuarterIndex } from './clock.js';
 import type { OutcomeResult } from './outcomes.js';
-import type { LeverId } from './levers.js';
+import type { LeverId, SeatLevers } from './levers.js';
 import type { Params } from './scenario.js';
 
 /** Blocs that hold compute. Allies are EU, Japan–Korea and Taiwan together. */
@@ -144,7 +144,7 @@ export type WorldState = {
   /** Seats a human may take; the rest are always bots. */
   seatsInPlay: SeatId[];
   /** Policy levers per seat, 0..1 each; persistent policies and this quarter's campaigns. */
-  levers: BySeat<Partial<Record<LeverId, number>>>;
+  levers: SeatLevers;
   /** The scenario's starting levers: the posture that bots hold to unless the situation moves them. */
   posture: BySeat<Partial<Record<LeverId, number>>>;
   resources: BySeat<number>;

@@ -3,7 +3,7 @@ import { quarterIndex } from './clock.js';
 import { paramsOf, type Scenario } from './scenario.js';
 import { REGIONS, type BlocCompute, type RegionId, type WorldState } from './state.js';
 import { frontierDoublingsPerMonth, logit } from './formulas.js';
-import { LEVERS, type LeverId } from './levers.js';
+import { LEVERS, type LeverValues, type SeatLevers } from './levers.js';
 import { adoptionPush, regionalPush } from './steps/adoption-step.js';
 import { drawAgendas, type AgendaChoice } from './objectives.js';
 import { rngFor } from './rng.js';
@@ -38,10 +38,12 @@ export function createWorld(scenario: Scenario, seed: string, opts: CreateWorldO
   const gapDoublings = s.leadMonths.value * frontierDoublingsPerMonth(p);
   const cnEfficiencyLog2 = usCapability - gapDoublings - Math.log2(cnTraining);
 
-  const levers = bySeat(() => ({}) as Partial<Record<LeverId, number>>);
-  for (const l of LEVERS) levers[l.seat][l.id] = 0;
-  for (const [seat, values] of Object.entries(s.levers ?? {})) Object.assign(levers[seat as keyof typeof levers], values);
-  const posture = bySeat((seat) => ({ ...levers[seat] }));
+  // Every lever is present, in the catalogue's order (one shape per seat keeps the resolver's reads fast).
+  const all = bySeat(() => ({}) as LeverValues);
+  for (const l of LEVERS) all[l.seat][l.id] = 0;
+  for (const [seat, values] of Object.entries(s.levers ?? {})) Object.assign(all[seat as keyof typeof all], values);
+  const levers = all as SeatLevers;
+  const posture = bySeat((seat) => ({ ...all[seat] }));
   const income = bySeat((seat) => (SEAT_INFO[seat].kind === 'lab' ? p.labIncome : p.governmentIncome));
   const zero = () => bySeat(() => 0);
 

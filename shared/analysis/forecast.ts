@@ -3,6 +3,9 @@ import type { WorldState } from '../state.js';
 import { assignDoctrines, playQuarter } from '../match.js';
 import type { Doctrine } from '../bots.js';
 import { wilson } from './stats.js';
+import { cloneWorld } from '../clone.js';
+
+const QUARTER = { record: false, inPlace: true } as const;
 
 export type OutcomeOdds = Record<OutcomeId, { p: number; low: number; high: number; count: number }>;
 
@@ -44,9 +47,10 @@ export function forecast(position: WorldState, n: number, opts: ForecastOptions)
   for (let i = start; i < end; i++) {
     const seed = `${opts.seed}|${position.seed}|${position.turn}|${i}`;
     const doctrines = assignDoctrines(seed, opts.doctrine);
-    let s: WorldState = { ...position, seed, history: [] };
+    // Each continuation owns a copy of the position and resolves into it.
+    let s: WorldState = cloneWorld({ ...position, seed, history: [] });
     while (!s.outcome) {
-      s = playQuarter(s, {}, doctrines, { record: false }).state;
+      s = playQuarter(s, {}, doctrines, QUARTER).state;
       const k = s.turn - position.turn - 1;
       leadSum[k] += s.leadMonths;
       leadN[k] += 1;

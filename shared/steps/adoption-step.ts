@@ -1,7 +1,7 @@
 import { clamp, logistic } from '../formulas.js';
 import { K } from '../coefficients.js';
 import { REGIONS, type RegionId, type WorldState } from '../state.js';
-import { lv, type TurnCtx } from './context.js';
+import { type TurnCtx } from './context.js';
 
 /**
  * The attraction of the democratic stack over the PRC stack that every region feels (logit units):
@@ -10,11 +10,11 @@ import { lv, type TurnCtx } from './context.js';
 export function adoptionPush(s: WorldState): number {
   return (
     K.adoptLead * Math.tanh(s.leadMonths / K.adoptLeadScale) +
-    K.adoptExport * (lv(s, 'US', 'usExportProgramme') - lv(s, 'CN', 'cnExportProgramme')) +
-    K.adoptOpen * (lv(s, 'USLAB', 'usOpenWeights') - lv(s, 'CNLAB', 'cnOpenWeights')) +
+    K.adoptExport * (s.levers.US.usExportProgramme - s.levers.CN.cnExportProgramme) +
+    K.adoptOpen * (s.levers.USLAB.usOpenWeights - s.levers.CNLAB.cnOpenWeights) +
     K.adoptTrust * (s.labs.USLAB.safety - s.labs.CNLAB.safety) +
-    K.adoptPrice * (lv(s, 'USLAB', 'usMarketReach') - lv(s, 'CNLAB', 'cnMarketReach')) +
-    K.adoptPartners * (lv(s, 'EU', 'euAdoption') + lv(s, 'JK', 'jkAdoption'))
+    K.adoptPrice * (s.levers.USLAB.usMarketReach - s.levers.CNLAB.cnMarketReach) +
+    K.adoptPartners * (s.levers.EU.euAdoption + s.levers.JK.jkAdoption)
   );
 }
 
@@ -22,13 +22,13 @@ export function adoptionPush(s: WorldState): number {
 export function regionalPush(s: WorldState, r: RegionId): number {
   switch (r) {
     case 'ALLIES':
-      return K.adoptRegulationAllies * lv(s, 'EU', 'aiRegulation');
+      return K.adoptRegulationAllies * s.levers.EU.aiRegulation;
     case 'HUBS':
-      return K.adoptHubAlign * (lv(s, 'HUB', 'alignDemocratic') - lv(s, 'HUB', 'alignPrc')) + K.adoptHubInvestment * lv(s, 'JK', 'jkHubInvestment') - K.adoptHubExportPrc * lv(s, 'CN', 'cnExportProgramme');
+      return K.adoptHubAlign * (s.levers.HUB.alignDemocratic - s.levers.HUB.alignPrc) + K.adoptHubInvestment * s.levers.JK.jkHubInvestment - K.adoptHubExportPrc * s.levers.CN.cnExportProgramme;
     case 'SOUTH':
-      return K.adoptSouthExport * (lv(s, 'US', 'usExportProgramme') - lv(s, 'CN', 'cnExportProgramme'));
+      return K.adoptSouthExport * (s.levers.US.usExportProgramme - s.levers.CN.cnExportProgramme);
     case 'CHINA':
-      return -K.adoptAiPlus * lv(s, 'CN', 'aiPlus');
+      return -K.adoptAiPlus * s.levers.CN.aiPlus;
   }
 }
 
@@ -41,7 +41,7 @@ const RATE: Record<RegionId, keyof typeof K> = { ALLIES: 'adoptRateAllies', HUBS
 export function stepAdoption(s: WorldState, ctx: TurnCtx): void {
   const push = adoptionPush(s);
   // PRC open weights build an ecosystem: derivative models lock the swing markets in, quarter by quarter.
-  const momentum = K.openMomentum * lv(s, 'CNLAB', 'cnOpenWeights');
+  const momentum = K.openMomentum * s.levers.CNLAB.cnOpenWeights;
   s.adoptionBias.HUBS -= momentum;
   s.adoptionBias.SOUTH -= momentum;
   for (let i = 0; i < REGIONS.length; i++) {

@@ -1,11 +1,11 @@
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { WorldState } from '../state.js';
-import { lv, modAdd, modMult, type TurnCtx } from './context.js';
+import { modAdd, modMult, type TurnCtx } from './context.js';
 
 /** The enforcement that bites on smuggling this quarter, 0..1. */
 export function enforcementLevel(s: WorldState, agreementEnforcement = 0): number {
-  return clamp(lv(s, 'US', 'enforcement') + K.allianceEnforcement * lv(s, 'JK', 'alliance') + K.customsEnforcement * lv(s, 'JK', 'jkCustoms') + modAdd(s, 'enforcementBoost') + agreementEnforcement);
+  return clamp(s.levers.US.enforcement + K.allianceEnforcement * s.levers.JK.alliance + K.customsEnforcement * s.levers.JK.jkCustoms + modAdd(s, 'enforcementBoost') + agreementEnforcement);
 }
 
 /** Share of smuggling the controls block this quarter, 0..1. */
@@ -13,16 +13,16 @@ export function smugglingBlocked(s: WorldState, agreementEnforcement = 0): numbe
   return (
     1 -
     (1 - K.enforcementCut * enforcementLevel(s, agreementEnforcement)) *
-      (1 - K.trackingCut * lv(s, 'US', 'chipTracking')) *
-      (1 - K.foundryKycSmuggling * lv(s, 'TW', 'foundryKyc')) *
-      (1 - K.hubKycSmuggling * lv(s, 'HUB', 'hubKyc')) *
-      (1 - K.hubPermitsSmuggling * lv(s, 'HUB', 'hubPermits'))
+      (1 - K.trackingCut * s.levers.US.chipTracking) *
+      (1 - K.foundryKycSmuggling * s.levers.TW.foundryKyc) *
+      (1 - K.hubKycSmuggling * s.levers.HUB.hubKyc) *
+      (1 - K.hubPermitsSmuggling * s.levers.HUB.hubPermits)
   );
 }
 
 /** Share of offshore rental the controls block this quarter, 0..1. */
 export function offshoreBlocked(s: WorldState): number {
-  return 1 - (1 - K.remoteAccessCut * lv(s, 'US', 'remoteAccessRules')) * (1 - K.hubKycCut * lv(s, 'HUB', 'hubKyc'));
+  return 1 - (1 - K.remoteAccessCut * s.levers.US.remoteAccessRules) * (1 - K.hubKycCut * s.levers.HUB.hubKyc);
 }
 
 /**
@@ -41,30 +41,30 @@ export function stepCompute(s: WorldState, ctx: TurnCtx): void {
   const G = Math.pow(g, turn);
 
   // Democracies and hubs.
-  const demMult = modMult(s, 'democraticComputeMultiplier') * (1 - K.mineralComputeHit * lv(s, 'CN', 'mineralRetaliation'));
+  const demMult = modMult(s, 'democraticComputeMultiplier') * (1 - K.mineralComputeHit * s.levers.CN.mineralRetaliation);
   const us = s.compute.US;
-  us.inflow.domestic *= g * (1 + K.energyBoost * (lv(s, 'US', 'energyBuildout') - K.energyReference)) * demMult;
+  us.inflow.domestic *= g * (1 + K.energyBoost * (s.levers.US.energyBuildout - K.energyReference)) * demMult;
   const allies = s.compute.ALLIES;
-  const alliedBuild = lv(s, 'EU', 'gigafactories') + lv(s, 'JK', 'jkFabs') + lv(s, 'TW', 'resilience');
+  const alliedBuild = s.levers.EU.gigafactories + s.levers.JK.jkFabs + s.levers.TW.resilience;
   allies.inflow.domestic *= g * (1 + K.alliedBuildBoost * (alliedBuild - K.alliedBuildReference)) * demMult;
   const hub = s.compute.HUB;
-  hub.inflow.domestic *= g * (1 + K.hubHostingBoost * (lv(s, 'HUB', 'hubHosting') - K.hubHostingReference) + K.hubInvestmentBoost * (lv(s, 'HUB', 'hubDeals') + lv(s, 'JK', 'jkHubInvestment')));
+  hub.inflow.domestic *= g * (1 + K.hubHostingBoost * (s.levers.HUB.hubHosting - K.hubHostingReference) + K.hubInvestmentBoost * (s.levers.HUB.hubDeals + s.levers.JK.jkHubInvestment));
 
   // Supply chain: tool and memory access drift toward what the controls allow.
   const sup = s.supply;
   const smeControl =
-    K.smeShareUS * lv(s, 'US', 'smeControls') + K.smeShareEU * lv(s, 'EU', 'lithoAlignment') + K.smeShareJK * lv(s, 'JK', 'jkSmeAlignment') + K.smeShareServicing * lv(s, 'EU', 'servicingBan');
+    K.smeShareUS * s.levers.US.smeControls + K.smeShareEU * s.levers.EU.lithoAlignment + K.smeShareJK * s.levers.JK.jkSmeAlignment + K.smeShareServicing * s.levers.EU.servicingBan;
   const smeTarget = 1 - K.smeControlReach * smeControl;
-  sup.smeAccess = clamp(sup.smeAccess + K.smeAdjust * (smeTarget - sup.smeAccess) + K.smeIndigenous * lv(s, 'CN', 'chipDrive'), K.accessFloor, 1);
-  const hbmTarget = 1 - K.hbmControlReach * (K.hbmShareJK * lv(s, 'JK', 'hbmAlignment') + (1 - K.hbmShareJK) * lv(s, 'US', 'smeControls'));
+  sup.smeAccess = clamp(sup.smeAccess + K.smeAdjust * (smeTarget - sup.smeAccess) + K.smeIndigenous * s.levers.CN.chipDrive, K.accessFloor, 1);
+  const hbmTarget = 1 - K.hbmControlReach * (K.hbmShareJK * s.levers.JK.hbmAlignment + (1 - K.hbmShareJK) * s.levers.US.smeControls);
   sup.hbmAccess = clamp(sup.hbmAccess + K.hbmAdjust * (hbmTarget - sup.hbmAccess), K.accessFloor, 1);
   sup.hbmStockpile = clamp(
-    sup.hbmStockpile - K.stockpileDraw - K.stockpileDrawCut * (1 - sup.hbmAccess) + K.stockpileBuy * lv(s, 'CN', 'hbmStockpiling') * sup.hbmAccess,
+    sup.hbmStockpile - K.stockpileDraw - K.stockpileDrawCut * (1 - sup.hbmAccess) + K.stockpileBuy * s.levers.CN.hbmStockpiling * sup.hbmAccess,
     0,
     1.5,
   );
   sup.domesticYield = clamp(
-    sup.domesticYield + (K.yieldLearning * lv(s, 'CN', 'chipDrive') + K.yieldFromUse * lv(s, 'CNLAB', 'domesticChips')) * sup.smeAccess - K.servicingYieldHit * lv(s, 'EU', 'servicingBan'),
+    sup.domesticYield + (K.yieldLearning * s.levers.CN.chipDrive + K.yieldFromUse * s.levers.CNLAB.domesticChips) * sup.smeAccess - K.servicingYieldHit * s.levers.EU.servicingBan,
     K.yieldFloor,
     K.yieldCeiling,
   );
@@ -72,8 +72,8 @@ export function stepCompute(s: WorldState, ctx: TurnCtx): void {
 
   // PRC channels.
   const cn = s.compute.CN;
-  const controls = lv(s, 'US', 'chipControls');
-  const foundryKyc = lv(s, 'TW', 'foundryKyc');
+  const controls = s.levers.US.chipControls;
+  const foundryKyc = s.levers.TW.foundryKyc;
 
   const legal = p.legalCapPerQuarter * G * (1 - controls) * modMult(s, 'legalMultiplier');
   const domestic =
@@ -82,14 +82,14 @@ export function stepCompute(s: WorldState, ctx: TurnCtx): void {
     (sup.domesticYield / K.yieldReference) *
     ((K.hbmFloorShare + (1 - K.hbmFloorShare) * effectiveHbm) / (K.hbmFloorShare + (1 - K.hbmFloorShare) * K.hbmReference)) *
     ((K.smeFloorShare + (1 - K.smeFloorShare) * sup.smeAccess) / (K.smeFloorShare + (1 - K.smeFloorShare) * K.smeReference)) *
-    (1 + K.chipDriveBoost * (lv(s, 'CN', 'chipDrive') - K.chipDriveReference)) *
+    (1 + K.chipDriveBoost * (s.levers.CN.chipDrive - K.chipDriveReference)) *
     (1 - K.foundryKycDomestic * foundryKyc) *
     modMult(s, 'domesticMultiplier');
   // Share of each covert channel that the controls block this quarter.
   const smuggleBlock = smugglingBlocked(s, ctx.agreements.enforcement);
   const offshoreBlock = offshoreBlocked(s);
-  const smugglingEffort = lv(s, 'CN', 'smuggling');
-  const offshoreEffort = lv(s, 'CN', 'offshoreRental') + K.offshoreLabShare * lv(s, 'CNLAB', 'offshoreTraining') + K.hostPrcBoost * lv(s, 'HUB', 'hostPrc');
+  const smugglingEffort = s.levers.CN.smuggling;
+  const offshoreEffort = s.levers.CN.offshoreRental + K.offshoreLabShare * s.levers.CNLAB.offshoreTraining + K.hostPrcBoost * s.levers.HUB.hostPrc;
   const smuggled =
     p.smuggledBasePerQuarter *
     G *
@@ -105,7 +105,7 @@ export function stepCompute(s: WorldState, ctx: TurnCtx): void {
     sup.offshoreReach *
     (K.offshoreFloor + offshoreEffort) *
     (1 - offshoreBlock) *
-    (1 + K.hubHostingOffshore * (lv(s, 'HUB', 'hubHosting') - K.hubHostingReference)) *
+    (1 + K.hubHostingOffshore * (s.levers.HUB.hubHosting - K.hubHostingReference)) *
     modMult(s, 'offshoreMultiplier') *
     ctx.agreements.offshoreMultiplier;
   // Networks compound: effort extends their reach for next quarter, sustained controls wear it down.

@@ -1,10 +1,10 @@
 import type { BySeat, SeatId } from '../seats.js';
-import type { LeverId } from '../levers.js';
+import type { LeverId, LeverValues } from '../levers.js';
 import type { OutcomeInputs } from '../outcomes.js';
 import type { GameEvent, Order, WorldState } from '../state.js';
 
 /** A covert (or private) act taken this quarter, waiting for the detection step. */
-export type CovertAct = { seat: SeatId; action: string; intensity: number; /** Agreement kinds this act breaches. */ breaches: string[] };
+export type CovertAct = { seat: SeatId; action: string; intensity: number; /** Agreement kinds this act breaches. */ breaches: readonly string[] };
 
 /** What agreements in force add this quarter, summed over agreements (multipliers multiplied). */
 export type AgreementEffects = {
@@ -56,9 +56,14 @@ export function emit(ctx: TurnCtx, e: Omit<GameEvent, 'turn' | 'quarter'>): void
   if (ctx.record) ctx.events.push({ turn: ctx.turn, quarter: ctx.quarter, ...e });
 }
 
-/** A lever's current value, 0 when unset. */
+/** A lever named by variable: its current value, 0 when the seat does not hold it. Literal names read `s.levers.US.enforcement` directly. */
 export function lv(s: WorldState, seat: SeatId, id: LeverId): number {
-  return s.levers[seat][id] ?? 0;
+  return (s.levers[seat] as LeverValues)[id] ?? 0;
+}
+
+/** Set a lever named by variable. */
+export function setLever(s: WorldState, seat: SeatId, id: LeverId, value: number): void {
+  (s.levers[seat] as LeverValues)[id] = value;
 }
 
 /** The product of every active event modifier with this key (1 when none). */

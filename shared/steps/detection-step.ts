@@ -4,7 +4,7 @@ import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import { rngFor } from '../rng.js';
 import type { WorldState } from '../state.js';
-import { emit, lv, type CovertAct, type TurnCtx } from './context.js';
+import { emit, type CovertAct, type TurnCtx } from './context.js';
 import { exposeBreach } from './orders-step.js';
 
 /** Who would catch a seat's covert act: the US watches the PRC and the hubs, the PRC watches the rest. */
@@ -27,15 +27,15 @@ export function detectionBase(s: WorldState, action: string): number {
     case 'cn-smuggling':
       return (
         K.detectSmugglingBase +
-        K.detectSmugglingEnforcement * lv(s, 'US', 'enforcement') +
-        K.detectSmugglingTracking * lv(s, 'US', 'chipTracking') +
-        K.detectIntel * lv(s, 'US', 'usIntel') +
-        K.detectPartners * (lv(s, 'TW', 'twIntelSharing') + lv(s, 'JK', 'jkCustoms') + lv(s, 'HUB', 'hubPermits'))
+        K.detectSmugglingEnforcement * s.levers.US.enforcement +
+        K.detectSmugglingTracking * s.levers.US.chipTracking +
+        K.detectIntel * s.levers.US.usIntel +
+        K.detectPartners * (s.levers.TW.twIntelSharing + s.levers.JK.jkCustoms + s.levers.HUB.hubPermits)
       );
     case 'cn-offshore-rental':
     case 'cnlab-offshore-training':
     case 'hub-host-prc':
-      return K.detectOffshoreBase + K.detectOffshoreKyc * lv(s, 'HUB', 'hubKyc') + K.detectOffshoreRules * lv(s, 'US', 'remoteAccessRules') + K.detectIntel * lv(s, 'US', 'usIntel');
+      return K.detectOffshoreBase + K.detectOffshoreKyc * s.levers.HUB.hubKyc + K.detectOffshoreRules * s.levers.US.remoteAccessRules + K.detectIntel * s.levers.US.usIntel;
     case 'cnlab-distillation':
       return s.distillation.detection;
     default:
@@ -57,9 +57,9 @@ export function detectionOdds(s: WorldState, act: Pick<CovertAct, 'action' | 'in
  * reveals the flow, and collapses any agreement it breached.
  */
 export function stepDetection(s: WorldState, ctx: TurnCtx): void {
-  s.intel.US = K.intelBase + K.intelEffort * lv(s, 'US', 'usIntel') + K.intelPartners * lv(s, 'TW', 'twIntelSharing');
-  s.intel.CN = K.intelBase + K.intelEffort * lv(s, 'CN', 'cnIntel');
-  s.intel.USLAB = K.intelBase + K.intelLabDefences * lv(s, 'USLAB', 'distillationDefences');
+  s.intel.US = K.intelBase + K.intelEffort * s.levers.US.usIntel + K.intelPartners * s.levers.TW.twIntelSharing;
+  s.intel.CN = K.intelBase + K.intelEffort * s.levers.CN.cnIntel;
+  s.intel.USLAB = K.intelBase + K.intelLabDefences * s.levers.USLAB.distillationDefences;
   const exposed = s.exposed;
   exposed.smuggled = 0;
   exposed.offshore = 0;

@@ -3,7 +3,7 @@ import { K } from '../coefficients.js';
 import { rngFor } from '../rng.js';
 import { classifyOutcome, type OutcomeInputs, type OutcomeResult } from '../outcomes.js';
 import { SWING_REGIONS, type WorldState } from '../state.js';
-import { emit, lv, type TurnCtx } from './context.js';
+import { emit, type TurnCtx } from './context.js';
 
 /** Mean democratic share across the swing markets, 0..1. */
 export function swingDemocratic(s: WorldState): number {
@@ -19,7 +19,7 @@ export function catastropheOdds(s: WorldState): number {
 
 /** How much Taiwan's posture, hardening and the alliance deter a crisis, 0..1. */
 export function straitDeterrence(s: WorldState): number {
-  return clamp(K.deterPosture * lv(s, 'TW', 'straitPosture') + K.deterAlliance * lv(s, 'JK', 'alliance') + K.deterHardening * lv(s, 'TW', 'hardening'));
+  return clamp(K.deterPosture * s.levers.TW.straitPosture + K.deterAlliance * s.levers.JK.alliance + K.deterHardening * s.levers.TW.hardening);
 }
 
 /** This quarter's odds of a Strait crisis: zero below the threshold, certain at tension 100. */

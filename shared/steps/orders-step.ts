@@ -1,11 +1,11 @@
 import { SEATS, type BySeat, type SeatId } from '../seats.js';
-import { ACTION_BY_ID } from '../actions.js';
+import { ACTION_RULES } from '../action-rules.js';
 import { AGREEMENT_MENU } from '../agreements.js';
 import { validateOrders } from '../orders.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { Agreement, Order, SeatOrders, WorldState } from '../state.js';
-import { emit, type TurnCtx } from './context.js';
+import { emit, lv, setLever, type TurnCtx } from './context.js';
 
 /** Validate every seat's orders against the position before this quarter; refused orders are named privately. */
 export function acceptOrders(prev: WorldState, orders: Partial<BySeat<SeatOrders>>, ctx: TurnCtx): void {
@@ -28,33 +28,37 @@ export function stepPolicies(s: WorldState, ctx: TurnCtx): void {
   }
 }
 
+const NO_BREACHES: readonly string[] = [];
+
 function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
-  const a = ACTION_BY_ID.get(o.action);
+  const a = ACTION_RULES.get(o.action);
   if (!a) return;
   const n = o.intensity;
   s.resources[seat] -= a.cost * n;
-  const levers = s.levers[seat];
-  for (const e of a.effects) {
-    if ('lever' in e) levers[e.lever] = clamp((levers[e.lever] ?? 0) + e.delta * n);
-    else if (e.stat === 'tension') ctx.tensionDelta += e.delta * n;
-    else if (e.stat === 'cooperation') ctx.cooperationDelta += e.delta * n;
-    else s.resources[seat] += e.delta * n;
+  for (let i = 0; i < a.levers.length; i++) {
+    const e = a.levers[i];
+    setLever(s, seat, e.lever, clamp(lv(s, seat, e.lever) + e.delta * n));
   }
+  if (a.tension !== null) ctx.tensionDelta += a.tension * n;
+  if (a.cooperation !== null) ctx.cooperationDelta += a.cooperation * n;
+  if (a.resources !== null) s.resources[seat] += a.resources * n;
   let breached: string[] | null = null;
-  for (const ag of s.agreements) {
-    if (!ag.parties.includes(seat) || !AGREEMENT_MENU[ag.kind]?.forbids.includes(a.id)) continue;
-    if (!ag.breachedBy.includes(seat)) ag.breachedBy.push(seat);
-    if (a.visibility === 'public') exposeBreach(s, ctx, ag, seat, a.name);
-    else (breached ??= []).push(ag.kind);
+  if (a.forbiddenBy.length) {
+    for (const ag of s.agreements) {
+      if (!ag.parties.includes(seat) || !a.forbiddenBy.includes(ag.kind)) continue;
+      if (!ag.breachedBy.includes(seat)) ag.breachedBy.push(seat);
+      if (a.visibility === 'public') exposeBreach(s, ctx, ag, seat, a.def.name);
+      else (breached ??= []).push(ag.kind);
+    }
   }
   if (a.visibility !== 'public') {
-    ctx.covert.push({ seat, action: a.id, intensity: n, breaches: breached ?? [] });
+    ctx.covert.push({ seat, action: a.id, intensity: n, breaches: breached ?? NO_BREACHES });
     if (a.visibility === 'covert') s.totals.covertActs[seat] += 1;
   }
   if (ctx.record) {
     emit(ctx, {
       kind: 'order',
-      text: `${seat}: ${a.name}${a.maxIntensity > 1 ? ` (intensity ${n})` : ''}.`,
+      text: `${seat}: ${a.def.name}${a.maxIntensity > 1 ? ` (intensity ${n})` : ''}.`,
       visibility: a.visibility,
       audience: [seat],
       actor: seat,

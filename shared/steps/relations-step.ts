@@ -2,18 +2,18 @@ import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { WorldState } from '../state.js';
 import { rngFor } from '../rng.js';
-import { lv, type TurnCtx } from './context.js';
+import { type TurnCtx } from './context.js';
 
 /** How hard the democracies' controls bite on average, 0..1 (it sets the level tension settles at). */
 export function restrictiveness(s: WorldState): number {
   return (
-    (lv(s, 'US', 'chipControls') + lv(s, 'US', 'smeControls') + lv(s, 'US', 'remoteAccessRules') + lv(s, 'EU', 'lithoAlignment') + lv(s, 'JK', 'hbmAlignment')) / 5
+    (s.levers.US.chipControls + s.levers.US.smeControls + s.levers.US.remoteAccessRules + s.levers.EU.lithoAlignment + s.levers.JK.hbmAlignment) / 5
   );
 }
 
 /** The level tension settles at when nobody acts: higher the more restrictive the controls and the stronger the military postures. */
 export function tensionAnchor(s: WorldState): number {
-  return K.tensionBase + K.tensionRestrict * restrictiveness(s) + K.postureTension * (lv(s, 'TW', 'straitPosture') + lv(s, 'JK', 'alliance'));
+  return K.tensionBase + K.tensionRestrict * restrictiveness(s) + K.postureTension * (s.levers.TW.straitPosture + s.levers.JK.alliance);
 }
 
 /**
@@ -46,31 +46,31 @@ export function stepRelations(s: WorldState, ctx: TurnCtx): void {
   const usLab = s.labs.USLAB;
   const cnLab = s.labs.CNLAB;
   const usTarget =
-    K.safetyBaseUS + K.safetyEvalsEffect * lv(s, 'USLAB', 'usSafetyEvals') + K.safetyJointEffect * lv(s, 'USLAB', 'usJointSafety') + K.safetyRegulationEffect * lv(s, 'EU', 'aiRegulation') - K.racingSafetyCost * racing + ctx.agreements.labSafety;
-  const cnTarget = K.safetyBaseCN + K.safetyEvalsEffect * lv(s, 'CNLAB', 'cnSafetyEvals') + K.safetyJointEffect * lv(s, 'CNLAB', 'cnJointSafety') - K.racingSafetyCost * racing + ctx.agreements.labSafety;
+    K.safetyBaseUS + K.safetyEvalsEffect * s.levers.USLAB.usSafetyEvals + K.safetyJointEffect * s.levers.USLAB.usJointSafety + K.safetyRegulationEffect * s.levers.EU.aiRegulation - K.racingSafetyCost * racing + ctx.agreements.labSafety;
+  const cnTarget = K.safetyBaseCN + K.safetyEvalsEffect * s.levers.CNLAB.cnSafetyEvals + K.safetyJointEffect * s.levers.CNLAB.cnJointSafety - K.racingSafetyCost * racing + ctx.agreements.labSafety;
   usLab.safety = clamp(usLab.safety + K.safetyAdjust * (usTarget - usLab.safety));
   cnLab.safety = clamp(cnLab.safety + K.safetyAdjust * (cnTarget - cnLab.safety));
 
   // PRC open weights count toward misuse the closer they are to the frontier (open models trail it by about a year).
   const closeness = clamp(1 - lead / K.misuseOpenScale);
-  const openFrontier = Math.max(lv(s, 'USLAB', 'usOpenWeights'), lv(s, 'CNLAB', 'cnOpenWeights') * closeness);
+  const openFrontier = Math.max(s.levers.USLAB.usOpenWeights, s.levers.CNLAB.cnOpenWeights * closeness);
   const misuseTarget = K.misuseBase + K.misuseOpen * openFrontier + K.misuseUnsafe * (1 - (usLab.safety + cnLab.safety) / 2) + K.misuseRacing * racing;
   s.risk.misuse = clamp(s.risk.misuse + K.misuseAdjust * (misuseTarget - s.risk.misuse) + ctx.agreements.misuse);
 
-  ctx.tensionDelta += K.straitTension * lv(s, 'CN', 'straitPressure') + K.mineralTension * lv(s, 'CN', 'mineralRetaliation') + ctx.agreements.tension;
+  ctx.tensionDelta += K.straitTension * s.levers.CN.straitPressure + K.mineralTension * s.levers.CN.mineralRetaliation + ctx.agreements.tension;
 
-  const usD = lv(s, 'US', 'usDiplomacy');
-  const cnD = lv(s, 'CN', 'cnDiplomacy');
-  const usJ = lv(s, 'USLAB', 'usJointSafety');
-  const cnJ = lv(s, 'CNLAB', 'cnJointSafety');
+  const usD = s.levers.US.usDiplomacy;
+  const cnD = s.levers.CN.cnDiplomacy;
+  const usJ = s.levers.USLAB.usJointSafety;
+  const cnJ = s.levers.CNLAB.cnJointSafety;
   if (usJ > 0 && cnJ > 0) s.totals.jointQuarters += 1;
   ctx.cooperationDelta +=
     K.coopBilateral * Math.min(usD, cnD) +
     K.coopUnilateral * (usD + cnD) +
     K.coopJointSafety * Math.min(usJ, cnJ) +
     (K.coopUnilateral * (usJ + cnJ)) / 2 +
-    K.coopEu * lv(s, 'EU', 'euCooperation') +
-    K.coopTaiwan * lv(s, 'TW', 'twDiplomacy') +
+    K.coopEu * s.levers.EU.euCooperation +
+    K.coopTaiwan * s.levers.TW.twDiplomacy +
     ctx.agreements.cooperation -
     K.coopTensionDrag * Math.max(0, s.tension - K.coopTensionThreshold);
   ctx.tensionDelta -= K.diplomacyTension * Math.min(usD, cnD);

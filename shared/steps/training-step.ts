@@ -2,7 +2,7 @@ import { clamp, frontierDoublingsPerMonth } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { WorldState } from '../state.js';
 import { rngFor } from '../rng.js';
-import { lv, modMult, type TurnCtx } from './context.js';
+import { modMult, type TurnCtx } from './context.js';
 
 /**
  * Step 4. Training and distillation. Each lab trains on its bloc's last four quarters of supply
@@ -21,27 +21,27 @@ export function stepTraining(s: WorldState, ctx: TurnCtx): void {
   const usLab = s.labs.USLAB;
   const cnLab = s.labs.CNLAB;
   usLab.trainingCompute =
-    concentration * sum(s.trainingWindow.USLAB) * (1 + K.computePurchaseBoost * lv(s, 'USLAB', 'usComputePurchases')) * (1 - K.safetyComputeCost * lv(s, 'USLAB', 'usSafetyEvals'));
+    concentration * sum(s.trainingWindow.USLAB) * (1 + K.computePurchaseBoost * s.levers.USLAB.usComputePurchases) * (1 - K.safetyComputeCost * s.levers.USLAB.usSafetyEvals);
   cnLab.trainingCompute =
-    concentration * sum(s.trainingWindow.CNLAB) * (1 - K.safetyComputeCost * lv(s, 'CNLAB', 'cnSafetyEvals')) * (1 - K.domesticChipsPenalty * lv(s, 'CNLAB', 'domesticChips'));
+    concentration * sum(s.trainingWindow.CNLAB) * (1 - K.safetyComputeCost * s.levers.CNLAB.cnSafetyEvals) * (1 - K.domesticChipsPenalty * s.levers.CNLAB.domesticChips);
   // Algorithmic progress is uncertain and lumpy: each lab has its own trend (drawn at the start), and each
   // quarter draws its gain around it, both across the sourced range of the trend (×1.16 to ×1.52 a quarter).
   const effStep = Math.log2(p.efficiencyGrowth);
   const rng = rngFor(s.seed, turn, 'progress');
   const spread = K.efficiencyNoise * Math.log2(K.efficiencyHigh / K.efficiencyLow);
-  usLab.efficiencyLog2 += (effStep + (usLab.trendLog2 ?? 0) + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * lv(s, 'USLAB', 'usEfficiency'));
-  cnLab.efficiencyLog2 += (effStep + (cnLab.trendLog2 ?? 0) + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * lv(s, 'CNLAB', 'efficiencyResearch'));
+  usLab.efficiencyLog2 += (effStep + (usLab.trendLog2 ?? 0) + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * s.levers.USLAB.usEfficiency);
+  cnLab.efficiencyLog2 += (effStep + (cnLab.trendLog2 ?? 0) + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * s.levers.CNLAB.efficiencyResearch);
 
   const gap = Math.max(0, usLab.capability - cnLab.capability);
-  const follower = p.followerRate * gap * (1 + K.openWeightsDiffusion * lv(s, 'USLAB', 'usOpenWeights'));
-  const intensity = clamp(K.distillationBaseline + lv(s, 'CNLAB', 'distillationCampaign'), 0, 1 + K.distillationBaseline);
-  const defences = clamp(lv(s, 'USLAB', 'distillationDefences') + K.exposeDefence * lv(s, 'USLAB', 'exposeDistillation'));
-  const deterrence = clamp(K.lawDeterrence * lv(s, 'US', 'antiDistillationLaw') + ctx.agreements.distillationDeterrence, 0, K.maxDeterrence);
+  const follower = p.followerRate * gap * (1 + K.openWeightsDiffusion * s.levers.USLAB.usOpenWeights);
+  const intensity = clamp(K.distillationBaseline + s.levers.CNLAB.distillationCampaign, 0, 1 + K.distillationBaseline);
+  const defences = clamp(s.levers.USLAB.distillationDefences + K.exposeDefence * s.levers.USLAB.exposeDistillation);
+  const deterrence = clamp(K.lawDeterrence * s.levers.US.antiDistillationLaw + ctx.agreements.distillationDeterrence, 0, K.maxDeterrence);
   const extracted = p.distillationRate * intensity * gap * (1 - K.defenceEffect * defences) * (1 - deterrence) * modMult(s, 'distillationMultiplier');
   const d = s.distillation;
   d.intensity = intensity;
   d.extracted = extracted;
-  d.detection = clamp(K.distillationDetectionBase + K.distillationDetectionDefences * defences + K.distillationDetectionIntel * lv(s, 'US', 'usIntel') + K.exposeDetection * lv(s, 'USLAB', 'exposeDistillation'));
+  d.detection = clamp(K.distillationDetectionBase + K.distillationDetectionDefences * defences + K.distillationDetectionIntel * s.levers.US.usIntel + K.exposeDetection * s.levers.USLAB.exposeDistillation);
   d.deterrence = deterrence;
   cnLab.distilled += follower + extracted;
   s.totals.extracted += extracted;

@@ -21,8 +21,13 @@ describe('map flows: only what the viewer knows', () => {
   const sc = builtinScenario('baseline')!;
   const seed = 'flows-unit';
   const doctrines = assignDoctrines(seed);
-  // One quarter: China smuggles and rents offshore, the Chinese lab releases open weights.
-  const w = playQuarter(createWorld(sc, seed), { CN: [{ action: 'cn-smuggling', intensity: 3 }, { action: 'cn-offshore-rental', intensity: 2 }], CNLAB: [{ action: 'cnlab-open-weights', intensity: 1 }] }, doctrines).state;
+  // One quarter: China smuggles and rents offshore, the Chinese lab releases open weights; the US holds its
+  // opening controls (so the licensed channel stays open), bots play the rest.
+  const w = playQuarter(
+    createWorld(sc, seed),
+    { US: [], CN: [{ action: 'cn-smuggling', intensity: 3 }, { action: 'cn-offshore-rental', intensity: 2 }], CNLAB: [{ action: 'cnlab-open-weights', intensity: 1 }] },
+    doctrines,
+  ).state;
   const detected = w.history[0].events.filter((e) => e.kind === 'detected').map((e) => e.text);
 
   it('China sees its own covert flows exactly', () => {

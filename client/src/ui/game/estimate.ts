@@ -30,7 +30,7 @@ export function estimatedWorld(pub: PublicView, sv: SeatView): WorldState | null
   const g = w.params.globalComputeGrowth;
   w.turn = pub.turn;
   w.turns = pub.turns;
-  w.levers[seat] = { ...w.levers[seat], ...sv.levers };
+  Object.assign(w.levers[seat], sv.levers);
   w.resources[seat] = sv.resources;
   w.income[seat] = sv.income;
   for (const b of BLOCS) w.compute[b].stock = Math.max(0, sv.compute[b].value);
