@@ -224,6 +224,19 @@ function bindsSeat(state: WorldState, seat: SeatId, m: BotAction): boolean {
 
 type Candidate = { action: string; intensity: number; cost: number; value: number };
 
+/** Highest value first, ties by action id (an insertion sort: a dozen candidates at most). */
+function rank(c: Candidate[]): void {
+  for (let i = 1; i < c.length; i++) {
+    const x = c[i];
+    let j = i - 1;
+    while (j >= 0 && (c[j].value < x.value || (c[j].value === x.value && c[j].action > x.action))) {
+      c[j + 1] = c[j];
+      j--;
+    }
+    c[j + 1] = x;
+  }
+}
+
 /**
  * A bot's orders for one seat. Each policy lever is steered toward the level the bot wants (the
  * scenario's posture shifted by doctrine and situation), a step or two a quarter; each campaign is run at
@@ -262,7 +275,7 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine): 
     if (value < R.minValue) continue;
     candidates.push({ action: m.id, intensity: steps, cost: m.cost, value });
   }
-  candidates.sort((x, y) => y.value - x.value || (x.action < y.action ? -1 : 1));
+  rank(candidates);
   let budget = state.resources[seat];
   const orders: Order[] = botAgreementOrders(state, seat, doctrine, rng);
   for (const c of candidates) {

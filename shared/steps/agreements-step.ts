@@ -1,9 +1,12 @@
 import { SEATS, type SeatId } from '../seats.js';
-import { ACTION_BY_ID } from '../actions.js';
+import { ACTIONS } from '../actions.js';
 import { AGREEMENT_MENU, checkParties } from '../agreements.js';
 import { SIGN_ACTION } from '../orders.js';
 import type { WorldState } from '../state.js';
 import { emit, type TurnCtx } from './context.js';
+
+/** The catalogue's offer actions and the agreement each offers to sign. */
+const OFFERS: ReadonlyMap<string, string> = new Map(ACTIONS.flatMap((a) => (a.agreement ? [[a.id, a.agreement] as const] : [])));
 
 /**
  * Step 1. Agreements: expire those past their term, then sign each agreement whose sign orders this
@@ -21,7 +24,7 @@ export function stepAgreements(s: WorldState, ctx: TurnCtx): void {
     const orders = ctx.accepted[seat];
     for (let i = 0; i < orders.length; i++) {
       const o = orders[i];
-      const kind = o.action === SIGN_ACTION ? o.agreement : ACTION_BY_ID.get(o.action)?.agreement;
+      const kind = o.action === SIGN_ACTION ? o.agreement : OFFERS.get(o.action);
       if (!kind) continue;
       offers ??= new Map();
       const list = offers.get(kind);

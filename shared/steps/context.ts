@@ -2,6 +2,7 @@ import type { BySeat, SeatId } from '../seats.js';
 import type { LeverId, LeverValues } from '../levers.js';
 import type { OutcomeInputs } from '../outcomes.js';
 import type { GameEvent, Order, WorldState } from '../state.js';
+import type { Rng } from '../rng.js';
 
 /** A covert (or private) act taken this quarter, waiting for the detection step. */
 export type CovertAct = { seat: SeatId; action: string; intensity: number; /** Agreement kinds this act breaches. */ breaches: readonly string[] };
@@ -33,6 +34,13 @@ export type TurnCtx = {
   covert: CovertAct[];
   agreements: AgreementEffects;
   early: OutcomeInputs['early'];
+  /**
+   * The quarter's world stream (purpose 'world'): the draws whose number never depends on orders, taken in
+   * a fixed order — 2 for algorithmic progress, one per random event card, 1 for the tension shock, 3 for
+   * the incident, catastrophe and crisis rolls. Draws whose number depends on orders (detection, bots)
+   * have streams of their own, so no order shifts these.
+   */
+  rng: Rng;
 };
 
 export function emptyAgreementEffects(): AgreementEffects {

@@ -1,6 +1,5 @@
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
-import { rngFor } from '../rng.js';
 import { classifyOutcome, type OutcomeInputs, type OutcomeResult } from '../outcomes.js';
 import { SWING_REGIONS, type WorldState } from '../state.js';
 import { emit, type TurnCtx } from './context.js';
@@ -62,7 +61,7 @@ export function classifyWorld(s: WorldState): OutcomeResult {
  * ending, the outcome is classified.
  */
 export function stepEndings(s: WorldState, ctx: TurnCtx): void {
-  const rng = rngFor(s.seed, ctx.turn, 'risk');
+  const rng = ctx.rng;
   const incidentOdds = clamp(s.params.incidentRate * s.risk.misuse);
   const incidentRoll = rng();
   const incident = incidentRoll < incidentOdds;

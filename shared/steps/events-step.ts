@@ -1,7 +1,6 @@
 import { EVENT_BY_ID, EVENT_DECK, type EventCard } from '../events.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
-import { rngFor } from '../rng.js';
 import { SWING_REGIONS, type WorldState } from '../state.js';
 import { emit, type TurnCtx } from './context.js';
 
@@ -25,7 +24,7 @@ export function stepEvents(s: WorldState, ctx: TurnCtx): void {
     }
     s.pendingEvents = keep;
   }
-  const rng = rngFor(s.seed, turn, 'events');
+  const rng = ctx.rng;
   for (let i = 0; i < EVENT_DECK.length; i++) {
     const card = EVENT_DECK[i];
     if (card.trigger !== 'random') continue;

@@ -1,7 +1,6 @@
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { WorldState } from '../state.js';
-import { rngFor } from '../rng.js';
 import { type TurnCtx } from './context.js';
 
 /** How hard the democracies' controls bite on average, 0..1 (it sets the level tension settles at). */
@@ -23,7 +22,7 @@ export function tensionAnchor(s: WorldState): number {
  */
 export function settleRelations(s: WorldState, ctx: TurnCtx): void {
   // Incidents no one ordered (a collision at sea, a hot-headed statement) jolt tension either way.
-  const t = ctx.tensionDelta + (rngFor(s.seed, ctx.turn, 'tension')() * 2 - 1) * K.tensionShock;
+  const t = ctx.tensionDelta + (ctx.rng() * 2 - 1) * K.tensionShock;
   const relief = t < 0 ? Math.min(1, s.tension / K.tensionReliefScale) : 1;
   s.tension = clamp(s.tension + t * relief - K.tensionReversion * (s.tension - tensionAnchor(s)), 0, 100);
   const c = ctx.cooperationDelta;

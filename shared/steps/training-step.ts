@@ -1,7 +1,6 @@
 import { clamp, frontierDoublingsPerMonth } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { WorldState } from '../state.js';
-import { rngFor } from '../rng.js';
 import { modMult, type TurnCtx } from './context.js';
 
 /**
@@ -27,7 +26,7 @@ export function stepTraining(s: WorldState, ctx: TurnCtx): void {
   // Algorithmic progress is uncertain and lumpy: each lab has its own trend (drawn at the start), and each
   // quarter draws its gain around it, both across the sourced range of the trend (×1.16 to ×1.52 a quarter).
   const effStep = Math.log2(p.efficiencyGrowth);
-  const rng = rngFor(s.seed, turn, 'progress');
+  const rng = ctx.rng;
   const spread = K.efficiencyNoise * Math.log2(K.efficiencyHigh / K.efficiencyLow);
   usLab.efficiencyLog2 += (effStep + (usLab.trendLog2 ?? 0) + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * s.levers.USLAB.usEfficiency);
   cnLab.efficiencyLog2 += (effStep + (cnLab.trendLog2 ?? 0) + (rng() - 0.5) * spread) * (1 + K.efficiencyResearchBoost * s.levers.CNLAB.efficiencyResearch);
