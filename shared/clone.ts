@@ -10,7 +10,8 @@ function share(a: AdoptionShare): AdoptionShare {
   return { democratic: a.democratic, prc: a.prc };
 }
 
-function perSeat<T extends { [S in keyof BySeat<unknown>]: object }>(x: T): T {
+/** A copy of each seat's record (one spread per seat, so each copies one shape). */
+export function perSeat<T extends { [S in keyof BySeat<unknown>]: object }>(x: T): T {
   return { US: { ...x.US }, CN: { ...x.CN }, EU: { ...x.EU }, JK: { ...x.JK }, TW: { ...x.TW }, HUB: { ...x.HUB }, USLAB: { ...x.USLAB }, CNLAB: { ...x.CNLAB } } as T;
 }
 

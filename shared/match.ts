@@ -1,4 +1,4 @@
-import { SEATS, type BySeat } from './seats.js';
+import { SEATS, bySeat, type BySeat } from './seats.js';
 import type { Scenario } from './scenario.js';
 import type { SeatOrders, WorldState } from './state.js';
 import { createWorld, type CreateWorldOptions } from './world.js';
@@ -10,7 +10,7 @@ import { rngFor } from './rng.js';
 /** A doctrine for each seat, drawn from the seed so a match's bots are reproducible. */
 export function assignDoctrines(seed: string, fixed?: Doctrine): BySeat<Doctrine> {
   const rng = rngFor(seed, 0, 'doctrines');
-  return Object.fromEntries(SEATS.map((s) => [s, fixed ?? DOCTRINES[Math.floor(rng() * DOCTRINES.length)]])) as BySeat<Doctrine>;
+  return bySeat(() => fixed ?? DOCTRINES[Math.floor(rng() * DOCTRINES.length)]);
 }
 
 /**

@@ -140,5 +140,7 @@ export function paramFigure(s: Scenario, k: ParamKey): Figure {
 }
 
 export function paramsOf(s: Scenario): Params {
-  return Object.fromEntries(PARAM_KEYS.map((k) => [k, paramFigure(s, k).value])) as Params;
+  const out = {} as Params;
+  for (let i = 0; i < PARAM_KEYS.length; i++) out[PARAM_KEYS[i]] = paramFigure(s, PARAM_KEYS[i]).value;
+  return out;
 }

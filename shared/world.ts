@@ -1,13 +1,18 @@
 import { SEAT_INFO, bySeat, type BySeat } from './seats.js';
 import { quarterIndex } from './clock.js';
 import { paramsOf, type Scenario } from './scenario.js';
-import { REGIONS, type BlocCompute, type RegionId, type WorldState } from './state.js';
+import type { BlocCompute, RegionId, WorldState } from './state.js';
 import { frontierDoublingsPerMonth, logit } from './formulas.js';
 import { LEVERS, type LeverValues, type SeatLevers } from './levers.js';
 import { adoptionPush, regionalPush } from './steps/adoption-step.js';
 import { drawAgendas, type AgendaChoice } from './objectives.js';
 import { rngFor } from './rng.js';
 import { K } from './coefficients.js';
+import { perSeat } from './clone.js';
+
+/** Each seat's levers at 0, in the catalogue's order: the template every world's levers are copied from. */
+const ZERO_LEVERS: BySeat<LeverValues> = bySeat(() => ({}));
+for (const l of LEVERS) ZERO_LEVERS[l.seat][l.id] = 0;
 
 export type CreateWorldOptions = {
   /** Secret agendas: none (the default), drawn from the seed, or chosen per seat. */
@@ -39,11 +44,10 @@ export function createWorld(scenario: Scenario, seed: string, opts: CreateWorldO
   const cnEfficiencyLog2 = usCapability - gapDoublings - Math.log2(cnTraining);
 
   // Every lever is present, in the catalogue's order (one shape per seat keeps the resolver's reads fast).
-  const all = bySeat(() => ({}) as LeverValues);
-  for (const l of LEVERS) all[l.seat][l.id] = 0;
-  for (const [seat, values] of Object.entries(s.levers ?? {})) Object.assign(all[seat as keyof typeof all], values);
+  const all = perSeat(ZERO_LEVERS);
+  if (s.levers) for (const [seat, values] of Object.entries(s.levers)) Object.assign(all[seat as keyof typeof all], values);
   const levers = all as SeatLevers;
-  const posture = bySeat((seat) => ({ ...all[seat] }));
+  const posture = perSeat(all);
   const income = bySeat((seat) => (SEAT_INFO[seat].kind === 'lab' ? p.labIncome : p.governmentIncome));
   const zero = () => bySeat(() => 0);
 
@@ -101,7 +105,8 @@ export function createWorld(scenario: Scenario, seed: string, opts: CreateWorldO
   world.labs.USLAB.trendLog2 = (trend() - 0.5) * span;
   world.labs.CNLAB.trendLog2 = (trend() - 0.5) * span;
   const push = adoptionPush(world);
-  world.adoptionBias = Object.fromEntries(REGIONS.map((r) => [r, logit(world.adoption[r].democratic) - push - regionalPush(world, r)])) as Record<RegionId, number>;
+  const bias = (r: RegionId) => logit(world.adoption[r].democratic) - push - regionalPush(world, r);
+  world.adoptionBias = { ALLIES: bias('ALLIES'), HUBS: bias('HUBS'), SOUTH: bias('SOUTH'), CHINA: bias('CHINA') };
   world.agendas = drawAgendas(seed, opts.agendas);
   return world;
 }
