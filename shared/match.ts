@@ -18,17 +18,12 @@ export function assignDoctrines(seed: string, fixed?: Doctrine): BySeat<Doctrine
  * for proposals it accepted during negotiation (see negotiation.ts).
  */
 export function completeOrders(state: WorldState, given: Partial<BySeat<SeatOrders>>, doctrines: BySeat<Doctrine>): BySeat<SeatOrders> {
-  const out = {} as BySeat<SeatOrders>;
-  for (const seat of SEATS) {
+  return bySeat((seat) => {
     const base = given[seat] ?? botOrders(state, seat, doctrines[seat]);
-    if (state.proposals.length === 0) {
-      out[seat] = base;
-      continue;
-    }
+    if (state.proposals.length === 0) return base;
     const owed = proposalOrders(state, seat).filter((o) => !base.some((b) => b.agreement === o.agreement));
-    out[seat] = owed.length ? [...base, ...owed] : base;
-  }
-  return out;
+    return owed.length ? [...base, ...owed] : base;
+  });
 }
 
 /**

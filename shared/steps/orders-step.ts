@@ -1,4 +1,4 @@
-import { SEATS, type BySeat, type SeatId } from '../seats.js';
+import { SEATS, bySeat, type BySeat, type SeatId } from '../seats.js';
 import { ACTION_RULES } from '../action-rules.js';
 import { AGREEMENT_MENU } from '../agreements.js';
 import { validateOrders } from '../orders.js';
@@ -9,12 +9,14 @@ import { emit, lv, setLever, type TurnCtx } from './context.js';
 
 /** Validate every seat's orders against the position before this quarter; refused orders are named privately. */
 export function acceptOrders(prev: WorldState, orders: Partial<BySeat<SeatOrders>>, ctx: TurnCtx): void {
-  for (const seat of SEATS) {
-    const v = validateOrders(prev, seat, orders[seat] ?? []);
-    ctx.accepted[seat] = v.accepted;
+  ctx.accepted = bySeat((seat) => {
+    const v = validateOrders(prev, seat, orders[seat] ?? NO_ORDERS);
     for (const err of v.errors) emit(ctx, { kind: 'order-dropped', text: err, visibility: 'private', audience: [seat] });
-  }
+    return v.accepted;
+  });
 }
+
+const NO_ORDERS: readonly Order[] = [];
 
 /**
  * Step 2. Policies: each accepted order is paid for and moves its levers and the tension, cooperation
