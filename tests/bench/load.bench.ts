@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { DEFAULT_THINK } from '../load/load.js';
 import { runLoad, type LoadReport } from '../load/runner.js';
-import { runSoak } from '../load/soak.js';
+import { runSoak, verdictText } from '../load/soak.js';
 import { median, writeSection } from './benchmarks-file.js';
 
 /**
@@ -60,7 +60,7 @@ export async function benchLoad(): Promise<void> {
   }
   const row = ({ report: r, pass, attempt }: (typeof results)[number]) =>
     `| ${r.matches} (${r.clients} clients), run ${attempt} | ${r.acksPerSecond} | ${r.latency.p50} | ${r.latency.p95} | **${r.latency.p99}** | ${r.errorCount} | ${r.live.min} | ${r.server.meanRssMB} MB | ${r.server.rssPerMatchKB} kB | ${r.server.cpuPercent}% | ${r.server.eventLoopP99Ms?.median ?? '–'} / ${r.server.eventLoopP99Ms?.max ?? '–'} ms | ${r.generator.cpuPercent}% | ${r.generator.stallMs.median} / ${r.generator.stallMs.max} ms | ${r.loadAverage.join(' → ')} | ${pass ? '< 50 ms' : '≥ 50 ms'} |`;
-  const soakRows = soak.perMinute.map((m) => `| ${m.minute} | ${m.rssMB} MB | ${m.p99 ?? '–'} ms |`).join('\n');
+  const soakRows = soak.perMinute.map((m) => `| ${m.minute} | ${m.rssMB} MB | ${m.heapMB ?? '–'} MB | ${m.heapAfterGcMB ?? '–'} MB (${m.collections}) | ${m.p99 ?? '–'} ms |`).join('\n');
   const failed = steps_.find((s) => !s.held);
   const heldLine = held
     ? `**${held.matches} concurrent 8-seat matches** (${held.matches * 8} clients) held: median order-ack p99 over ${runs} runs ${held.medianP99} ms < ${P99_GOAL_MS} ms${failed ? `; at ${failed.matches} the median p99 was ${failed.medianP99} ms` : ' (the largest step tried)'}. Goal: ≥ 500.`
@@ -80,10 +80,11 @@ ${results.map(row).join('\n')}
 
 ### Soak (${soakMinutes} min, ${soakMatches} matches, think 2–10 s)
 
-${soak.load.matchesFinished} matches finished and were replaced during the run; ${soak.load.errorCount} errors; order-ack p50 ${soak.load.latency.p50} ms, p99 ${soak.load.latency.p99} ms. Server RSS slope over the second half **${soak.slopeMBPerMinute} MB/min** (first minute ${soak.firstMinuteMB} MB, last minute ${soak.lastMinuteMB} MB): **${soak.flat ? 'flat' : 'growing'}**.
+${soak.load.matchesFinished} matches finished and were replaced during the run; ${soak.load.errorCount} errors; order-ack p50 ${soak.load.latency.p50} ms, p99 ${soak.load.latency.p99} ms. Memory is judged on the server's V8 heap just after each major garbage collection over the second half of the run (RSS, beside it, also counts the heap's headroom and memory the allocator keeps):
+${verdictText(soak).join('\n')}
 
-| minute | server RSS | worst 5-s p99 |
-|---|---|---|
+| minute | server RSS | heap in use | heap after major GC (collections) | worst 5-s p99 |
+|---|---|---|---|---|
 ${soakRows}`,
   );
 }

@@ -2,6 +2,8 @@ import type { Health } from '../../server/health.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { BUILTIN_SCENARIOS } from '../../shared/index.js';
@@ -27,9 +29,24 @@ describe('HTTP routes', () => {
     const health = (await (await fetch(`${base}/healthz`)).json()) as Health;
     expect(health).toMatchObject({ ok: true, rooms: expect.any(Number), clients: expect.any(Number) });
     expect(health.rssMB).toBeGreaterThan(10);
+    expect(health.heapMB).toBeGreaterThan(1);
+    expect(health.heapTotalMB).toBeGreaterThanOrEqual(health.heapMB);
+    expect(health.externalMB).toBeGreaterThanOrEqual(health.arrayBuffersMB);
     const list = (await (await fetch(`${base}/api/scenarios`)).json()) as { id: string; turns: number }[];
     expect(list.map((s) => s.id)).toEqual(BUILTIN_SCENARIOS.map((s) => s.id));
     expect(list[0]).toEqual({ id: BUILTIN_SCENARIOS[0].id, name: BUILTIN_SCENARIOS[0].name, description: BUILTIN_SCENARIOS[0].description, turns: BUILTIN_SCENARIOS[0].turns });
+  });
+
+  it('reports the heap left after the latest major garbage collection', async () => {
+    // A major collection on demand (the trick behind --expose-gc), then a moment for perf_hooks to report it.
+    v8.setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    await new Promise((r) => setTimeout(r, 50));
+    const health = (await (await fetch(`${base}/healthz`)).json()) as Health;
+    expect(health.gc).toMatchObject({ heapAfterMajorMB: expect.any(Number), majorAgoSeconds: expect.any(Number), majors: expect.any(Number) });
+    expect(health.gc!.majors).toBeGreaterThanOrEqual(1);
+    expect(health.gc!.heapAfterMajorMB).toBeGreaterThan(1);
+    expect(health.gc!.majorAgoSeconds).toBeLessThan(5);
   });
 
   it('serves the built client, with index.html for join links', async () => {

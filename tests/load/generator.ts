@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from 'colyseus.js';
 import seedrandom from 'seedrandom';
-import type { Order, OrdersAck, SeatId, SeatView, ServerError } from '../../shared/index.js';
+import { builtinScenario, type Order, type OrdersAck, type SeatId, type SeatView, type ServerError } from '../../shared/index.js';
 import { ShadowMatch } from './shadow.js';
 
 /**
@@ -21,6 +21,12 @@ export type GeneratorConfig = {
   scenario: string;
   seed: string;
   stepTimeoutMs: number;
+  /**
+   * Each slot's first match is cut short, to 1 + (slot mod the match's quarters) quarters, so that from the start the
+   * live matches are at every stage and finish at different times (as on a server people use). Without it every
+   * match starts within the ramp and they end, and are replaced, together, in waves a match long.
+   */
+  stagger?: boolean;
 };
 
 /** What happened since the last tick. Times are epoch milliseconds (comparable across threads). */
@@ -37,8 +43,16 @@ export type GeneratorTick = {
   loopMaxMs: number;
 };
 
+/** Quarters of a slot's `n`th match (undefined: the scenario's own): with `stagger`, the first is cut to 1 + (slot mod the quarters). */
+export function matchTurns(cfg: Pick<GeneratorConfig, 'turns' | 'stagger' | 'scenario'>, slot: number, n: number): number | undefined {
+  const full = cfg.turns ?? builtinScenario(cfg.scenario)?.turns;
+  return cfg.stagger && n === 0 && full ? 1 + (slot % full) : cfg.turns;
+}
+
 export const epochNow = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** A deadline for a race that must not keep the thread alive once the race is won. */
+const deadline = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 class LoadFailure extends Error {
   constructor(
@@ -222,7 +236,7 @@ export class LoadGenerator {
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.active].map((c) => c.leave()));
-    await Promise.race([this.slotsDone, sleep(this.cfg.thinkMs[1] + 2 * this.cfg.stepTimeoutMs)]);
+    await Promise.race([this.slotsDone, deadline(this.cfg.thinkMs[1] + 2 * this.cfg.stepTimeoutMs)]);
     this.loop.disable();
   }
 
@@ -232,12 +246,13 @@ export class LoadGenerator {
     const matchSeed = `${seed}:${slot}:${n}`;
     const rng = seedrandom(`${matchSeed}:think`);
     const think = () => thinkMin + rng() * (thinkMax - thinkMin);
-    const shadow = new ShadowMatch(scenario, matchSeed, this.cfg.turns);
+    const turns = matchTurns(this.cfg, slot, n);
+    const shadow = new ShadowMatch(scenario, matchSeed, turns);
     const seats = shadow.seats;
     const clients: SeatClient[] = [];
     let counted = false;
     try {
-      const create = { scenario, seed: matchSeed, ...(this.cfg.turns ? { turns: this.cfg.turns } : {}) };
+      const create = { scenario, seed: matchSeed, ...(turns ? { turns } : {}) };
       const first = await new Client(endpoint).create('match', { create, join: { seat: seats[0], name: `load ${seats[0]}` } });
       const add = (c: SeatClient) => {
         clients.push(c);

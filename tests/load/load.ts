@@ -22,7 +22,7 @@ export const DEFAULT_THINK: [number, number] = [2000, 20_000];
 
 export function printSample(s: LoadSample): void {
   console.log(
-    `${String(s.t).padStart(7)} s  ${s.phase.padEnd(7)} live ${String(s.live).padStart(4)}  ${String(s.acksPerSecond).padStart(5)} acks/s  p99 ${s.p99 ?? '–'} ms  RSS ${s.rssMB ?? '–'} MB  CPU ${s.cpuPercent ?? '–'}%  server loop p99 ${s.serverLoopP99 ?? '–'} max ${s.serverLoopMax ?? '–'} ms  generator loop max ${s.generatorLoopMax} ms  errors ${s.errors}`,
+    `${String(s.t).padStart(7)} s  ${s.phase.padEnd(7)} live ${String(s.live).padStart(4)}  ${String(s.acksPerSecond).padStart(5)} acks/s  p99 ${s.p99 ?? '–'} ms  RSS ${s.rssMB ?? '–'} MB  heap ${s.heapMB ?? '–'} MB (after GC ${s.gc?.heapAfterMB ?? '–'})  CPU ${s.cpuPercent ?? '–'}%  server loop p99 ${s.serverLoopP99 ?? '–'} max ${s.serverLoopMax ?? '–'} ms  generator loop max ${s.generatorLoopMax} ms  errors ${s.errors}`,
   );
 }
 

@@ -48,6 +48,8 @@ export type LoadOptions = {
    * Default: none below 100 matches, else one per 100 matches, at most 4.
    */
   workers?: number;
+  /** Cut each slot's first match short so that matches end at different times, not in waves (see GeneratorConfig). */
+  stagger?: boolean;
 };
 
 export type LoadSample = {
@@ -56,6 +58,18 @@ export type LoadSample = {
   phase: 'ramp' | 'measure' | 'drain';
   live: number;
   rssMB: number | null;
+  /** The server's V8 heap in use (GET /healthz): live objects plus garbage not yet collected. */
+  heapMB: number | null;
+  /** The server's V8 heap reserved. */
+  heapTotalMB: number | null;
+  /** The server's memory outside the V8 heap: all external memory, and Buffers/ArrayBuffers alone. */
+  externalMB: number | null;
+  arrayBuffersMB: number | null;
+  /**
+   * The server's heap in use just after its latest major garbage collection (the live heap), `at` that
+   * collection (seconds since the start of the run), and how many major collections it has made so far.
+   */
+  gc: { heapAfterMB: number; at: number; majors: number } | null;
   cpuPercent: number | null;
   acksPerSecond: number;
   p99: number | null;
@@ -122,6 +136,8 @@ export const LIMITS = { maxMatches: 2000, maxSeconds: 3 * 3600 };
 
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** A deadline for a race that must not keep the process alive once the race is won (the run would linger after its report). */
+const deadline = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** A generator in this thread or in a worker thread: it reports ticks and stops on request. */
 type GeneratorHandle = { stop: () => Promise<void> };
@@ -155,7 +171,7 @@ function inWorker(config: GeneratorConfig, absorb: (id: number, t: GeneratorTick
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     worker.postMessage({ kind: 'stop' });
-    await Promise.race([done, sleep(config.thinkMs[1] + 3 * config.stepTimeoutMs)]);
+    await Promise.race([done, deadline(config.thinkMs[1] + 3 * config.stepTimeoutMs)]);
     await worker.terminate();
   };
   return { stop: () => (stopping ??= stop()) };
@@ -229,16 +245,19 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     let lastAcks = 0;
     let serverLoopP99: number | null = null;
     let serverLoopMax: number | null = null;
+    // The latest /healthz answer (one sample behind: each sample starts the next request).
+    let health: { at: number; h: Health } | undefined;
     const serverLoop: number[] = [];
     const sampler = setInterval(() => {
       fetch(`${endpoint}/healthz`)
         .then((r) => r.json() as Promise<Health>)
         .then((h) => {
+          health = { at: epochNow(), h };
           serverLoopP99 = h.eventLoop?.p99 ?? null;
           serverLoopMax = h.eventLoop?.max ?? null;
           if (phase === 'measure' && serverLoopP99 !== null) serverLoop.push(serverLoopP99);
         })
-        .catch(() => (serverLoopP99 = serverLoopMax = null));
+        .catch(() => ((serverLoopP99 = serverLoopMax = null), (health = undefined)));
       const s = pid ? sampleProcess(pid) : undefined;
       if (s) procSamples.push({ ...s, phase });
       const live = sum(liveBy);
@@ -248,11 +267,18 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       }
       const now = epochNow();
       const recent = acks.filter((l) => l.at > now - sampleMs).map((l) => l.ms).sort((a, b) => a - b);
+      const h = health?.h;
+      const hGc = h?.gc;
       const sample: LoadSample = {
         t: Math.round((now - t0) / 100) / 10,
         phase,
         live,
         rssMB: s ? Math.round((s.rssBytes / MB) * 10) / 10 : null,
+        heapMB: h?.heapMB ?? null,
+        heapTotalMB: h?.heapTotalMB ?? null,
+        externalMB: h?.externalMB ?? null,
+        arrayBuffersMB: h?.arrayBuffersMB ?? null,
+        gc: health && hGc ? { heapAfterMB: hGc.heapAfterMajorMB, at: Math.round((health.at - hGc.majorAgoSeconds * 1000 - t0) / 100) / 10, majors: hGc.majors } : null,
         cpuPercent: s && lastSample ? Math.round(cpuPercent(lastSample, s)) : null,
         acksPerSecond: Math.round(((acks.length - lastAcks) / sampleMs) * 1000),
         p99: recent.length ? Math.round(percentile(recent, 99) * 10) / 10 : null,
@@ -273,7 +299,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     for (let g = 0; g < shares; g++) {
       const slots = Array.from({ length: opts.matches }, (_, i) => i).filter((i) => i % shares === g);
       if (!slots.length) continue;
-      const config: GeneratorConfig = { endpoint, slots, totalSlots: opts.matches, rampMs, thinkMs: [thinkMin, thinkMax], turns: opts.turns, scenario, seed, stepTimeoutMs: stepTimeout };
+      const config: GeneratorConfig = { endpoint, slots, totalSlots: opts.matches, rampMs, thinkMs: [thinkMin, thinkMax], turns: opts.turns, scenario, seed, stepTimeoutMs: stepTimeout, stagger: opts.stagger };
       handles.push(workers ? inWorker(config, absorb, g) : inThread(config, absorb, g));
     }
 
