@@ -61,8 +61,19 @@ export class ForecastPool {
 
   /** Full bot matches per second on one worker thread (one core). */
   async throughput(scenario: string, n: number, seed: string): Promise<number> {
-    const { ms } = await this.run<{ ms: number }>(this.workers[0], { kind: 'throughput', scenario, n, seed });
-    return (n / ms) * 1000;
+    return (await this.throughputDetail(scenario, n, seed)).matchesPerSecond;
+  }
+
+  /** Full bot matches per second on one worker thread, and the mean quarters they lasted. */
+  async throughputDetail(scenario: string, n: number, seed: string): Promise<{ matchesPerSecond: number; meanQuarters: number }> {
+    const { ms, quarters } = await this.run<{ ms: number; quarters: number }>(this.workers[0], { kind: 'throughput', scenario, n, seed });
+    return { matchesPerSecond: (n / ms) * 1000, meanQuarters: quarters / n };
+  }
+
+  /** Microseconds to open one of the model's random streams (and draw once), on one worker thread. */
+  async streamMicros(n: number): Promise<number> {
+    const { ms } = await this.run<{ ms: number }>(this.workers[0], { kind: 'streams', n });
+    return (ms * 1000) / n;
   }
 
   private run<T>(w: Worker, body: JobBody): Promise<T> {

@@ -3,11 +3,17 @@ import { forecast, type ForecastOptions } from '../../shared/analysis/forecast.j
 import { builtinScenario } from '../../shared/scenarios.js';
 import { playBotMatch } from '../../shared/match.js';
 import type { WorldState } from '../../shared/state.js';
+import { rngFor } from '../../shared/rng.js';
+
+/** The purposes a quarter opens streams for (see docs/MODEL.md, Randomness). */
+const STREAM_PURPOSES = ['bot:US:hawk', 'bot:CN:dove', 'bot:EU:opportunist', 'bot:JK:hawk', 'bot:TW:dove', 'bot:HUB:opportunist', 'bot:USLAB:hawk', 'bot:CNLAB:dove', 'world', 'detection'];
 
 export type ForecastJob = { id: number; kind: 'forecast'; position: WorldState; n: number; options: ForecastOptions };
-/** Play `n` full bot matches and report how long they took (for the benchmark). */
+/** Play `n` full bot matches and report how long they took and how many quarters they lasted (for the benchmark). */
 export type ThroughputJob = { id: number; kind: 'throughput'; scenario: string; n: number; seed: string };
-export type WorkerJob = ForecastJob | ThroughputJob;
+/** Open `n` random streams the way a quarter does, one draw each, and report how long it took (for the benchmark). */
+export type StreamsJob = { id: number; kind: 'streams'; n: number };
+export type WorkerJob = ForecastJob | ThroughputJob | StreamsJob;
 
 parentPort!.on('message', (job: WorkerJob) => {
   try {
@@ -15,11 +21,19 @@ parentPort!.on('message', (job: WorkerJob) => {
       parentPort!.postMessage({ id: job.id, result: forecast(job.position, job.n, job.options) });
       return;
     }
+    if (job.kind === 'streams') {
+      const t0 = performance.now();
+      let sink = 0;
+      for (let i = 0; i < job.n; i++) sink += rngFor(`bench|seed|0|${i % 1000}`, i % 10, STREAM_PURPOSES[i % STREAM_PURPOSES.length])();
+      parentPort!.postMessage({ id: job.id, result: { ms: performance.now() - t0, sink } });
+      return;
+    }
     const scenario = builtinScenario(job.scenario);
     if (!scenario) throw new Error(`unknown scenario "${job.scenario}"`);
     const t0 = performance.now();
-    for (let i = 0; i < job.n; i++) playBotMatch(scenario, `${job.seed}-${i}`, { record: false });
-    parentPort!.postMessage({ id: job.id, result: { ms: performance.now() - t0 } });
+    let quarters = 0;
+    for (let i = 0; i < job.n; i++) quarters += playBotMatch(scenario, `${job.seed}-${i}`, { record: false }).turn;
+    parentPort!.postMessage({ id: job.id, result: { ms: performance.now() - t0, quarters } });
   } catch (err) {
     parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
   }
