@@ -4,12 +4,13 @@ import { slope } from './proc-stats.js';
 import { formatReport, runLoad, type LoadReport, type LoadSample } from './runner.js';
 import { writeSection } from '../bench/benchmarks-file.js';
 
-const USAGE = `npm run soak -- [--minutes 10] [--matches 200] [--think 2-10] [--turns N] [--seed soak] [--waves] [--record]
+const USAGE = `npm run soak -- [--minutes 10] [--warmup 0] [--matches 200] [--think 2-10] [--turns N] [--seed soak] [--waves] [--record]
 
 Holds --matches concurrent 8-seat matches for --minutes (matches that end are replaced, so rooms are
 created and disposed all along) and reports whether the server's memory stays flat. The verdict is the
 V8 heap just after each major garbage collection (the live heap, from GET /healthz): its least-squares
-slope over the second half of the run (the first half is warm-up) must be under 1 MB a minute. RSS is
+slope over the measured window after --warmup minutes (default 0: over the second half, the first half
+being the warm-up) must be under 1 MB a minute. RSS is
 reported beside it, per minute and as the same slope, but does not decide: it also counts the heap's
 headroom, which V8 sizes at up to a few times the live heap, and freed memory the allocator keeps.
 Each slot's first match is cut short so matches end at different times; --waves keeps them in step
@@ -52,12 +53,16 @@ export type SoakVerdict = {
   /** RSS, reported beside it. `flat` is what RSS alone would say (slope < 1 MB/min or < 5 % growth, the old rule). */
   rss: Trend & { flat: boolean };
   flat: boolean;
+  /** The stretch the slopes cover, in words ("the second half", "the 10 minutes after warm-up"). */
+  span: string;
   /** Why the verdict is what it is, in words. */
   reason: string;
 };
 
 export type SoakReport = SoakVerdict & {
   minutes: number;
+  /** Minutes played before the measured window. */
+  warmupMinutes: number;
   /** Matches staggered (the default) or in waves. */
   stagger: boolean;
   load: LoadReport;
@@ -83,9 +88,8 @@ export function slopeError(xs: readonly number[], ys: readonly number[]): number
   return sxx === 0 ? null : Math.sqrt(rss / (n - 2) / sxx);
 }
 
-function trend(points: { t: number; mb: number }[], t0: number, tEnd: number): Trend {
-  const mid = (t0 + tEnd) / 2;
-  const half = points.filter((p) => p.t >= mid);
+function trend(points: { t: number; mb: number }[], t0: number, tEnd: number, from = (t0 + tEnd) / 2): Trend {
+  const half = points.filter((p) => p.t >= from);
   const first = mean(points.filter((p) => p.t - t0 <= 60).map((p) => p.mb));
   const last = mean(points.filter((p) => tEnd - p.t <= 60).map((p) => p.mb));
   const xs = half.map((p) => p.t / 60);
@@ -105,20 +109,26 @@ function trend(points: { t: number; mb: number }[], t0: number, tEnd: number): T
  * window [t0, tEnd]. Only the heap after collections decides; without enough collections the trend is unknown,
  * which is not flat.
  */
-export function soakVerdict(rssSamples: { t: number; rssMB: number }[], collections: { t: number; heapMB: number }[], window?: { t0: number; tEnd: number }): SoakVerdict {
+export function soakVerdict(
+  rssSamples: { t: number; rssMB: number }[],
+  collections: { t: number; heapMB: number }[],
+  window?: { t0: number; tEnd: number; /** Slopes from here (default: the middle of the window). */ slopeFrom?: number; /** What the slope covers, in words. */ span?: string },
+): SoakVerdict {
   const t0 = window?.t0 ?? rssSamples[0]?.t ?? 0;
   const tEnd = window?.tEnd ?? rssSamples.at(-1)?.t ?? 0;
-  const rssTrend = trend(rssSamples.map((s) => ({ t: s.t, mb: s.rssMB })), t0, tEnd);
+  const from = window?.slopeFrom ?? (t0 + tEnd) / 2;
+  const span = window?.span ?? 'the second half';
+  const rssTrend = trend(rssSamples.map((s) => ({ t: s.t, mb: s.rssMB })), t0, tEnd, from);
   const growth = rssTrend.firstMinuteMB && rssTrend.lastMinuteMB ? (rssTrend.lastMinuteMB - rssTrend.firstMinuteMB) / rssTrend.firstMinuteMB : 0;
   const rss = { ...rssTrend, flat: rssTrend.slopeMBPerMinute < FLAT_MB_PER_MINUTE || growth < 0.05 };
-  if (!collections.length) return { heapAfterGc: null, rss, flat: false, reason: 'the server reported no major garbage collection, so the live heap is unknown' };
-  const heapAfterGc = trend(collections.map((c) => ({ t: c.t, mb: c.heapMB })), t0, tEnd);
+  if (!collections.length) return { heapAfterGc: null, rss, flat: false, span, reason: 'the server reported no major garbage collection, so the live heap is unknown' };
+  const heapAfterGc = trend(collections.map((c) => ({ t: c.t, mb: c.heapMB })), t0, tEnd, from);
   if (heapAfterGc.points < MIN_COLLECTIONS) {
-    return { heapAfterGc, rss, flat: false, reason: `only ${heapAfterGc.points} major collection(s) in the second half: too few to tell (run longer)` };
+    return { heapAfterGc, rss, flat: false, span, reason: `only ${heapAfterGc.points} major collection(s) in ${span}: too few to tell (run longer)` };
   }
   const flat = heapAfterGc.slopeMBPerMinute < FLAT_MB_PER_MINUTE;
-  const reason = `heap after major GC ${flat ? 'grows by less than' : 'grows by at least'} ${FLAT_MB_PER_MINUTE} MB/min over the second half (${heapAfterGc.slopeMBPerMinute} MB/min, ${heapAfterGc.points} collections)`;
-  return { heapAfterGc, rss, flat, reason };
+  const reason = `heap after major GC ${flat ? 'grows by less than' : 'grows by at least'} ${FLAT_MB_PER_MINUTE} MB/min over ${span} (${heapAfterGc.slopeMBPerMinute} MB/min, ${heapAfterGc.points} collections)`;
+  return { heapAfterGc, rss, flat, span, reason };
 }
 
 /** Each major collection once (the samples repeat the latest until the next), within [from, to]. */
@@ -133,11 +143,22 @@ export function collectionsOf(samples: LoadSample[], from: number, to: number): 
   return out;
 }
 
-export async function runSoak(opts: { minutes: number; matches: number; thinkMs: [number, number]; turns?: number; seed?: string; stagger?: boolean; quiet?: boolean }): Promise<SoakReport> {
+export async function runSoak(opts: {
+  minutes: number;
+  matches: number;
+  thinkMs: [number, number];
+  turns?: number;
+  seed?: string;
+  stagger?: boolean;
+  /** Minutes played before the measured window opens (V8 and the allocator size themselves); 0: the first half of the window is the warm-up. */
+  warmupMinutes?: number;
+  quiet?: boolean;
+}): Promise<SoakReport> {
   const stagger = opts.stagger ?? true;
+  const warmup = opts.warmupMinutes ?? 0;
   const load = await runLoad({
     matches: opts.matches,
-    seconds: opts.minutes * 60,
+    seconds: (opts.minutes + warmup) * 60,
     thinkMs: opts.thinkMs,
     turns: opts.turns,
     seed: opts.seed ?? 'soak',
@@ -145,7 +166,9 @@ export async function runSoak(opts: { minutes: number; matches: number; thinkMs:
     sampleSeconds: 5,
     onSample: opts.quiet ? undefined : printSample,
   });
-  const inWindow = load.samples.filter((s) => s.phase === 'measure');
+  const measuring = load.samples.filter((s) => s.phase === 'measure');
+  const warmEnd = (measuring[0]?.t ?? 0) + warmup * 60;
+  const inWindow = measuring.filter((s) => s.t >= warmEnd);
   const measured = inWindow.filter((s) => s.rssMB !== null).map((s) => ({ t: s.t, rssMB: s.rssMB as number }));
   const t0 = inWindow[0]?.t ?? 0;
   const tEnd = inWindow.at(-1)?.t ?? 0;
@@ -171,7 +194,8 @@ export async function runSoak(opts: { minutes: number; matches: number; thinkMs:
       p99: p99s.length ? Math.max(...p99s) : null,
     });
   }
-  return { minutes: opts.minutes, stagger, load, perMinute, ...soakVerdict(measured, collections, { t0, tEnd }) };
+  const window = warmup > 0 ? { t0, tEnd, slopeFrom: t0, span: `the ${opts.minutes} minutes after a ${warmup}-minute warm-up` } : { t0, tEnd };
+  return { minutes: opts.minutes, warmupMinutes: warmup, stagger, load, perMinute, ...soakVerdict(measured, collections, window) };
 }
 
 const mbText = (x: number | null) => (x === null ? '–' : `${x} MB`);
@@ -181,9 +205,9 @@ export function verdictText(r: SoakVerdict): string[] {
   const h = r.heapAfterGc;
   return [
     h
-      ? `Heap after major GC (the live heap) over the second half: slope ${h.slopeMBPerMinute} MB/min (± ${h.slopeErrorMBPerMinute ?? '–'} standard error) from ${h.points} collections; first minute ${mbText(h.firstMinuteMB)}, last minute ${mbText(h.lastMinuteMB)}.`
+      ? `Heap after major GC (the live heap) over ${r.span}: slope ${h.slopeMBPerMinute} MB/min (± ${h.slopeErrorMBPerMinute ?? '–'} standard error) from ${h.points} collections; first minute ${mbText(h.firstMinuteMB)}, last minute ${mbText(h.lastMinuteMB)}.`
       : 'Heap after major GC: not reported.',
-    `RSS over the second half: slope ${r.rss.slopeMBPerMinute} MB/min; first minute ${mbText(r.rss.firstMinuteMB)}, last minute ${mbText(r.rss.lastMinuteMB)}${r.rss.flat ? '' : ` (by RSS alone: GROWING; RSS also counts V8's heap headroom and freed memory the allocator keeps)`}.`,
+    `RSS over ${r.span}: slope ${r.rss.slopeMBPerMinute} MB/min; first minute ${mbText(r.rss.firstMinuteMB)}, last minute ${mbText(r.rss.lastMinuteMB)}${r.rss.flat ? '' : ` (by RSS alone: GROWING; RSS also counts V8's heap headroom and freed memory the allocator keeps)`}.`,
     `→ ${r.flat ? 'flat' : 'GROWING or unknown'}: ${r.reason}.`,
   ];
 }
@@ -195,7 +219,7 @@ export function formatSoak(r: SoakReport): string {
         `  minute ${String(m.minute).padStart(2)}: RSS ${m.rssMB} MB, heap ${mbText(m.heapMB)} in use, ${mbText(m.heapAfterGcMB)} after GC (${m.collections} major), buffers ${mbText(m.arrayBuffersMB)}, worst 5-s ack p99 ${m.p99 ?? '–'} ms`,
     )
     .join('\n');
-  return `${formatReport(r.load)}\nmatches ${r.stagger ? 'staggered (each slot\'s first match cut short)' : 'in waves (--waves)'}; the first half of the window is warm-up, the verdict is on the second\n${rows}\n${verdictText(r).join('\n')}`;
+  return `${formatReport(r.load)}\nmatches ${r.stagger ? 'staggered (each slot\'s first match cut short)' : 'in waves (--waves)'}; ${r.warmupMinutes ? `${r.warmupMinutes} minutes of warm-up before the window below` : 'the first half of the window is warm-up, the verdict is on the second'}\n${rows}\n${verdictText(r).join('\n')}`;
 }
 
 export function recordSoak(r: SoakReport, argv: string): void {
@@ -207,7 +231,7 @@ export function recordSoak(r: SoakReport, argv: string): void {
 Command: \`npm run soak -- ${argv}\` (tests/load/soak.ts). ${l.matches} concurrent 8-seat matches (${l.clients} clients), think ${l.thinkMs[0] / 1000}–${l.thinkMs[1] / 1000} s; matches that end are replaced, so rooms are created and disposed throughout${r.stagger ? " (each slot's first match is cut short, so matches end at different times rather than in waves)" : ', in waves (--waves)'}.
 
 ${l.matchesFinished} matches played to the end; ${l.errorCount} errors; order-ack p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms over ${l.latency.count} orders; server CPU ${l.server.cpuPercent}% of one core; load average ${l.loadAverage.join(' → ')}.
-The verdict is the server's V8 heap just after each major garbage collection (GET /healthz): its slope over the second half of the run (the first half is warm-up) must be under ${FLAT_MB_PER_MINUTE} MB/min. RSS is shown beside it and does not decide: it also counts the heap's headroom (V8 lets the heap grow to a few times the live heap between major collections) and freed memory the allocator keeps. Server RSS idle: ${l.server.baselineRssMB} MB.
+The verdict is the server's V8 heap just after each major garbage collection (GET /healthz): its slope over ${r.span} must be under ${FLAT_MB_PER_MINUTE} MB/min. RSS is shown beside it and does not decide: it also counts the heap's headroom (V8 lets the heap grow to a few times the live heap between major collections) and freed memory the allocator keeps. Server RSS idle: ${l.server.baselineRssMB} MB.
 
 ${verdictText(r)
   .map((line) => line.replace(/slope (-?[\d.]+) MB\/min/, 'slope **$1 MB/min**').replace(/^→ (\S+)/, '→ **$1**'))
@@ -232,6 +256,7 @@ async function main() {
     turns: args.turns !== undefined ? intArg(args, 'turns', 10, 1, 20) : undefined,
     seed: typeof args.seed === 'string' ? args.seed : undefined,
     stagger: !args.waves,
+    warmupMinutes: args.warmup !== undefined ? intArg(args, 'warmup', 0, 0, 60) : 0,
   });
   console.log(`\n${formatSoak(r)}`);
   if (args.record) recordSoak(r, process.argv.slice(2).join(' '));
