@@ -52,12 +52,12 @@ function sign(s: WorldState, ctx: TurnCtx, kind: string, parties: readonly SeatI
     // Signing again renews it for a full term when the same parties (or more) sign.
     if (existing.exposedBreaches.length === 0 && existing.parties.every((x) => parties.includes(x)) && existing.expiresTurn < ctx.turn + terms.durationQuarters - 1) {
       existing.expiresTurn = ctx.turn + terms.durationQuarters - 1;
-      emit(ctx, { kind: 'agreement-renewed', text: `${terms.title} renewed by ${parties.join(', ')}.`, visibility: 'public', audience: [] });
+      if (ctx.record) emit(ctx, { kind: 'agreement-renewed', text: `${terms.title} renewed by ${parties.join(', ')}.`, visibility: 'public', audience: [] });
     }
     return;
   }
   if (s.cooperation < terms.minCooperation) {
-    emit(ctx, {
+    if (ctx.record) emit(ctx, {
       kind: 'agreement-refused',
       text: `The ${terms.title} was offered, but cooperation (${s.cooperation.toFixed(0)}) is below the ${terms.minCooperation} it needs.`,
       visibility: 'public',
@@ -75,7 +75,7 @@ function sign(s: WorldState, ctx: TurnCtx, kind: string, parties: readonly SeatI
     breachedBy: [],
     exposedBreaches: [],
   });
-  emit(ctx, { kind: 'agreement-signed', text: `${terms.title} signed by ${parties.join(', ')}.`, visibility: 'public', audience: [] });
+  if (ctx.record) emit(ctx, { kind: 'agreement-signed', text: `${terms.title} signed by ${parties.join(', ')}.`, visibility: 'public', audience: [] });
 }
 
 /** Sum what the agreements in force do this quarter into the turn's scratchpad. */

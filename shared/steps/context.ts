@@ -59,7 +59,7 @@ export function emptyAgreementEffects(): AgreementEffects {
   };
 }
 
-/** Add an event to the log (only when the match is being recorded). */
+/** Add an event to the log (only when the match is being recorded; callers that build text check `ctx.record` first). */
 export function emit(ctx: TurnCtx, e: Omit<GameEvent, 'turn' | 'quarter'>): void {
   if (ctx.record) ctx.events.push({ turn: ctx.turn, quarter: ctx.quarter, ...e });
 }

@@ -92,7 +92,7 @@ export function stepDetection(s: WorldState, ctx: TurnCtx): void {
       s.supply.offshoreReach *= 1 - K.networkDetectionLoss;
       s.modifiers.push({ id: 'exposed', key: 'offshoreMultiplier', value: K.detectDisruption, untilTurn: ctx.turn + 1 });
     }
-    emit(ctx, {
+    if (ctx.record) emit(ctx, {
       kind: 'detected',
       text: `Covert activity exposed (${def.name.toLowerCase()}); attributed to ${attributedTo}.`,
       visibility: 'public',

@@ -38,7 +38,7 @@ export function stepEvents(s: WorldState, ctx: TurnCtx): void {
   if (!fired) return;
   for (const { card, injectedBy } of fired) {
     applyCard(s, ctx, card);
-    emit(ctx, {
+    if (ctx.record) emit(ctx, {
       kind: 'event-card',
       text: `${card.title}: ${card.text}${injectedBy ? ' (injected by Control)' : ''}`,
       visibility: 'public',

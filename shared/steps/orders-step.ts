@@ -75,7 +75,7 @@ export function exposeBreach(_s: WorldState, ctx: TurnCtx, ag: Agreement, seat: 
   ag.expiresTurn = Math.min(ag.expiresTurn, ctx.turn);
   ctx.cooperationDelta -= K.breachCooperationCost;
   ctx.tensionDelta += K.breachTension;
-  emit(ctx, {
+  if (ctx.record) emit(ctx, {
     kind: 'agreement-breached',
     text: `${seat} breached the ${AGREEMENT_MENU[ag.kind]?.title ?? ag.kind} (${what.toLowerCase()}); the agreement collapses.`,
     visibility: 'public',
