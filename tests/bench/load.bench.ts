@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { DEFAULT_THINK } from '../load/load.js';
 import { runLoad, type LoadReport } from '../load/runner.js';
-import { runSoak, verdictText } from '../load/soak.js';
+import { recordSoak, runSoak } from '../load/soak.js';
 import { median, writeSection } from './benchmarks-file.js';
 
 /**
@@ -9,7 +9,7 @@ import { median, writeSection } from './benchmarks-file.js';
  * 50 ms: each step is run BENCH_LOAD_RUNS times (default 3; the machine is shared and noisy) and is held when
  * the median run's p99 is under 50 ms with no error and every match live throughout; the count goes up until
  * a step is not held. Then a short soak. Environment: BENCH_LOAD_SECONDS (measured seconds per run, default
- * 30), BENCH_LOAD_STEPS (comma-separated counts), BENCH_SOAK_MINUTES (default 10), BENCH_SOAK_MATCHES (default 300), BENCH_SOAK_WARMUP (minutes before the soak's window, default 5).
+ * 30), BENCH_LOAD_STEPS (comma-separated counts), BENCH_SOAK_MINUTES (default 10), BENCH_SOAK_MATCHES (default 300), BENCH_SOAK_WARMUP (minutes before the soak's window, default 15: V8 takes about that long to size its heap under this load).
  */
 const P99_GOAL_MS = 50;
 
@@ -19,7 +19,7 @@ export async function benchLoad(): Promise<void> {
   const steps = (process.env.BENCH_LOAD_STEPS ?? '100,250,400,500,600,700,800,1000').split(',').map(Number);
   const soakMinutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
   const soakMatches = Number(process.env.BENCH_SOAK_MATCHES ?? 300);
-  const soakWarmup = Number(process.env.BENCH_SOAK_WARMUP ?? 5);
+  const soakWarmup = Number(process.env.BENCH_SOAK_WARMUP ?? 15);
   const envText = ['BENCH_LOAD_STEPS', 'BENCH_LOAD_RUNS', 'BENCH_LOAD_SECONDS', 'BENCH_SOAK_MINUTES', 'BENCH_SOAK_MATCHES', 'BENCH_SOAK_WARMUP']
     .filter((k) => process.env[k])
     .map((k) => `${k}=${process.env[k]} `)
@@ -45,7 +45,10 @@ export async function benchLoad(): Promise<void> {
     held = step;
   }
   console.log(`soak: ${soakMinutes} min`);
+  const soakArgs = `--minutes ${soakMinutes} --warmup ${soakWarmup} --matches ${soakMatches} --think 2-10 --seed bench-soak`;
+  const soakCommand = `npm run soak -- ${soakArgs}`;
   const soak = await runSoak({ minutes: soakMinutes, warmupMinutes: soakWarmup, matches: soakMatches, thinkMs: [2000, 10_000], seed: 'bench-soak', quiet: true });
+  recordSoak(soak, soakArgs);
 
   // RSS per match: the slope of mean server RSS over the match count, across the passing steps.
   const pts = results.filter((r) => r.report.server.meanRssMB !== null);
@@ -61,7 +64,6 @@ export async function benchLoad(): Promise<void> {
   }
   const row = ({ report: r, pass, attempt }: (typeof results)[number]) =>
     `| ${r.matches} (${r.clients} clients), run ${attempt} | ${r.acksPerSecond} | ${r.latency.p50} | ${r.latency.p95} | **${r.latency.p99}** | ${r.errorCount} | ${r.live.min} | ${r.server.meanRssMB} MB | ${r.server.rssPerMatchKB} kB | ${r.server.cpuPercent}% | ${r.server.eventLoopP99Ms?.median ?? '–'} / ${r.server.eventLoopP99Ms?.max ?? '–'} ms | ${r.generator.cpuPercent}% | ${r.generator.stallMs.median} / ${r.generator.stallMs.max} ms | ${r.loadAverage.join(' → ')} | ${pass ? '< 50 ms' : '≥ 50 ms'} |`;
-  const soakRows = soak.perMinute.map((m) => `| ${m.minute} | ${m.rssMB} MB | ${m.heapMB ?? '–'} MB | ${m.heapAfterGcMB ?? '–'} MB (${m.collections}) | ${m.p99 ?? '–'} ms |`).join('\n');
   const failed = steps_.find((s) => !s.held);
   const heldLine = held
     ? `**${held.matches} concurrent 8-seat matches** (${held.matches * 8} clients) held: median order-ack p99 over ${runs} runs ${held.medianP99} ms < ${P99_GOAL_MS} ms${failed ? `; at ${failed.matches} the median p99 was ${failed.medianP99} ms` : ' (the largest step tried)'}. Goal: ≥ 500.`
@@ -70,7 +72,7 @@ export async function benchLoad(): Promise<void> {
     'load',
     `## Concurrent matches on one server process
 
-Command: \`${envText}npm run bench -- load\` (tests/bench/load.bench.ts: \`npm run load -- --matches N --seconds ${seconds}\`, ${runs} runs a step, then \`npm run soak -- --minutes ${soakMinutes} --warmup ${soakWarmup}\`).
+Command: \`${envText}npm run bench -- load\` (tests/bench/load.bench.ts: \`npm run load -- --matches N --seconds ${seconds}\`, ${runs} runs a step, then the soak).
 Each match has 8 real colyseus.js clients, one per seat (no server bots); each seat submits the shared bots' orders once a quarter after a think time drawn uniformly from ${think[0] / 1000}–${think[1] / 1000} s (people take minutes), so a quarter resolves every ~20 s per match and finished matches are replaced by new ones. Server and load generator share this machine's ${os.cpus().length} cores (the generator's clients in ${results[0]?.report.generator.threads ?? '–'} worker threads); latency is measured by the clients, send to \`ack\`, so it includes the generator's own stalls (garbage collection of thousands of clients' state), shown beside the server's own event-loop delay (from \`GET /healthz\`).
 
 ${heldLine} Server memory per match (slope of RSS over match count across the steps): **${perMatchKB ?? '–'} kB**.
@@ -79,13 +81,6 @@ ${heldLine} Server memory per match (slope of RSS over match count across the st
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 
-### Soak (${soakMinutes} min after ${soakWarmup} min of warm-up, ${soakMatches} matches, think 2–10 s)
-
-${soak.load.matchesFinished} matches finished and were replaced during the run; ${soak.load.errorCount} errors; order-ack p50 ${soak.load.latency.p50} ms, p99 ${soak.load.latency.p99} ms. Memory is judged on the server's V8 heap just after each major garbage collection over ${soak.span} (RSS, beside it, also counts the heap's headroom and memory the allocator keeps):
-${verdictText(soak).join('\n')}
-
-| minute | server RSS | heap in use | heap after major GC (collections) | worst 5-s p99 |
-|---|---|---|---|---|
-${soakRows}`,
+Memory over time: the soak section below (\`${soakCommand}\`), run after these steps.`,
   );
 }

@@ -45,6 +45,8 @@ export type Trend = {
   lastMinuteMB: number | null;
   /** Readings in the second half (RSS: samples; heap after GC: major collections). */
   points: number;
+  /** The lowest and highest reading in the second half (null: none). */
+  range: [number, number] | null;
 };
 
 export type SoakVerdict = {
@@ -101,6 +103,7 @@ function trend(points: { t: number; mb: number }[], t0: number, tEnd: number, fr
     firstMinuteMB: first === null ? null : r2(first),
     lastMinuteMB: last === null ? null : r2(last),
     points: half.length,
+    range: half.length ? [r2(Math.min(...ys)), r2(Math.max(...ys))] : null,
   };
 }
 
@@ -207,7 +210,7 @@ export function verdictText(r: SoakVerdict): string[] {
     h
       ? `Heap after major GC (the live heap) over ${r.span}: slope ${h.slopeMBPerMinute} MB/min (± ${h.slopeErrorMBPerMinute ?? '–'} standard error) from ${h.points} collections; first minute ${mbText(h.firstMinuteMB)}, last minute ${mbText(h.lastMinuteMB)}.`
       : 'Heap after major GC: not reported.',
-    `RSS over ${r.span}: slope ${r.rss.slopeMBPerMinute} MB/min; first minute ${mbText(r.rss.firstMinuteMB)}, last minute ${mbText(r.rss.lastMinuteMB)}${r.rss.flat ? '' : ` (by RSS alone: GROWING; RSS also counts V8's heap headroom and freed memory the allocator keeps)`}.`,
+    `RSS over ${r.span}: slope ${r.rss.slopeMBPerMinute} MB/min${r.rss.range ? `, between ${r.rss.range[0]} and ${r.rss.range[1]} MB` : ''}; first minute ${mbText(r.rss.firstMinuteMB)}, last minute ${mbText(r.rss.lastMinuteMB)}${r.rss.flat ? '' : ` (by RSS alone: GROWING; RSS also counts V8's heap headroom and freed memory the allocator keeps)`}.`,
     `→ ${r.flat ? 'flat' : 'GROWING or unknown'}: ${r.reason}.`,
   ];
 }
