@@ -9,7 +9,7 @@ import { median, writeSection } from './benchmarks-file.js';
  * 50 ms: each step is run BENCH_LOAD_RUNS times (default 3; the machine is shared and noisy) and is held when
  * the median run's p99 is under 50 ms with no error and every match live throughout; the count goes up until
  * a step is not held. Then a short soak. Environment: BENCH_LOAD_SECONDS (measured seconds per run, default
- * 30), BENCH_LOAD_STEPS (comma-separated counts), BENCH_SOAK_MINUTES (default 10), BENCH_SOAK_MATCHES (default 300), BENCH_SOAK_WARMUP (minutes before the soak's window, default 15: V8 takes about that long to size its heap under this load).
+ * 30), BENCH_LOAD_STEPS (comma-separated counts), BENCH_SOAK_MINUTES (default 10; 0 skips the soak), BENCH_SOAK_MATCHES (default 300), BENCH_SOAK_WARMUP (minutes before the soak's window, default 15: V8 takes about that long to size its heap under this load).
  */
 const P99_GOAL_MS = 50;
 
@@ -44,11 +44,14 @@ export async function benchLoad(): Promise<void> {
     if (!step.held) break;
     held = step;
   }
-  console.log(`soak: ${soakMinutes} min`);
   const soakArgs = `--minutes ${soakMinutes} --warmup ${soakWarmup} --matches ${soakMatches} --think 2-10 --seed bench-soak`;
   const soakCommand = `npm run soak -- ${soakArgs}`;
-  const soak = await runSoak({ minutes: soakMinutes, warmupMinutes: soakWarmup, matches: soakMatches, thinkMs: [2000, 10_000], seed: 'bench-soak', quiet: true });
-  recordSoak(soak, soakArgs);
+  // BENCH_SOAK_MINUTES=0 measures the steps only and leaves the soak section as it was.
+  if (soakMinutes > 0) {
+    console.log(`soak: ${soakMinutes} min`);
+    const soak = await runSoak({ minutes: soakMinutes, warmupMinutes: soakWarmup, matches: soakMatches, thinkMs: [2000, 10_000], seed: 'bench-soak', quiet: true });
+    recordSoak(soak, soakArgs);
+  }
 
   // RSS per match: the slope of mean server RSS over the match count, across the passing steps.
   const pts = results.filter((r) => r.report.server.meanRssMB !== null);
@@ -81,6 +84,6 @@ ${heldLine} Server memory per match (slope of RSS over match count across the st
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 
-Memory over time: the soak section below (\`${soakCommand}\`), run after these steps.`,
+${soakMinutes > 0 ? `Memory over time: the soak section below (\`${soakCommand}\`), run after these steps.` : 'Memory over time: the soak section below, measured in a run of its own.'}`,
   );
 }
