@@ -247,7 +247,7 @@ export class LoadGenerator {
     const rng = seedrandom(`${matchSeed}:think`);
     const think = () => thinkMin + rng() * (thinkMax - thinkMin);
     const turns = matchTurns(this.cfg, slot, n);
-    const shadow = new ShadowMatch(scenario, matchSeed, turns);
+    const shadow = new ShadowMatch(scenario, matchSeed, turns, { record: false });
     const seats = shadow.seats;
     const clients: SeatClient[] = [];
     let counted = false;

@@ -22,7 +22,16 @@ export class ShadowMatch {
   world: WorldState;
   readonly doctrines: BySeat<Doctrine>;
 
-  constructor(scenarioId: string, seed: string, turns?: number) {
+  /**
+   * `record: false` keeps no history or event log (the world itself is the same, so are the bot orders): for the
+   * load generator, which holds hundreds of these and never reads their record.
+   */
+  constructor(
+    scenarioId: string,
+    seed: string,
+    turns?: number,
+    private readonly opts: { record?: boolean } = {},
+  ) {
     const scenario = builtinScenario(scenarioId);
     if (!scenario) throw new Error(`unknown scenario ${scenarioId}`);
     this.world = createWorld({ ...scenario, turns: turns ?? scenario.turns }, seed);
@@ -48,6 +57,6 @@ export class ShadowMatch {
 
   /** Resolve the quarter as the server does, with these orders for the seats that submitted. */
   resolve(given: Partial<BySeat<Order[]>>): void {
-    this.world = playQuarter(this.world, given, this.doctrines).state;
+    this.world = playQuarter(this.world, given, this.doctrines, { record: this.opts.record !== false }).state;
   }
 }
