@@ -38,7 +38,7 @@ export async function benchLoad(): Promise<void> {
       results.push({ report, pass: report.latency.p99 < P99_GOAL_MS && clean(report), attempt });
       console.log(`  p99 ${report.latency.p99} ms, errors ${report.errorCount}, live min ${report.live.min}, RSS ${report.server.meanRssMB} MB, load avg ${report.loadAverage.join(' → ')}`);
     }
-    const medianP99 = median(reports.map((r) => r.latency.p99));
+    const medianP99 = Math.round(median(reports.map((r) => r.latency.p99)) * 100) / 100;
     const step = { matches, medianP99, held: medianP99 < P99_GOAL_MS && reports.every(clean), reports };
     steps_.push(step);
     if (!step.held) break;

@@ -54,6 +54,14 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** A deadline for a race that must not keep the thread alive once the race is won. */
 const deadline = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
+/** Flatten the items of a growing list of strings from index `from` on; returns the new length. */
+function flattenFrom(list: ArrayLike<string> | undefined, from: number): number {
+  if (!list) return from;
+  const n = list.length;
+  for (let i = n < from ? 0 : from; i < n; i++) Number(list[i]);
+  return n;
+}
+
 class LoadFailure extends Error {
   constructor(
     readonly kind: string,
@@ -75,6 +83,8 @@ class SeatClient {
   phase = '';
   left = false;
   leaving = false;
+  private flattenedEvents = 0;
+  private flattenedSeries = 0;
 
   constructor(
     readonly room: Room,
@@ -105,12 +115,15 @@ class SeatClient {
     });
     // Chat, notices, drafts, proposals: received and ignored (and no "not registered" warnings).
     room.onMessage('*', () => undefined);
-    room.onStateChange((s: { phase?: string; publicJson?: string }) => {
+    room.onStateChange((s: { phase?: string; publicJson?: string; publicEvents?: ArrayLike<string>; publicSeries?: ArrayLike<string> }) => {
       this.phase = s.phase ?? '';
       // The schema decoder builds strings a character at a time, as ropes of as many pieces, which cost every
-      // later garbage collection dearly. A browser flattens them when it parses the JSON; converting to a
-      // number flattens the head too, at a fraction of the cost (the reveal makes it ~65 kB at the end).
+      // later garbage collection dearly (each client holds the whole public history). A browser flattens them when
+      // it parses the JSON; converting to a number flattens a string in place too, at a fraction of the cost (the
+      // reveal makes the head ~65 kB at the end). The history lists only grow: each new item is flattened once.
       if (s.publicJson) Number(s.publicJson);
+      this.flattenedEvents = flattenFrom(s.publicEvents, this.flattenedEvents);
+      this.flattenedSeries = flattenFrom(s.publicSeries, this.flattenedSeries);
       this.check();
     });
     room.onLeave((code) => {
