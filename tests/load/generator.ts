@@ -51,8 +51,8 @@ export function matchTurns(cfg: Pick<GeneratorConfig, 'turns' | 'stagger' | 'sce
 
 export const epochNow = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-/** A deadline for a race that must not keep the thread alive once the race is won. */
-const deadline = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+/** A deadline for a race that must not keep the thread (or process) alive once the race is won. */
+export const deadline = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** Flatten the items of a growing list of strings from index `from` on; returns the new length. */
 function flattenFrom(list: ArrayLike<string> | undefined, from: number): number {

@@ -6,7 +6,7 @@ import type { Health } from '../../server/health.js';
 import { freePort } from '../integration/child-server.js';
 import { startServerProcess, type ServerProcess } from '../scale/processes.js';
 import { cpuPercent, MB, percentile, sampleProcess, type ProcSample } from './proc-stats.js';
-import { epochNow, LoadGenerator, type GeneratorConfig, type GeneratorTick } from './generator.js';
+import { deadline, epochNow, LoadGenerator, type GeneratorConfig, type GeneratorTick } from './generator.js';
 
 const TS_WORKER = new URL('../../server/analysis/ts-worker.mjs', import.meta.url);
 const LOAD_WORKER = new URL('./load-worker.ts', import.meta.url).href;
@@ -136,8 +136,6 @@ export const LIMITS = { maxMatches: 2000, maxSeconds: 3 * 3600 };
 
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-/** A deadline for a race that must not keep the process alive once the race is won (the run would linger after its report). */
-const deadline = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** A generator in this thread or in a worker thread: it reports ticks and stops on request. */
 type GeneratorHandle = { stop: () => Promise<void> };
