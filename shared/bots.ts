@@ -3,7 +3,7 @@ import { ACTION_RULES } from './action-rules.js';
 import { SEAT_INFO, bySeat, type BySeat, type SeatId, type Side } from './seats.js';
 import type { LeverId, LeverValues } from './levers.js';
 import type { Order, WorldState } from './state.js';
-import { rngFor, type Rng } from './rng.js';
+import { botStream, rngFor, type Rng } from './rng.js';
 import { clamp } from './formulas.js';
 import { restrictiveness } from './steps/relations-step.js';
 import { offshoreBlocked, smugglingBlocked } from './steps/compute-step.js';
@@ -67,7 +67,7 @@ const BOT_ACTIONS: BySeat<readonly BotAction[]> = bySeat((seat) =>
 );
 
 /** Each seat's stream purpose per doctrine (built once: a quarter asks for eight of them). */
-const BOT_PURPOSE: BySeat<Record<Doctrine, string>> = bySeat((seat) => ({ hawk: `bot:${seat}:hawk`, dove: `bot:${seat}:dove`, opportunist: `bot:${seat}:opportunist` }));
+const BOT_PURPOSE: BySeat<Record<Doctrine, string>> = bySeat((seat) => ({ hawk: botStream(seat, 'hawk'), dove: botStream(seat, 'dove'), opportunist: botStream(seat, 'opportunist') }));
 
 /** What a bot believes: public figures exactly, the lead as its intelligence allows. */
 export type Perception = {

@@ -5,12 +5,20 @@ import { createWorld, type CreateWorldOptions } from './world.js';
 import { resolveQuarter, type Resolution, type ResolveOptions } from './resolve.js';
 import { botOrders, DOCTRINES, type Doctrine } from './bots.js';
 import { botNegotiate, proposalOrders } from './negotiation.js';
-import { rngFor } from './rng.js';
+import { botStream, rngFor, STREAM } from './rng.js';
 
 /** A doctrine for each seat, drawn from the seed so a match's bots are reproducible. */
 export function assignDoctrines(seed: string, fixed?: Doctrine): BySeat<Doctrine> {
   const rng = rngFor(seed, 0, 'doctrines');
   return bySeat(() => fixed ?? DOCTRINES[Math.floor(rng() * DOCTRINES.length)]);
+}
+
+/**
+ * The streams one quarter of an all-bot match opens at most: each bot seat's, the world's, and detection's
+ * (opened only when something covert was ordered). Accepting a proposal opens one more per acceptance.
+ */
+export function quarterStreams(doctrines: BySeat<Doctrine>): string[] {
+  return [...SEATS.map((seat) => botStream(seat, doctrines[seat])), STREAM.world, STREAM.detection];
 }
 
 /**

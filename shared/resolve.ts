@@ -4,7 +4,7 @@ import { LEVERS } from './levers.js';
 import { clamp } from './formulas.js';
 import { K } from './coefficients.js';
 import { cloneWorld } from './clone.js';
-import { rngFor } from './rng.js';
+import { rngFor, STREAM } from './rng.js';
 import type { GameEvent, Order, SeatOrders, WorldState } from './state.js';
 import { emptyAgreementEffects, setLever, type TurnCtx } from './steps/context.js';
 import { gatherAgreementEffects, stepAgreements } from './steps/agreements-step.js';
@@ -62,7 +62,7 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
     covert: [],
     agreements: emptyAgreementEffects(),
     early: null,
-    rng: rngFor(prev.seed, turn, 'world'),
+    rng: rngFor(prev.seed, turn, STREAM.world),
   };
 
   // 0. New quarter: campaigns last one quarter only; expired modifiers go.

@@ -15,6 +15,14 @@ export function rngFor(seed: string, turn: number, purpose: string): Rng {
   return seedrandom.tychei(streamSeed(seed, turn, purpose) as unknown as string);
 }
 
+/** The purposes of a quarter's shared streams (docs/MODEL.md, Randomness); each bot seat has one of its own, `botStream`. */
+export const STREAM = { world: 'world', detection: 'detection' } as const;
+
+/** A bot seat's own stream purpose for a quarter. */
+export function botStream(seat: string, doctrine: string): string {
+  return `bot:${seat}:${doctrine}`;
+}
+
 /** A deterministic noise value in [-1, 1] for a named quantity, used for intelligence estimates. */
 export function noiseFor(seed: string, turn: number, key: string): number {
   return rngFor(seed, turn, `noise:${key}`)() * 2 - 1;

@@ -1,10 +1,10 @@
 import os from 'node:os';
-import { builtinScenario, createWorld } from '../../shared/index.js';
+import { assignDoctrines, builtinScenario, createWorld, quarterStreams } from '../../shared/index.js';
 import { ForecastPool } from '../../server/analysis/forecast-pool.js';
 import { median, writeSection } from './benchmarks-file.js';
 
-/** Streams a quarter opens: one per bot seat (8), the world stream, and detection when anything covert was ordered. */
-const STREAMS_PER_QUARTER = 10;
+/** Streams a quarter opens at most: one per bot seat, the world stream, and detection when anything covert was ordered. */
+const STREAMS_PER_QUARTER = quarterStreams(assignDoctrines('bench')).length;
 
 /**
  * Full bot matches per second on one core, the wall time of a 10,000-continuation forecast on all cores,
@@ -47,7 +47,7 @@ Command: \`npm run bench -- model\` (tests/bench/model.bench.ts); the model runs
 | wall time of a 10,000-continuation forecast from the opening, ${pool.size} worker threads | ${wall.toFixed(0)} ms | ${Math.min(...walls).toFixed(0)} – ${Math.max(...walls).toFixed(0)} ms | < 1,000 ms |
 | opening one random stream (seedrandom Tyche-i, integer seed) and drawing once | ${streamUs.toFixed(2)} µs | | |
 
-A match costs ${matchUs.toFixed(0)} µs here. Of that, opening its random streams alone — ${STREAMS_PER_QUARTER} a quarter (eight bot seats, the world stream, detection), so that one seat's orders never shift another's draws — takes about ${streamsUs.toFixed(0)} µs (${((100 * streamsUs) / matchUs).toFixed(0)}%). ${
+A match costs ${matchUs.toFixed(0)} µs here. Of that, opening its random streams alone — up to ${STREAMS_PER_QUARTER} a quarter (one per bot seat, the world stream, detection), so that one seat's orders never shift another's draws — takes about ${streamsUs.toFixed(0)} µs (${((100 * streamsUs) / matchUs).toFixed(0)}%). ${
       matchUs > 50
         ? `At 20,000 matches a second a match may take 50 µs: with seedrandom's generators opened per quarter and purpose, the streams alone take ${streamsUs.toFixed(0)} µs of it, leaving ${Math.max(0, 50 - streamsUs).toFixed(0)} µs for eight bots' decisions and the resolution of ${quarters.toFixed(1)} quarters.`
         : ''
