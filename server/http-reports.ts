@@ -1,12 +1,12 @@
 import express from 'express';
 import { buildReport, reportCsv, reportHtml, type MatchRecord, type Report } from '../shared/analysis/index.js';
-import { REPORT_FORMATS } from '../shared/index.js';
+import { publicView, REPORT_FORMATS, type FinishedView } from '../shared/index.js';
 import type { Intervention } from './match-controller.js';
 import { rebuildMatch } from './rebuild.js';
 import { CODE_ALPHABET, CODE_LENGTH } from './room-code.js';
 import type { MatchStore } from './store/match-store.js';
 
-type Finished = { record: MatchRecord; report: Report; interventions: Intervention[] };
+type Finished = { record: MatchRecord; report: Report; interventions: Intervention[]; end: FinishedView };
 
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
@@ -27,7 +27,9 @@ export function reportRoutes(store: MatchStore): express.Router {
     const { ctrl } = rebuildMatch(stored);
     if (!ctrl.world.outcome) return null;
     const record = ctrl.record();
-    const out = { record, report: buildReport(record, ctrl.world), interventions: ctrl.controlLog() };
+    const w = ctrl.world;
+    const end: FinishedView = { code, scenarioId: w.scenarioId, turn: w.turn, turns: w.turns, view: publicView(w) };
+    const out = { record, report: buildReport(record, w), interventions: ctrl.controlLog(), end };
     if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
     cache.set(code, out);
     return out;
@@ -45,6 +47,8 @@ export function reportRoutes(store: MatchStore): express.Router {
         return res.attachment(`${name}-record.json`).json(m.record);
       case 'report.json':
         return res.attachment(`${name}-report.json`).json({ ...m.report, interventions: m.interventions });
+      case 'end.json':
+        return res.json(m.end);
       case 'report.csv':
         return res.attachment(`${name}.csv`).type('text/csv').send(reportCsv(m.report));
       default:

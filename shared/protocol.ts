@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEATS, type SeatId } from './seats.js';
 import { CreateMatchSchema, JoinSchema, type Role } from './messages.js';
-import type { SeatView } from './views.js';
+import type { PublicView, SeatView } from './views.js';
 import type { Order } from './state.js';
 import type { ChatMessage } from './chat.js';
 import type { ProposalView } from './diplomacy.js';
@@ -241,5 +241,30 @@ export const ALL_SEATS = SEATS;
  * - GET /api/matches/:code/report.json — the after-action `Report`, plus `interventions` (Control's actions)
  * - GET /api/matches/:code/report.html — the self-contained report page
  * - GET /api/matches/:code/report.csv  — one row per quarter
+ * - GET /api/matches/:code/end.json    — `FinishedView`: what the end screen shows, for reopening it later
  */
-export const REPORT_FORMATS = ['record.json', 'report.json', 'report.html', 'report.csv'] as const;
+export const REPORT_FORMATS = ['record.json', 'report.json', 'report.html', 'report.csv', 'end.json'] as const;
+
+/** A finished match as its end screen shows it, once its room is gone (the public view of the final world). */
+export type FinishedView = { code: string; scenarioId: string; turn: number; turns: number; view: PublicView };
+
+/**
+ * What a client checks of a `FinishedView` before showing it: the parts the end screen reads, so a
+ * stale or foreign answer is refused rather than half drawn. The view's other fields pass through.
+ */
+export const FinishedViewSchema = z.object({
+  code: z.string().min(1).max(32),
+  scenarioId: z.string().min(1),
+  turn: z.number().int().min(0),
+  turns: z.number().int().min(1),
+  view: z
+    .object({
+      quarter: z.string(),
+      turns: z.number().int().min(1),
+      outcome: z.object({ id: z.string(), turn: z.number().int(), early: z.boolean(), reason: z.string(), figures: z.array(z.object({ name: z.string(), value: z.number() }).passthrough()) }).passthrough(),
+      reveal: z.array(z.object({ turn: z.number().int(), quarter: z.string(), orders: z.record(z.string(), z.array(z.object({ action: z.string() }).passthrough())) }).passthrough()),
+      events: z.array(z.object({ turn: z.number().int(), kind: z.string(), text: z.string() }).passthrough()),
+      series: z.array(z.object({ turn: z.number().int() }).passthrough()),
+    })
+    .passthrough(),
+});

@@ -1,6 +1,7 @@
 import type { MatchStateShape, OrdersAck, PublicView, SeatId, SeatSlotShape, SeatView, ServerError, YouAre } from '../../shared/index.js';
 
-export type ConnStatus = 'offline' | 'connecting' | 'connected' | 'reconnecting' | 'lost';
+/** `archived`: a finished match reopened from the server's record after its room closed (nothing to connect to). */
+export type ConnStatus = 'offline' | 'connecting' | 'connected' | 'reconnecting' | 'lost' | 'archived';
 
 /** The synchronised match state as plain data (room.state.toJSON()). */
 export type MatchSnapshot = Omit<MatchStateShape, 'seats'> & { seats: Partial<Record<SeatId, SeatSlotShape>> };

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MatchRecordSchema, replay, ReportSchema } from '../../shared/analysis/index.js';
+import { FinishedViewSchema } from '../../shared/index.js';
 import { facilitatedMatch, Player, startTestServer, waitFor, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -15,7 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const FILES = ['record.json', 'report.json', 'report.html', 'report.csv'];
+const FILES = ['record.json', 'report.json', 'report.html', 'report.csv', 'end.json'];
 const get = (code: string, file: string) => fetch(`${server.endpoint}/api/matches/${code}/${file}`);
 
 describe('after-action data over HTTP', () => {
@@ -51,6 +52,10 @@ describe('after-action data over HTTP', () => {
     const csv = await get(control.code, 'report.csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect((await csv.text()).split('\n')[0]).toMatch(/^turn,quarter,seat/);
+    // The end screen's view, for reopening the match after its room closes: what the players saw at the end.
+    const end = FinishedViewSchema.parse(await (await get(control.code, 'end.json')).json());
+    expect(end).toMatchObject({ code: control.code, scenarioId: 'baseline', turn: 1, turns: us.state.turns });
+    expect(end.view).toEqual(us.pub);
     // The facilitator key is in none of it.
     const key = control.you()?.facilitatorKey ?? 'no-key';
     for (const f of FILES) expect(await (await get(control.code, f)).text(), f).not.toContain(key);

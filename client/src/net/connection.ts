@@ -1,6 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
 import type { z } from 'zod';
-import { ROOM_NAME, SMSG, MSG, assemblePublicView, mergeSeatView, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type SeatId, type SeatViewMessage, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
+import { FinishedViewSchema, ROOM_NAME, SMSG, MSG, assemblePublicView, type PublicView, mergeSeatView, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type SeatId, type SeatViewMessage, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
 import { getState, resetState, setState, type MatchSnapshot } from '../store.js';
 import { clearSession, loadSession, saveSession } from './session.js';
 import { savedName } from '../prefs.js';
@@ -100,7 +100,43 @@ export async function joinMatch(code: string, join: JoinRequest): Promise<void> 
       last = e;
     }
   }
+  // A finished match's room closes; its end screen and analysis reopen from the server's record.
+  for (const c of tries) if (await openFinished(c)) return;
   resetState(`Could not join match “${code.trim()}”: ${describe(last)}`);
+}
+
+/** Show a finished match's end screen from `/api/matches/:code/end.json`; false when there is none. */
+export async function openFinished(code: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${serverUrl}/api/matches/${encodeURIComponent(code)}/end.json`, { headers: { accept: 'application/json' } });
+    if (!res.ok) return false;
+    const parsed = FinishedViewSchema.safeParse(await res.json());
+    if (!parsed.success) return false;
+    const f = parsed.data;
+    const match: MatchSnapshot = {
+      code: f.code,
+      scenarioId: f.scenarioId,
+      phase: 'finished',
+      turn: f.turn,
+      turns: f.turns,
+      quarter: f.view.quarter,
+      deadline: 0,
+      seats: {},
+      publicJson: '',
+      publicEvents: [],
+      publicSeries: [],
+      facilitated: false,
+      paused: false,
+      remaining: 0,
+      controlPresent: false,
+      forecastOpen: false,
+    };
+    clearSession();
+    setState({ status: 'archived', code: f.code, match, pub: f.view as unknown as PublicView, you: null, seatView: null, notice: null });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const DELAYS = [250, 500, 1000, 2000, 3000, 5000, 5000, 8000];
@@ -139,6 +175,7 @@ export async function resumeSaved(): Promise<boolean> {
   // for the same seat; failing that, come back without one.
   const again: JoinRequest = { role: 'player', name: savedName() || 'Player', ...saved.join };
   await joinMatch(saved.code, again);
+  if (getState().status === 'archived') return true;
   if (getState().status !== 'connected' && again.seat) {
     const { seat: _seat, ...seatless } = again;
     await joinMatch(saved.code, seatless);

@@ -8,6 +8,7 @@ const LABEL: Record<ConnStatus, string> = {
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
   lost: 'Connection lost',
+  archived: 'Match over · from the record',
 };
 
 /** The connection indicator: a dot plus words, and a retry button once reconnection gives up. */
