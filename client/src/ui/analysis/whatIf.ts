@@ -19,9 +19,15 @@ export function whatIfKeepingActions(record: MatchRecord, change: WhatIfChange):
   return { original: replay(record), altered: replay(altered) };
 }
 
-/** The seat's order catalogue as a form, filled in with `initial`. */
+const orderKey = (o: Order) => (o.action === SIGN_ACTION ? `${SIGN_ACTION}:${o.agreement ?? ''}` : o.action);
+
+/**
+ * The seat's order catalogue as a form, filled in with `initial`. Its orders keep the order they were
+ * given in (new ones after them, in catalogue order): the model spends a seat's purse in that order, so
+ * reordering alone could change which orders are affordable.
+ */
 function orderEditor(seat: SeatId, initial: readonly Order[], onChange: () => void): Editor {
-  type Row = { order(): Order | null };
+  type Row = { key: string; order(): Order | null };
   const rows: Row[] = [];
   const list = h('ul', { class: 'plain wi-actions' });
   for (const a of actionsFor(seat)) {
@@ -39,7 +45,7 @@ function orderEditor(seat: SeatId, initial: readonly Order[], onChange: () => vo
         : null;
     for (const c of [check, intensity, target]) c?.addEventListener('change', onChange);
     list.append(h('li', { class: 'wi-action' }, check, h('label', { for: id }, a.name), h('span', { class: 'cost' }, `cost ${a.cost}`), intensity, target));
-    rows.push({ order: () => (check.checked ? { action: a.id, intensity: Number(intensity.value) || 1, ...(target ? { target: target.value as SeatId } : {}) } : null) });
+    rows.push({ key: a.id, order: () => (check.checked ? { action: a.id, intensity: Number(intensity.value) || 1, ...(target ? { target: target.value as SeatId } : {}) } : null) });
   }
   // Agreement signatures the seat gave that quarter (not in the catalogue): keep or drop them.
   for (const o of initial.filter((x) => x.action === SIGN_ACTION && x.agreement)) {
@@ -47,9 +53,12 @@ function orderEditor(seat: SeatId, initial: readonly Order[], onChange: () => vo
     const check = h('input', { type: 'checkbox', id, checked: true });
     check.addEventListener('change', onChange);
     list.append(h('li', { class: 'wi-action' }, check, h('label', { for: id }, `Sign: ${AGREEMENT_MENU[o.agreement!]?.title ?? o.agreement}`)));
-    rows.push({ order: () => (check.checked ? { ...o } : null) });
+    rows.push({ key: orderKey(o), order: () => (check.checked ? { ...o } : null) });
   }
-  return { el: list, orders: () => rows.map((r) => r.order()).filter((o): o is Order => o !== null) };
+  const given = initial.map(orderKey);
+  const rank = (r: Row) => (given.includes(r.key) ? given.indexOf(r.key) : given.length + rows.indexOf(r));
+  const ordered = [...rows].sort((a, b) => rank(a) - rank(b));
+  return { el: list, orders: () => ordered.map((r) => r.order()).filter((o): o is Order => o !== null) };
 }
 
 function outcomeLine(states: WorldState[], turns: number): string {
