@@ -124,9 +124,12 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   await expect(pj.page.getByText('Paused by Control')).toBeVisible();
   await expect(c.getByTestId('control-feedback')).toHaveText(/The clock is paused/);
   await expect(pj.page.getByTestId('countdown')).toHaveText(/^Paused · \d+:\d\d left$/);
+  // Players keep the clock too: their header says the match is paused and how long will be left.
+  await expect(cn.page.locator('.game-top .countdown')).toHaveText(/^Paused by Control · \d+:\d\d left$/);
   await c.getByRole('button', { name: 'Resume the clock' }).click();
   await expect(pj.page.getByText('Paused by Control')).toBeHidden();
   await expect(pj.page.getByTestId('countdown')).toHaveText(/Time left \d+:\d\d/);
+  await expect(cn.page.locator('.game-top .countdown')).toHaveText(/^Time left \d+:\d\d$/);
 
   // Control injects a card from the deck for the coming resolution.
   await c.getByLabel('Event card').selectOption('efficiency-shock');

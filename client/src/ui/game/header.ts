@@ -29,7 +29,16 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
     leave,
   );
   let deadline = 0;
+  // While Control has paused the match the clock stands still: say so, with the time it will resume with.
+  let paused: { remaining: number } | null = null;
   const tick = () => {
+    countdown.classList.toggle('paused', Boolean(paused));
+    if (paused) {
+      countdown.hidden = false;
+      countdown.textContent = paused.remaining > 0 ? `Paused by Control · ${clock(paused.remaining)} left` : 'Paused by Control';
+      countdown.classList.remove('urgent');
+      return;
+    }
     if (!deadline) {
       countdown.textContent = '';
       countdown.hidden = true;
@@ -51,6 +60,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
       quarter.textContent = m.phase === 'finished' ? (s.pub?.quarter ?? m.quarter) : m.quarter;
       turn.textContent = m.phase === 'finished' ? ` · match over` : ` · turn ${Math.min(m.turn + 1, m.turns)}/${m.turns}`;
       deadline = m.phase === 'orders' ? m.deadline : 0;
+      paused = m.paused && m.phase !== 'finished' && m.phase !== 'lobby' ? { remaining: m.remaining } : null;
       tick();
       const you = s.you;
       who.textContent = you ? (you.seat ? `${you.name} · ${you.seat}` : `${you.name} · watching`) : '';
