@@ -57,6 +57,11 @@ test('after the match: forecast odds in workers, what-if that changes the result
   await expect(wi.getByTestId('whatif-played')).toContainText('Tighten chip export controls ×3');
   const run = wi.getByRole('button', { name: 'Replay with these orders' });
   await expect(run).toBeDisabled();
+  // Every seat's orders as played (bots give theirs in their own order, not the catalogue's) count as unchanged.
+  for (const other of ['CN', 'EU', 'JK', 'TW', 'HUB', 'USLAB', 'CNLAB', 'US']) {
+    await wi.getByLabel('Seat').selectOption(other);
+    await expect(run, `${other}: unchanged orders`).toBeDisabled();
+  }
   await wi.getByRole('checkbox', { name: 'Tighten chip export controls' }).uncheck();
   await wi.getByRole('checkbox', { name: 'Loosen chip export controls' }).check();
   await wi.getByLabel('Intensity of Loosen chip export controls').selectOption('3');
@@ -80,5 +85,19 @@ test('after the match: forecast odds in workers, what-if that changes the result
   await expect(sens.getByTestId('tornado').locator('svg')).toBeVisible();
   await sens.screenshot({ path: `${SCREENS}/sensitivity.png` });
   expect(code).toMatch(/^[A-Z0-9]+$/);
+
+  // The room closes when its last player leaves; reloading the join link reopens the end screen and its
+  // analysis from the server's record.
+  const outcome = (await page.getByTestId('outcome').textContent())!;
+  await page.goto('about:blank');
+  await page.goto(`/join/${code}`);
+  await expect(page.getByTestId('outcome')).toHaveText(outcome);
+  await expect(page.locator('.end .conn')).toContainText('Match over · from the record');
+  await expect(page.getByTestId('analysis').getByText(/Match record loaded: \d+ quarters/)).toBeVisible();
+  await expect(page.getByTestId('reveal')).toContainText('Tighten chip export controls ×3');
+  await expect(page.getByTestId('replay-viewer').getByTestId('replay-quarter')).toHaveText(/^2026 Q3 — quarter 1 of \d$/);
+  await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
+  await page.getByRole('button', { name: 'Back to the lobby' }).click();
+  await expect(page.getByRole('button', { name: 'Create match' })).toBeVisible();
   expect(errors).toEqual([]);
 });
