@@ -1,4 +1,4 @@
-import { EVENT_BY_ID, ForecastAccessSchema, OUTCOME_INFO, SEATS, type NoticeKind } from '../shared/index.js';
+import { EVENT_BY_ID, effectText, ForecastAccessSchema, OUTCOME_INFO, SEATS, type NoticeKind } from '../shared/index.js';
 import {
   AdjustSchema,
   AdvanceSchema,
@@ -163,7 +163,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       if (!r.ok) break;
       m.world = r.state;
       m.recordAction({ kind: 'custom-event', id: `control-${seq}`, title: entry.title, effects: entry.effects });
-      const effects = entry.effects.map((e) => `${e.key} ${e.value >= 0 ? '+' : ''}${e.value}${e.quarters ? ` for ${e.quarters} quarters` : ''}`).join(', ');
+      const effects = entry.effects.map(effectText).join(', ');
       notify('custom-event', `${entry.title}: ${entry.text}${effects ? ` (${effects})` : ''}`);
       intervene(`Custom event “${entry.title}”: ${entry.text}${effects ? ` (${effects})` : ''}`);
       fx.push({ kind: 'views', seats: SEATS });

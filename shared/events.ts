@@ -23,6 +23,37 @@ export const EVENT_EFFECT_KEYS = [
 ] as const;
 export type EventEffectKey = (typeof EVENT_EFFECT_KEYS)[number];
 
+/** Each effect in words, for the people at the table (the keys are the model's). */
+export const EFFECT_LABEL: Record<EventEffectKey, string> = {
+  tension: 'tension',
+  cooperation: 'cooperation',
+  misuse: 'misuse risk',
+  cnEfficiency: 'PRC lab efficiency (doublings)',
+  usEfficiency: 'US lab efficiency (doublings)',
+  adoptionPrc: 'swing markets toward the PRC stack',
+  adoptionDemocratic: 'swing markets toward the democratic stack',
+  domesticYield: 'PRC chip yield',
+  enforcementBoost: 'export enforcement',
+  smuggledMultiplier: 'smuggled chips',
+  legalMultiplier: 'legal chip sales to the PRC',
+  domesticMultiplier: 'PRC domestic chip output',
+  offshoreMultiplier: 'offshore compute rental',
+  distillationMultiplier: 'distillation',
+  democraticComputeMultiplier: 'democracies’ compute growth',
+  hbmStockpile: 'PRC HBM stockpile',
+  labSafety: 'both labs’ safety',
+};
+
+/** "smuggled chips ×0.5 for 2 quarters", "tension +10": an effect as a facilitator or player reads it. */
+export function effectText(e: { key: string; value: number; quarters?: number }): string {
+  const label = EFFECT_LABEL[e.key as EventEffectKey] ?? e.key;
+  const amount = /Multiplier$/.test(e.key) ? `×${e.value}` : `${e.value >= 0 ? '+' : '−'}${Math.abs(e.value)}`;
+  // Multipliers and the enforcement boost last their quarters (one by default); the rest apply once.
+  const lasting = /Multiplier$/.test(e.key) || e.key === 'enforcementBoost';
+  const span = !lasting ? '' : (e.quarters ?? 1) > 1 ? ` for ${e.quarters} quarters` : ' for a quarter';
+  return `${label} ${amount}${span}`;
+}
+
 export const EventCardSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_DECK, EVENT_BY_ID, createWorld, playBotMatch, resolveQuarter } from '../../shared/index.js';
+import { EFFECT_LABEL, EVENT_DECK, EVENT_BY_ID, EVENT_EFFECT_KEYS, effectText, createWorld, playBotMatch, resolveQuarter } from '../../shared/index.js';
 import { injectEvent } from '../../shared/facilitation.js';
 import { scenario, worldWith } from './helpers.js';
 
@@ -55,5 +55,15 @@ describe('event deck', () => {
       expect(new Set(drawn).size).toBe(drawn.length);
     }
     expect(createWorld(sc, 'x').pendingEvents).toEqual(sc.events.map((e) => ({ turn: e.turn, eventId: e.eventId })));
+  });
+});
+
+describe('effects in words', () => {
+  it('names every effect key and says how long multipliers last', () => {
+    for (const key of EVENT_EFFECT_KEYS) expect(EFFECT_LABEL[key], key).toMatch(/^[a-zPU]/);
+    expect(effectText({ key: 'tension', value: -10 })).toBe('tension −10');
+    expect(effectText({ key: 'smuggledMultiplier', value: 0.5, quarters: 2 })).toBe('smuggled chips ×0.5 for 2 quarters');
+    expect(effectText({ key: 'enforcementBoost', value: 0.2 })).toBe('export enforcement +0.2 for a quarter');
+    for (const card of EVENT_DECK) for (const e of card.effects) expect(effectText(e)).not.toMatch(/[a-z][A-Z]/);
   });
 });
