@@ -3,6 +3,7 @@ import { h, fill, uid } from '../../dom.js';
 import { compute, pct } from '../../format.js';
 import { OKABE, SIDE_GLYPH } from '../../palette.js';
 import { orderText } from '../ordersText.js';
+import { eventKindLabel, VIS_LABEL } from '../game/events.js';
 import { lineChart } from './charts.js';
 
 /** An order in words; agreement signatures by the agreement's name. */
@@ -125,7 +126,7 @@ export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], no
         ? h(
             'ol',
             { class: 'events' },
-            [...q.events].sort((a, b) => Number(a.kind === 'order') - Number(b.kind === 'order')).map((e) => h('li', { class: `event vis-${e.visibility}` }, h('span', { class: 'when' }, e.visibility), h('span', { class: 'badge' }, e.kind), h('span', { class: 'text' }, e.text))),
+            [...q.events].sort((a, b) => Number(a.kind === 'order') - Number(b.kind === 'order')).map((e) => h('li', { class: `event vis-${e.visibility}` }, h('span', { class: 'when' }, VIS_LABEL[e.visibility]), h('span', { class: 'badge' }, eventKindLabel(e.kind)), h('span', { class: 'text' }, e.text))),
           )
         : h('p', { class: 'hint' }, 'Nothing recorded.'),
     );

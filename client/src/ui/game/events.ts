@@ -4,6 +4,27 @@ import type { AppState } from '../../store.js';
 
 export const VIS_LABEL = { public: 'Public', private: 'Private', covert: 'Covert' } as const;
 
+const KIND_LABEL: Record<string, string> = {
+  order: 'Order',
+  'order-dropped': 'Order dropped',
+  'agreement-signed': 'Agreement signed',
+  'agreement-renewed': 'Agreement renewed',
+  'agreement-refused': 'Agreement refused',
+  'agreement-breached': 'Agreement breached',
+  'event-card': 'Event',
+  detected: 'Detected',
+  'incident-roll': 'Incident roll',
+  'catastrophe-roll': 'Catastrophe roll',
+  'crisis-roll': 'Crisis roll',
+  outcome: 'Outcome',
+};
+
+/** An event kind in words ("agreement-signed" → "Agreement signed"); kinds without a label are spelt out. */
+export function eventKindLabel(kind: string): string {
+  const words = KIND_LABEL[kind] ?? kind.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function visibilityBadge(v: GameEvent['visibility']): HTMLElement {
   return h('span', { class: `badge vis-${v}` }, VIS_LABEL[v]);
 }
