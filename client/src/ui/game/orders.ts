@@ -112,7 +112,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
     const spent = ordersCost(os);
     const check = preview(seat, sv.resources, os);
     const currency = SEAT_INFO[seat].currency;
-    total.textContent = `${os.length} of ${MAX_ORDERS_PER_QUARTER} orders · cost ${spent} of ${sv.resources} ${currency} · ${sv.resources - spent} left`;
+    const left = sv.resources - spent;
+    total.textContent = `${os.length} of ${MAX_ORDERS_PER_QUARTER} orders · cost ${spent} of ${sv.resources} ${currency} · ${left >= 0 ? `${left} left` : `${-left} over`}`;
     meter.max = Math.max(1, sv.resources);
     meter.value = Math.min(spent, sv.resources);
     meter.classList.toggle('over', spent > sv.resources);
