@@ -32,6 +32,12 @@ export function signOrder(kind: string): Order {
   return { action: SIGN_ACTION, intensity: 1, agreement: kind };
 }
 
+/** An order's name in words: the action's name, or "Sign the Chip-tracking pact" for a signature. */
+export function orderName(o: Pick<Order, 'action' | 'agreement'>): string {
+  if (o.action === SIGN_ACTION) return `Sign the ${AGREEMENT_MENU[o.agreement ?? '']?.title ?? o.agreement ?? 'agreement'}`;
+  return ACTION_BY_ID.get(o.action)?.name ?? o.action;
+}
+
 /**
  * Check a seat's orders against the catalogue and its purse (it reads only `state.resources`). Each
  * problem is named; a valid prefix of affordable orders is accepted in the order given.

@@ -45,7 +45,7 @@ export function reportHtml(r: Report): string {
     ], { min: 0, max: 100 }),
   ];
   const figures = r.outcome.figures
-    .map((f) => `<tr><th scope="row">${esc(f.name)}</th><td>${fmt(f.value)}</td><td>${f.threshold !== undefined ? `${esc(f.comparison ?? '')} ${fmt(f.threshold)}` : '—'}</td></tr>`)
+    .map((f) => `<tr><th scope="row">${esc(f.name)}</th><td>${esc(f.valueText)}</td><td>${esc(f.criterion)}</td></tr>`)
     .join('');
   const timeline = r.quarters
     .map((q) => {

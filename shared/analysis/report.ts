@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
 import { ACTION_BY_ID } from '../actions.js';
+import { orderName } from '../orders.js';
 import { OUTCOME_INFO, OUTCOMES } from '../outcomes.js';
 import type { GameEvent, WorldState } from '../state.js';
 import { MatchRecordSchema, type MatchRecord } from './replay.js';
+import { figureCriterion, figureValueText } from './figures.js';
 
 const Num = z.number();
 export const ReportQuarterSchema = z.object({
   turn: z.number().int().min(1),
   quarter: z.string(),
-  orders: z.record(z.enum(SEATS), z.array(z.object({ action: z.string(), name: z.string(), intensity: z.number().int(), cost: Num, visibility: z.string() }))),
+  orders: z.record(z.enum(SEATS), z.array(z.object({ action: z.string(), agreement: z.string().optional(), name: z.string(), intensity: z.number().int(), cost: Num, visibility: z.string() }))),
   leadMonths: Num,
   capability: z.object({ USLAB: Num, CNLAB: Num }),
   compute: z.object({ US: Num, CN: Num, ALLIES: Num, HUB: Num }),
@@ -35,7 +37,8 @@ export const ReportSchema = z.object({
     reason: z.string(),
     early: z.boolean(),
     turn: z.number().int(),
-    figures: z.array(z.object({ name: z.string(), value: Num, threshold: Num.optional(), comparison: z.string().optional() })),
+    /** `valueText` and `criterion` are the figure and its bar as the end screen words them. */
+    figures: z.array(z.object({ name: z.string(), value: Num, threshold: Num.optional(), comparison: z.string().optional(), valueText: z.string(), criterion: z.string() })),
   }),
   quarters: z.array(ReportQuarterSchema),
   record: MatchRecordSchema,
@@ -51,7 +54,7 @@ export function buildReport(record: MatchRecord, final: WorldState): Report {
     ...(record.code ? { code: record.code } : {}),
     scenario: { id: record.scenario.id, name: record.scenario.name, description: record.scenario.description },
     seed: record.seed,
-    outcome: { id: o.id, title: OUTCOME_INFO[o.id].title, reason: o.reason, early: o.early, turn: o.turn, figures: o.figures },
+    outcome: { id: o.id, title: OUTCOME_INFO[o.id].title, reason: o.reason, early: o.early, turn: o.turn, figures: o.figures.map((f) => ({ ...f, valueText: figureValueText(f), criterion: figureCriterion(f) })) },
     quarters: final.history.map((h) => ({
       turn: h.turn,
       quarter: h.quarter,
@@ -60,7 +63,7 @@ export function buildReport(record: MatchRecord, final: WorldState): Report {
           seat,
           h.orders[seat].map((x) => {
             const a = ACTION_BY_ID.get(x.action);
-            return { action: x.action, name: a?.name ?? x.action, intensity: x.intensity, cost: (a?.cost ?? 0) * x.intensity, visibility: a?.visibility ?? 'public' };
+            return { action: x.action, ...(x.agreement ? { agreement: x.agreement } : {}), name: orderName(x), intensity: x.intensity, cost: (a?.cost ?? 0) * x.intensity, visibility: a?.visibility ?? 'public' };
           }),
         ]),
       ) as Report['quarters'][number]['orders'],
@@ -105,7 +108,7 @@ export function reportCsv(report: Report): string {
       const orders = q.orders[seat as SeatId];
       rows.push(
         [
-          q.turn, q.quarter, seat, SEAT_INFO[seat].name, orders.map((x) => `${x.action}:${x.intensity}`).join(' '), orders.reduce((t, x) => t + x.cost, 0),
+          q.turn, q.quarter, seat, SEAT_INFO[seat].name, orders.map((x) => `${x.action}${x.agreement ? `:${x.agreement}` : ''}:${x.intensity}`).join(' '), orders.reduce((t, x) => t + x.cost, 0),
           q.leadMonths, q.capability.USLAB, q.capability.CNLAB, q.compute.US, q.compute.CN, q.compute.ALLIES, q.compute.HUB,
           q.cnInflow.legal, q.cnInflow.domestic, q.cnInflow.smuggled, q.cnInflow.offshore,
           q.adoption.ALLIES, q.adoption.HUBS, q.adoption.SOUTH, q.adoption.CHINA, q.racing, q.misuse, q.tension, q.cooperation,

@@ -6,7 +6,9 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 export function svgLineChart(title: string, labels: string[], series: Series[], opts: { unit?: string; min?: number; max?: number } = {}): string {
   const w = 560;
   const h = 240;
-  const pad = { l: 56, r: 12, t: 28, b: 44 };
+  // Room for half of the first and last x-axis labels, which are centred on their points (10px text, at most ~6.5px a character).
+  const half = (label = '') => Math.ceil(label.length * 3.25) + 4;
+  const pad = { l: Math.max(56, half(labels[0])), r: Math.max(12, half(labels[labels.length - 1])), t: 28, b: 44 };
   const all = series.flatMap((s) => s.values).filter(Number.isFinite);
   let lo = opts.min ?? Math.min(0, ...all);
   let hi = opts.max ?? Math.max(...all, lo + 1);

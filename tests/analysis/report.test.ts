@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenario, playBotMatch, SEATS } from '../../shared/index.js';
-import { buildReport, recordOf, reportCsv, reportHtml, ReportSchema } from '../../shared/analysis/index.js';
+import { builtinScenario, orderName, playBotMatch, SEATS, signOrder, type WorldState } from '../../shared/index.js';
+import { buildReport, figureCriterion, figureValueText, recordOf, reportCsv, reportHtml, ReportSchema } from '../../shared/analysis/index.js';
+import { svgLineChart } from '../../shared/analysis/svg-chart.js';
 
 const baseline = builtinScenario('baseline')!;
 
@@ -40,6 +41,75 @@ describe('after-action report', () => {
     const evil = { ...baseline, name: '<img onerror=x>' };
     const html = reportHtml(buildReport(recordOf(evil, final), final));
     expect(html).not.toContain('<img onerror');
+  });
+
+  describe('agreement signatures', () => {
+    // The first quarter with the US also signing the chip-tracking pact.
+    const [first, ...rest] = final.history;
+    const signed: WorldState = { ...final, history: [{ ...first, orders: { ...first.orders, US: [...first.orders.US, signOrder('chip-tracking-pact')] } }, ...rest] };
+    const r = buildReport(recordOf(baseline, signed), signed);
+
+    it('are named by the agreement, not the action id', () => {
+      expect(orderName(signOrder('chip-tracking-pact'))).toBe('Sign the Chip-tracking pact');
+      expect(orderName({ action: 'sign-agreement' })).toBe('Sign the agreement');
+      const order = r.quarters[0].orders.US.at(-1)!;
+      expect(order).toMatchObject({ action: 'sign-agreement', agreement: 'chip-tracking-pact', name: 'Sign the Chip-tracking pact' });
+      expect(ReportSchema.parse(JSON.parse(JSON.stringify(r))).quarters[0].orders.US.at(-1)).toEqual(order);
+      const html = reportHtml(r);
+      expect(html).toContain('Sign the Chip-tracking pact');
+      expect(html).not.toMatch(/>[^<]*sign-agreement/);
+    });
+
+    it('name the agreement in the CSV', () => {
+      const row = reportCsv(r).split('\n').find((l) => l.startsWith(`${r.quarters[0].turn},${r.quarters[0].quarter},US,`))!;
+      expect(parseCsvLine(row)[4].split(' ')).toContain('sign-agreement:chip-tracking-pact:1');
+    });
+  });
+
+  describe('the numbers that decided it', () => {
+    const contested: WorldState = { ...final, outcome: { id: 'contested-frontier', turn: final.turn, early: false, reason: 'Neither side clears the bar.', figures: [{ name: 'Lead (months)', value: 4.666 }, { name: 'Democratic share of swing markets', value: 0.5213 }] } };
+    const lead: WorldState = { ...final, outcome: { id: 'democratic-lead', turn: final.turn, early: false, reason: 'Lead.', figures: [{ name: 'Lead (months)', value: 14.2, threshold: 12, comparison: '>=' }, { name: 'Democratic share of swing markets', value: 0.61, threshold: 0.5, comparison: '>' }] } };
+
+    it('are formatted and given their criterion as on the end screen', () => {
+      const [l, s] = contested.outcome!.figures;
+      expect([figureValueText(l), figureCriterion(l)]).toEqual(['4.7', 'lead ≥ 12 · parity ≤ 3']);
+      expect([figureValueText(s), figureCriterion(s)]).toEqual(['52.1%', 'majority 50%']);
+      const [l2, s2] = lead.outcome!.figures;
+      expect([figureValueText(l2), figureCriterion(l2)]).toEqual(['14.2', '>= 12.0']);
+      expect([figureValueText(s2), figureCriterion(s2)]).toEqual(['61.0%', '> 50.0%']);
+      expect(figureValueText({ name: 'Joint governance in force', value: 1 })).toBe('yes');
+      expect(figureCriterion({ name: 'Roll', value: 0.2 })).toBe('—');
+    });
+
+    it('carry both in the JSON report and show them in the HTML', () => {
+      const r = ReportSchema.parse(JSON.parse(JSON.stringify(buildReport(recordOf(baseline, contested), contested))));
+      expect(r.outcome.figures).toEqual([
+        { name: 'Lead (months)', value: 4.666, valueText: '4.7', criterion: 'lead ≥ 12 · parity ≤ 3' },
+        { name: 'Democratic share of swing markets', value: 0.5213, valueText: '52.1%', criterion: 'majority 50%' },
+      ]);
+      const html = reportHtml(r);
+      expect(html).toContain('<td>4.7</td><td>lead ≥ 12 · parity ≤ 3</td>');
+      expect(html).toContain('<td>52.1%</td><td>majority 50%</td>');
+      expect(reportHtml(buildReport(recordOf(baseline, lead), lead))).toContain('<td>61.0%</td><td>&gt; 50.0%</td>');
+    });
+  });
+
+  it('fits the first and last x-axis labels inside every chart', () => {
+    const labels = report.quarters.map((q) => q.quarter);
+    const charts = [svgLineChart('Lead', labels, [{ name: 'Lead', values: labels.map((_, i) => i), colour: '#000' }]), ...(reportHtml(report).match(/<svg[\s\S]*?<\/svg>/g) ?? [])];
+    expect(charts.length).toBeGreaterThanOrEqual(7);
+    for (const svg of charts) {
+      const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+      // The x-axis labels are the quarters; a character of 10px text is at most about 6.5px wide.
+      const ticks = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)" font-size="10">([^<]*)<\/text>/g)];
+      expect(ticks.map((t) => t[3].replace('\u00a0', ' '))).toEqual(labels);
+      for (const [, x, anchor, text] of [ticks[0], ticks.at(-1)!]) {
+        const w = text.length * 6.5;
+        const left = Number(x) - (anchor === 'middle' ? w / 2 : anchor === 'end' ? w : 0);
+        expect(left, text).toBeGreaterThanOrEqual(0);
+        expect(left + w, text).toBeLessThanOrEqual(width);
+      }
+    }
   });
 });
 

@@ -1,0 +1,21 @@
+import { OUTCOME_CRITERIA, type DecidingFigure } from '../outcomes.js';
+
+/** A deciding figure as the end screen shows it: shares, odds, rolls and misuse risk as percentages, flags as yes/no. */
+export function figureValueText(f: DecidingFigure): string {
+  const n = f.name.toLowerCase();
+  if (n.includes('share') || n.includes('odds') || n.includes('roll') || n.includes('misuse')) return `${(f.value * 100).toFixed(1)}%`;
+  if (n.includes('in force')) return f.value ? 'yes' : 'no';
+  return f.value.toFixed(1);
+}
+
+/** The bar a deciding figure was read against: its own threshold, or "—" when it has none. */
+export function figureCriterion(f: DecidingFigure): string {
+  if (f.threshold === undefined) {
+    // Figures without a bar of their own are read against the criteria they fell between.
+    const c = OUTCOME_CRITERIA;
+    if (f.name.startsWith('Lead')) return `lead ≥ ${c.democraticLeadMonths} · parity ≤ ${c.parityLeadMonths}`;
+    if (f.name.toLowerCase().includes('swing')) return `majority ${c.swingMajority * 100}%`;
+    return '—';
+  }
+  return `${f.comparison ?? ''} ${figureValueText({ ...f, value: f.threshold })}`;
+}
