@@ -50,7 +50,7 @@ export function reportRoutes(store: MatchStore): express.Router {
       case 'end.json':
         return res.json(m.end);
       case 'report.csv':
-        return res.attachment(`${name}.csv`).type('text/csv').send(reportCsv(m.report));
+        return res.attachment(`${name}-report.csv`).type('text/csv').send(reportCsv(m.report));
       default:
         return res.type('html').send(withInterventions(reportHtml(m.report), m.interventions));
     }

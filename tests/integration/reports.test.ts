@@ -51,6 +51,7 @@ describe('after-action data over HTTP', () => {
     expect(html).toContain('Carrier transit');
     const csv = await get(control.code, 'report.csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.headers.get('content-disposition')).toContain(`lead-time-${control.code}-report.csv`);
     expect((await csv.text()).split('\n')[0]).toMatch(/^turn,quarter,seat/);
     // The end screen's view, for reopening the match after its room closes: what the players saw at the end.
     const end = FinishedViewSchema.parse(await (await get(control.code, 'end.json')).json());

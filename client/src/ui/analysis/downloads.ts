@@ -76,7 +76,7 @@ export function downloadsPanel(): { el: HTMLElement; set(src: ReportSource): voi
       links.replaceChildren(
         h('li', {}, h('a', { href: reportUrl(s.code, 'report.html'), target: '_blank', rel: 'noopener', 'data-testid': 'report-html' }, 'Open the report (HTML)')),
         h('li', {}, h('a', { href: reportUrl(s.code, 'report.json'), download: `lead-time-${s.code}-report.json`, 'data-testid': 'report-json' }, 'Download the report (JSON)')),
-        h('li', {}, h('a', { href: reportUrl(s.code, 'report.csv'), download: `lead-time-${s.code}.csv`, 'data-testid': 'report-csv' }, 'Download the table (CSV)')),
+        h('li', {}, h('a', { href: reportUrl(s.code, 'report.csv'), download: `lead-time-${s.code}-report.csv`, 'data-testid': 'report-csv' }, 'Download the table (CSV)')),
         h('li', {}, h('a', { href: reportUrl(s.code, 'record.json'), download: `lead-time-${s.code}-record.json`, 'data-testid': 'record-json' }, 'Download the match record (JSON, for replays)')),
       );
     },
