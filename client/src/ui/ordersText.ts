@@ -1,9 +1,8 @@
-import { ACTION_BY_ID, SEAT_INFO, type Order } from '../../../shared/index.js';
+import { ACTION_BY_ID, SEAT_INFO, orderName, type Order } from '../../../shared/index.js';
 
-/** "Fund export enforcement ×2" — an order in words. */
+/** "Fund export enforcement ×2", "Sign the Chip-tracking pact" — an order in words. */
 export function orderText(o: Order): string {
   const a = ACTION_BY_ID.get(o.action);
-  const name = a?.name ?? o.action;
   const target = o.target ? ` → ${SEAT_INFO[o.target]?.short ?? o.target}` : '';
-  return a && a.maxIntensity > 1 ? `${name} ×${o.intensity}${target}` : `${name}${target}`;
+  return a && a.maxIntensity > 1 ? `${orderName(o)} ×${o.intensity}${target}` : `${orderName(o)}${target}`;
 }

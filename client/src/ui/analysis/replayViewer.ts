@@ -1,15 +1,10 @@
-import { AGREEMENT_MENU, OUTCOME_CRITERIA, REGIONS, SEATS, SEAT_INFO, SIGN_ACTION, type Order, type TurnRecord } from '../../../../shared/index.js';
+import { OUTCOME_CRITERIA, REGIONS, SEATS, SEAT_INFO, type TurnRecord } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { compute, pct } from '../../format.js';
 import { OKABE, SIDE_GLYPH } from '../../palette.js';
 import { orderText } from '../ordersText.js';
 import { eventKindLabel, VIS_LABEL } from '../game/events.js';
 import { lineChart } from './charts.js';
-
-/** An order in words; agreement signatures by the agreement's name. */
-export function orderWords(o: Order): string {
-  return o.action === SIGN_ACTION ? `Sign the ${AGREEMENT_MENU[o.agreement ?? '']?.title ?? o.agreement ?? 'agreement'}` : orderText(o);
-}
 
 const REGION_NAME = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' } as const;
 
@@ -116,7 +111,7 @@ export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], no
             {},
             SEATS.map((seat) => {
               const os = q.orders[seat] ?? [];
-              return h('tr', {}, h('th', { scope: 'row' }, h('span', { 'aria-hidden': 'true' }, `${SIDE_GLYPH[SEAT_INFO[seat].side]} `), SEAT_INFO[seat].short), h('td', {}, os.length ? os.map(orderWords).join(' · ') : h('span', { class: 'hint' }, 'none')));
+              return h('tr', {}, h('th', { scope: 'row' }, h('span', { 'aria-hidden': 'true' }, `${SIDE_GLYPH[SEAT_INFO[seat].side]} `), SEAT_INFO[seat].short), h('td', {}, os.length ? os.map(orderText).join(' · ') : h('span', { class: 'hint' }, 'none')));
             }),
           ),
         ),

@@ -2,7 +2,7 @@ import { replay, type MatchRecord, type WhatIfChange } from '../../../../shared/
 import { AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { OKABE } from '../../palette.js';
-import { orderWords } from './replayViewer.js';
+import { orderText } from '../ordersText.js';
 import { lineChart } from './charts.js';
 import { forecastRunner } from './forecastPanel.js';
 
@@ -123,7 +123,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
   function rebuild() {
     if (!record) return;
     const os = originalOrders();
-    played.textContent = `As played: ${os.length ? os.map(orderWords).join(' · ') : 'no orders'}.`;
+    played.textContent = `As played: ${os.length ? os.map(orderText).join(' · ') : 'no orders'}.`;
     editor = orderEditor(seatId(), os, check);
     fill(editorHost, editor.el);
     check();
