@@ -24,6 +24,21 @@ describe('seat objectives and scores', () => {
     }
   });
 
+  it('no seat wins the scores by design: in baseline bot matches no seat tops the table in half of them', () => {
+    const n = 100;
+    const tops = Object.fromEntries(SEATS.map((x) => [x, 0])) as Record<string, number>;
+    const sums = Object.fromEntries(SEATS.map((x) => [x, 0])) as Record<string, number>;
+    for (let i = 0; i < n; i++) {
+      const scores = scoreSeats(playBotMatch(scenario('baseline'), `balance-${i}`, { record: false }));
+      const best = SEATS.reduce((a, b) => (scores[b].total > scores[a].total ? b : a));
+      tops[best] += 1;
+      for (const seat of SEATS) sums[seat] += scores[seat].total / n;
+    }
+    for (const seat of SEATS) expect(tops[seat] / n, `${seat} tops the scores`).toBeLessThan(0.5);
+    const means = Object.values(sums);
+    expect(Math.max(...means) - Math.min(...means)).toBeLessThan(25);
+  });
+
   it('a seat can do well in a bad world: the US scores better with a Democratic lead than with parity', () => {
     const base = createWorld(scenario('baseline'), 'score');
     const lead: WorldState = { ...base, leadMonths: 18, outcome: { id: 'democratic-lead', turn: 10, early: false, reason: '', figures: [] } };
