@@ -89,7 +89,7 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
     }
     const cost = a.cost * o.intensity;
     if (cost > budget) {
-      errors.push(budget === state.resources ? `"${a.name}" costs ${cost}, more than the ${budget} available.` : `"${a.name}" costs ${cost}, but only ${budget} is left after the orders above it.`);
+      errors.push(budget === state.resources[seat] ? `"${a.name}" costs ${cost}, more than the ${budget} available.` : `"${a.name}" costs ${cost}, but only ${budget} is left after the orders above it.`);
       continue;
     }
     budget -= cost;
