@@ -169,13 +169,13 @@ test('keyboard only: skip to the orders, pick an action, submit, continue', asyn
   expect(errors).toEqual([]);
 });
 
-test('on a phone (390×844) a player can read the world and give orders', async ({ browser }) => {
+test('on a phone (390×844) a player can read the world, give orders and read the end screen', async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();
   const errors = watchErrors(page);
   await page.goto('/');
   await page.screenshot({ path: `${SCREENS}/phone-home.png` });
-  await startMatch(page, { seat: 'American frontier lab', seed: 'e2e-phone-3', name: 'Pat' });
+  await startMatch(page, { seat: 'American frontier lab', seed: 'e2e-phone-3', name: 'Pat', quarters: 2 });
   // Nothing sideways: the page fits the phone's width.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
   await expect(page.getByRole('region', { name: 'World view' }).locator('canvas')).toBeVisible();
@@ -193,9 +193,18 @@ test('on a phone (390×844) a player can read the world and give orders', async 
   const report = page.getByRole('dialog', { name: /Quarter report/ });
   await expect(report).toBeVisible();
   await expect(report.getByRole('button', { name: /^Continue/ })).toBeInViewport();
+  // The report scrolls on its own, so it takes keyboard focus.
+  await expect(report.getByRole('region', { name: /Quarter report/ })).toHaveAttribute('tabindex', '0');
   await page.screenshot({ path: `${SCREENS}/phone-report.png` });
   await report.getByRole('button', { name: /^Continue/ }).tap();
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q4' })).toBeVisible();
+  // The last quarter: the end screen fits the phone too (wide tables scroll inside their own box).
+  await page.getByRole('button', { name: /^Submit (no orders|\d+ orders?)/ }).tap();
+  await expect(page.getByTestId('outcome')).toHaveText(/^Outcome: /);
+  await expect(page.getByTestId('analysis').getByText(/Match record loaded: \d+ quarters/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SCREENS}/phone-end.png`, fullPage: true });
+  await axeCheck(page, 'phone end');
   expect(errors).toEqual([]);
   await ctx.close();
 });

@@ -1,4 +1,5 @@
-import { OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type DecidingFigure, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
+import { OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
+import { figureCriterion, figureValueText } from '../../../shared/analysis/figures.js';
 import { h, fill } from '../dom.js';
 import { compute } from '../format.js';
 import { leaveMatch } from '../net/connection.js';
@@ -11,24 +12,6 @@ import type { Screen } from './screen.js';
 import { connectionBadge } from './status.js';
 import { analysisSection } from './analysis/section.js';
 import { EPILOGUE } from './epilogue.js';
-
-function figureValue(f: DecidingFigure): string {
-  const n = f.name.toLowerCase();
-  if (n.includes('share') || n.includes('odds') || n.includes('roll') || n.includes('misuse')) return `${(f.value * 100).toFixed(1)}%`;
-  if (n.includes('in force')) return f.value ? 'yes' : 'no';
-  return f.value.toFixed(1);
-}
-
-function thresholdText(f: DecidingFigure): string {
-  if (f.threshold === undefined) {
-    // Figures without a bar of their own are read against the criteria they fell between.
-    const c = OUTCOME_CRITERIA;
-    if (f.name.startsWith('Lead')) return `lead ≥ ${c.democraticLeadMonths} · parity ≤ ${c.parityLeadMonths}`;
-    if (f.name.toLowerCase().includes('swing')) return `majority ${c.swingMajority * 100}%`;
-    return '—';
-  }
-  return `${f.comparison ?? ''} ${figureValue({ ...f, value: f.threshold })}`;
-}
 
 function swing(r: TurnRecord): number {
   return (r.adoption.HUBS.democratic + r.adoption.SOUTH.democratic) / 2;
@@ -61,25 +44,29 @@ function history(reveal: TurnRecord[]): HTMLElement {
     h('p', { class: 'hint' }, 'True figures, revealed now that the match is over.'),
     leadChart(reveal.map((r) => ({ label: r.quarter, value: r.leadMonths }))),
     h(
-      'table',
-      { class: 'table compact' },
-      h('caption', { class: 'sr-only' }, 'True figures per quarter'),
-      h('thead', {}, h('tr', {}, ['Quarter', 'Lead (mo)', 'US compute', 'PRC compute', 'Tension', 'Coop.', 'Misuse', 'Swing dem.'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, c)))),
+      'div',
+      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'True figures per quarter' },
       h(
-        'tbody',
-        {},
-        reveal.map((r) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, r.quarter),
-            h('td', { class: 'num' }, r.leadMonths.toFixed(1)),
-            h('td', { class: 'num' }, compute(r.compute.US.stock)),
-            h('td', { class: 'num' }, compute(r.compute.CN.stock)),
-            h('td', { class: 'num' }, r.tension.toFixed(0)),
-            h('td', { class: 'num' }, r.cooperation.toFixed(0)),
-            h('td', { class: 'num' }, `${(r.risk.misuse * 100).toFixed(0)}%`),
-            h('td', { class: 'num' }, `${(swing(r) * 100).toFixed(0)}%`),
+        'table',
+        { class: 'table compact' },
+        h('caption', { class: 'sr-only' }, 'True figures per quarter'),
+        h('thead', {}, h('tr', {}, ['Quarter', 'Lead (mo)', 'US compute', 'PRC compute', 'Tension', 'Coop.', 'Misuse', 'Swing dem.'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, c)))),
+        h(
+          'tbody',
+          {},
+          reveal.map((r) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, r.quarter),
+              h('td', { class: 'num' }, r.leadMonths.toFixed(1)),
+              h('td', { class: 'num' }, compute(r.compute.US.stock)),
+              h('td', { class: 'num' }, compute(r.compute.CN.stock)),
+              h('td', { class: 'num' }, r.tension.toFixed(0)),
+              h('td', { class: 'num' }, r.cooperation.toFixed(0)),
+              h('td', { class: 'num' }, `${(r.risk.misuse * 100).toFixed(0)}%`),
+              h('td', { class: 'num' }, `${(swing(r) * 100).toFixed(0)}%`),
+            ),
           ),
         ),
       ),
@@ -97,7 +84,7 @@ function revealTable(reveal: TurnRecord[]): HTMLElement {
       ? h('p', { class: 'hint' }, 'No orders were recorded.')
       : h(
           'div',
-          { class: 'table-scroll' },
+          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Orders by quarter and seat' },
           h(
             'table',
             { class: 'table reveal', 'data-testid': 'reveal' },
@@ -210,7 +197,7 @@ export function endScreen(): Screen {
             { class: 'table' },
             h('caption', {}, 'Deciding figures'),
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col', class: 'num' }, 'Value'), h('th', { scope: 'col', class: 'num' }, 'Threshold'))),
-            h('tbody', {}, o.figures.map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, figureValue(f)), h('td', { class: 'num' }, thresholdText(f))))),
+            h('tbody', {}, o.figures.map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, figureValueText(f)), h('td', { class: 'num' }, figureCriterion(f))))),
           ),
           rules(),
         ),

@@ -59,7 +59,7 @@ export function worldPanel(opts: { extraClass?: string } = {}): { el: HTMLElemen
     { class: 'world', 'aria-label': 'World view' },
     stage,
     summary,
-    h('div', { class: 'world-foot' }, h('div', { class: 'world-flows' }, h('h3', { id: flowsH }, 'Flows this quarter'), flowList), h('div', { class: 'world-regions' }, regions, legend)),
+    h('div', { class: 'world-foot' }, h('div', { class: 'world-flows' }, h('h2', { id: flowsH }, 'Flows this quarter'), flowList), h('div', { class: 'world-regions' }, regions, legend)),
   );
 
   let view: WorldView | null = null;

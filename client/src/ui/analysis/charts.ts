@@ -134,7 +134,8 @@ export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: st
   const left = 250;
   const right = 96;
   const w = 760;
-  const top = 34;
+  // The title sits on the first line; the baseline's label on its own line below it, above the bars.
+  const top = 50;
   const hh = top + rows.length * rowH + 40;
   const base = sens.baseline[outcome].p;
   const X = (p: number) => left + p * (w - left - right);
@@ -160,6 +161,6 @@ export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: st
     el.append(svg('text', { x: w - right + 6, y: y + 15, fill: '#a7b2c4', 'font-size': 10 }, `${pc(lowP)}→${pc(highP)}`));
   });
   el.append(svg('line', { x1: X(base), x2: X(base), y1: top - 8, y2: hh - 30, stroke: '#ffffff', 'stroke-width': 2 }));
-  el.append(svg('text', { x: X(base) + 4, y: top - 10, fill: '#ffffff', 'font-size': 10 }, `baseline ${pc(base)}`));
+  el.append(svg('text', { x: X(base) + 4, y: top - 12, fill: '#ffffff', 'font-size': 10 }, `baseline ${pc(base)}`));
   return el;
 }

@@ -11,19 +11,22 @@ const BLOC_NAME = { US: 'United States', CN: 'China', ALLIES: 'Allies (EU, Japan
 const REGION_NAME = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' } as const;
 const SOURCE_NAME = { legal: 'Legal purchases', domestic: 'Domestic production', smuggled: 'Smuggled', offshore: 'Offshore rental' } as const;
 
+const nb = (s: string) => s.replace(/ /g, '\u00a0');
+
 function row(label: string, e: Estimate, f: (x: number) => string, why?: WhyTopic) {
   return h(
     'tr',
     {},
     h('th', { scope: 'row' }, label, why ? [' ', whyButton(why, sid, label)] : null),
     h('td', { class: 'num' }, f(e.value)),
-    h('td', { class: 'num band' }, e.exact ? '—' : `${f(e.low)} – ${f(e.high)}`),
+    // Each end stays on one line; a narrow card breaks the band at the dash.
+    h('td', { class: 'num band' }, e.exact ? '—' : `${nb(f(e.low))} – ${nb(f(e.high))}`),
     h('td', {}, h('span', { class: `badge ${e.exact ? 'exact' : 'est'}` }, kindLabel(e))),
   );
 }
 
 function head(...cols: string[]) {
-  return h('thead', {}, h('tr', {}, cols.map((c, i) => h('th', { scope: 'col', class: i > 0 && i < 3 ? 'num' : '' }, c))));
+  return h('thead', {}, h('tr', {}, cols.map((c, i) => h('th', { scope: 'col', class: i === 2 ? 'num band' : i === 1 ? 'num' : '' }, c))));
 }
 
 /** Intelligence: what this seat believes (estimates with bands), plus the public gauges and adoption. */
@@ -46,35 +49,47 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
         body,
         h('p', { class: 'hint' }, `${whose}. “Estimate” figures show a best guess with a low–high band; “exact” figures are known for certain.`),
         h(
-          'table',
-          { class: 'table' },
-          h('caption', {}, 'Frontier lead and compute'),
-          head('Figure', 'Value', 'Band (low – high)', 'Kind'),
+          'div',
+          { class: 'table-scroll' },
           h(
-            'tbody',
-            {},
-            row('US lead over PRC (months)', src.lead, months, { kind: 'lead' }),
-            BLOCS.map((b) => row(`Compute: ${BLOC_NAME[b]} (H100e)`, src.compute[b], compute, { kind: 'compute', bloc: b })),
+            'table',
+            { class: 'table' },
+            h('caption', {}, 'Frontier lead and compute'),
+            head('Figure', 'Value', 'Band (low – high)', 'Kind'),
+            h(
+              'tbody',
+              {},
+              row('US lead over PRC (months)', src.lead, months, { kind: 'lead' }),
+              BLOCS.map((b) => row(`Compute: ${BLOC_NAME[b]} (H100e)`, src.compute[b], compute, { kind: 'compute', bloc: b })),
+            ),
           ),
         ),
         sv
           ? h(
-              'table',
-              { class: 'table' },
-              h('caption', {}, 'PRC new compute this quarter, by source'),
-              head('Source', 'Value', 'Band (low – high)', 'Kind'),
-              h('tbody', {}, COMPUTE_SOURCES.map((k2) => row(SOURCE_NAME[k2], sv.cnInflow[k2], compute, { kind: 'inflow', source: k2 }))),
+              'div',
+              { class: 'table-scroll' },
+              h(
+                'table',
+                { class: 'table' },
+                h('caption', {}, 'PRC new compute this quarter, by source'),
+                head('Source', 'Value', 'Band (low – high)', 'Kind'),
+                h('tbody', {}, COMPUTE_SOURCES.map((k2) => row(SOURCE_NAME[k2], sv.cnInflow[k2], compute, { kind: 'inflow', source: k2 }))),
+              ),
             )
           : null,
         h(
-          'table',
-          { class: 'table' },
-          h('caption', {}, 'AI stack adoption by region (public)'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Region'), h('th', { scope: 'col', class: 'num' }, 'Democratic'), h('th', { scope: 'col', class: 'num' }, 'PRC'))),
+          'div',
+          { class: 'table-scroll' },
           h(
-            'tbody',
-            {},
-            REGIONS.map((r) => h('tr', {}, h('th', { scope: 'row' }, REGION_NAME[r], ' ', whyButton({ kind: 'adoption', region: r }, sid, `adoption in ${REGION_NAME[r]}`)), h('td', { class: 'num' }, pct(pub.adoption[r].democratic)), h('td', { class: 'num' }, pct(pub.adoption[r].prc)))),
+            'table',
+            { class: 'table' },
+            h('caption', {}, 'AI stack adoption by region (public)'),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Region'), h('th', { scope: 'col', class: 'num' }, 'Democratic'), h('th', { scope: 'col', class: 'num' }, 'PRC'))),
+            h(
+              'tbody',
+              {},
+              REGIONS.map((r) => h('tr', {}, h('th', { scope: 'row' }, REGION_NAME[r], ' ', whyButton({ kind: 'adoption', region: r }, sid, `adoption in ${REGION_NAME[r]}`)), h('td', { class: 'num' }, pct(pub.adoption[r].democratic)), h('td', { class: 'num' }, pct(pub.adoption[r].prc)))),
+            ),
           ),
         ),
         h(

@@ -59,7 +59,8 @@ export function reportBody(s: AppState, turn: number, before?: Point, showFigure
 /** The turn report: a modal dialog after each resolution. */
 export function reportDialog(): { el: HTMLDialogElement; open(turn: number, before?: Point): void; update(s: AppState): void } {
   const title = h('h2', { id: 'report-h' });
-  const body = h('div', { class: 'report-body' });
+  // It scrolls on its own, so keyboard users must be able to focus it to scroll it.
+  const body = h('div', { class: 'report-body', tabindex: 0, role: 'region', 'aria-labelledby': 'report-h' });
   const cont = h('button', { type: 'button', class: 'primary big' }, 'Continue');
   const el = h('dialog', { class: 'report', 'aria-labelledby': 'report-h' }, title, body, h('div', { class: 'dialog-foot' }, cont));
   cont.addEventListener('click', () => el.close());
