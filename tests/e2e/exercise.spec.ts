@@ -159,7 +159,11 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   await expect(pj.page.getByTestId('quarter')).toHaveText('2026 Q4');
   await pj.page.screenshot({ path: `${SCREENS}/projector-q2.png` });
 
-  // Quarter 2: Control hands China to its bot and back; both seats then hold.
+  // Control's feedback belonged to the last quarter: it is gone now.
+  await expect(c.getByTestId('control-feedback')).toBeEmpty();
+
+  // Quarter 2: Control hands China to its bot and back; both seats then hold. A seat no one holds is the bot's already.
+  await expect(c.getByTestId('control-seats').locator('tr[data-seat="EU"]').getByRole('button')).toHaveCount(0);
   const cnRow = c.getByTestId('control-seats').locator('tr[data-seat="CN"]');
   await cnRow.getByRole('button', { name: 'Hand China to its bot' }).click();
   await expect(cnRow.locator('.played-by')).toHaveText('bot (handed over)');

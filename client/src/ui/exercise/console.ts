@@ -123,6 +123,7 @@ export function consoleScreen(): Screen {
   let logKey = '';
   let shownAck = 0;
   let shownErr = 0;
+  let feedbackTurn: number | null = null;
   return {
     el,
     update(s) {
@@ -164,7 +165,13 @@ export function consoleScreen(): Screen {
         logKey = lk;
         fill(logBody, noticeList(x.notices, 60));
       }
-      // What became of Control's last action.
+      // What became of Control's last action; it belongs to the quarter it was done in.
+      const turn = m?.turn ?? null;
+      if (turn !== feedbackTurn) {
+        feedbackTurn = turn;
+        feedback.textContent = '';
+        delete feedback.dataset.kind;
+      }
       const ack = x.lastControlAck;
       if (ack && ack.at !== shownAck) {
         shownAck = ack.at;

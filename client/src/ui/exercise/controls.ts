@@ -55,9 +55,12 @@ export function confirmButton(label: string, confirmLabel: string, act: () => vo
 export function clockControls(): Part {
   const pause = h('button', { type: 'button', class: 'primary', onclick: () => exerciseActions.pause() }, 'Pause the clock');
   const resume = h('button', { type: 'button', class: 'primary', onclick: () => exerciseActions.resume() }, 'Resume the clock');
-  const steps = [60, 300, -30, -60].map((sec) =>
-    h('button', { type: 'button', class: 'small', onclick: () => exerciseActions.timer(sec), 'aria-label': `${sec > 0 ? 'Extend' : 'Cut'} the timer by ${Math.abs(sec) >= 60 ? `${Math.abs(sec) / 60} minute${Math.abs(sec) === 60 ? '' : 's'}` : `${Math.abs(sec)} seconds`}` }, `${sec > 0 ? '+' : '−'}${Math.abs(sec) >= 60 ? `${Math.abs(sec) / 60} min` : `${Math.abs(sec)} s`}`),
-  );
+  const steps = [60, 300, -30, -60].map((sec) => {
+    const shown = `${sec > 0 ? '+' : '−'}${Math.abs(sec) >= 60 ? `${Math.abs(sec) / 60} min` : `${Math.abs(sec)} s`}`;
+    const spoken = `${sec > 0 ? 'extend' : 'cut'} the timer by ${Math.abs(sec) >= 60 ? `${Math.abs(sec) / 60} minute${Math.abs(sec) === 60 ? '' : 's'}` : `${Math.abs(sec)} seconds`}`;
+    // The accessible name starts with the visible text (WCAG 2.5.3), then says what it does.
+    return h('button', { type: 'button', class: 'small', onclick: () => exerciseActions.timer(sec), 'aria-label': `${shown}: ${spoken}` }, shown);
+  });
   const secs = h('input', { type: 'number', min: -3600, max: 3600, step: 15, value: 120, inputmode: 'numeric' });
   const apply = h('button', { type: 'button', class: 'small' }, 'Move deadline');
   apply.addEventListener('click', () => {
@@ -127,9 +130,12 @@ export function seatTable(): Part {
           const people = slot.occupied ? `${slot.name}${slot.members > 1 ? ` (team of ${slot.members})` : ''}${slot.connected ? '' : ' — away'}` : 'no one';
           const playedBy = slot.handedToBot ? 'bot (handed over)' : slot.bot ? 'bot' : 'people';
           const orders = m.phase !== 'orders' ? '' : slot.submitted ? ' · ✓ submitted' : slot.bot ? ' · bot orders' : ' · … deciding';
+          // A seat no one holds is already the bot's: there is nothing to hand over.
           const handBtn = slot.handedToBot
-            ? h('button', { type: 'button', class: 'small', disabled: !live, onclick: () => exerciseActions.seat(seat, 'human'), 'aria-label': `Hand ${info.short} back to its players` }, 'Back to people')
-            : h('button', { type: 'button', class: 'small ghost', disabled: !live, onclick: () => exerciseActions.seat(seat, 'bot'), 'aria-label': `Hand ${info.short} to its bot` }, 'To bot');
+            ? h('button', { type: 'button', class: 'small', disabled: !live, onclick: () => exerciseActions.seat(seat, 'human'), 'aria-label': `Back to people: hand ${info.short} back to its players` }, 'Back to people')
+            : slot.occupied && !slot.bot
+              ? h('button', { type: 'button', class: 'small ghost', disabled: !live, onclick: () => exerciseActions.seat(seat, 'bot'), 'aria-label': `To bot: hand ${info.short} to its bot` }, 'To bot')
+              : h('span', { class: 'hint' }, h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'sr-only' }, 'Nothing to hand over: its bot plays it'));
           return h(
             'tr',
             { 'data-seat': seat, class: slot.submitted ? 'done' : '' },
