@@ -4,7 +4,8 @@ import { OUTCOME_CRITERIA, type DecidingFigure } from '../outcomes.js';
 export function figureValueText(f: DecidingFigure): string {
   const n = f.name.toLowerCase();
   if (n.includes('share') || n.includes('odds') || n.includes('roll') || n.includes('misuse')) return `${(f.value * 100).toFixed(1)}%`;
-  if (n.includes('in force')) return f.value ? 'yes' : 'no';
+  // Flags (stewardship's two conditions): the names are part of recorded outcomes, so matched as they are.
+  if (n.includes('in force') || n === 'joint safety work') return f.value ? 'yes' : 'no';
   return f.value.toFixed(1);
 }
 

@@ -78,6 +78,7 @@ describe('after-action report', () => {
       expect([figureValueText(l2), figureCriterion(l2)]).toEqual(['14.2', '>= 12.0']);
       expect([figureValueText(s2), figureCriterion(s2)]).toEqual(['61.0%', '> 50.0%']);
       expect(figureValueText({ name: 'Joint governance in force', value: 1 })).toBe('yes');
+      expect(figureValueText({ name: 'Joint safety work', value: 1 })).toBe('yes');
       expect(figureCriterion({ name: 'Roll', value: 0.2 })).toBe('—');
     });
 
