@@ -87,7 +87,18 @@ test('two players play a whole match in the browser, from the lobby to the outco
     const [ra, rb] = [await afterResolution(a), await afterResolution(b)];
     expect(rb).toBe(ra);
     if (ra === 'end') break;
-    if (quarters === 1) await a.screenshot({ path: `${SCREENS}/report.png` });
+    if (quarters === 1) {
+      await a.screenshot({ path: `${SCREENS}/report.png` });
+      // The report gives the lead as the seat's own intelligence has it, the figure its intelligence panel shows, beside the public estimate.
+      const own = a.getByRole('dialog').getByRole('row', { name: /US lead \(your intelligence\)/ });
+      await expect(a.getByRole('dialog').getByRole('row', { name: /US lead \(public estimate\)/ })).toBeVisible();
+      const intelLead = a.locator('section[aria-labelledby="intel-h"] tr', { hasText: 'US lead' }).locator('td.num').first();
+      await expect
+        .poll(async () => [(await own.locator('td').nth(1).textContent())?.split(' (')[0], await intelLead.textContent()])
+        .toEqual([expect.stringMatching(/^-?\d+\.\d mo$/), expect.anything()]);
+      const [reported, shown] = [(await own.locator('td').nth(1).textContent())!.split(' (')[0], await intelLead.textContent()];
+      expect(reported).toBe(shown);
+    }
     for (const p of [a, b]) {
       await p.getByRole('dialog').getByRole('button', { name: /^Continue/ }).click();
       await expect(p.getByRole('dialog')).toBeHidden();

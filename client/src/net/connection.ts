@@ -102,7 +102,8 @@ export async function joinMatch(code: string, join: JoinRequest): Promise<void> 
   }
   // A finished match's room closes; its end screen and analysis reopen from the server's record.
   for (const c of tries) if (await openFinished(c)) return;
-  resetState(`Could not join match “${code.trim()}”: ${describe(last)}`);
+  const why = describe(last);
+  resetState(/not found/i.test(why) ? `No match “${code.trim()}” is running or stored here: check the code (six letters and digits).` : `Could not join match “${code.trim()}”: ${why}`);
 }
 
 /** Show a finished match's end screen from `/api/matches/:code/end.json`; false when there is none. */

@@ -15,7 +15,7 @@ export function leadChart(points: { label: string; value: number }[]): SVGSVGEle
   const w = 560;
   const hgt = 200;
   const left = 40;
-  const right = 16;
+  const right = 24;
   const top = 12;
   const bottom = 28;
   const svg = el('svg', { viewBox: `0 0 ${w} ${hgt}`, class: 'chart', 'aria-hidden': 'true' });

@@ -86,7 +86,7 @@ export function homeScreen(prefillCode: string | null): Screen {
   });
 
   // --- Join by code
-  const code = h('input', { type: 'text', name: 'code', maxlength: 32, autocomplete: 'off', spellcheck: 'false', class: 'code-input', value: prefillCode ?? '', placeholder: 'ABCD' });
+  const code = h('input', { type: 'text', name: 'code', maxlength: 32, autocomplete: 'off', spellcheck: 'false', class: 'code-input', value: prefillCode ?? '', placeholder: 'e.g. KXWQTR' });
   const asPlayer = h('input', { type: 'radio', name: 'join-role', value: 'player', id: uid('r'), checked: true });
   const asSpectator = h('input', { type: 'radio', name: 'join-role', value: 'spectator', id: uid('r') });
   // The projector link from Control's console (/join/CODE?as=spectator) preselects "Spectator".

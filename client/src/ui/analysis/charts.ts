@@ -81,7 +81,7 @@ export type Line = { name: string; values: (number | null)[]; colour: string; da
 export function lineChart(title: string, labels: string[], lines: Line[], opts: { unit?: string; mark?: number; rules?: { value: number; label: string; colour: string }[] } = {}): SVGSVGElement {
   const w = 620;
   const hh = 240;
-  const pad = { l: 46, r: 14, t: 26, b: 48 };
+  const pad = { l: 46, r: 22, t: 26, b: 48 };
   const all = lines.flatMap((l) => l.values).filter((v): v is number => v !== null && Number.isFinite(v));
   const ruleVals = (opts.rules ?? []).map((r) => r.value);
   let lo = Math.min(0, ...all, ...ruleVals);

@@ -56,8 +56,8 @@ export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], no
         unit: 'months',
         mark: at,
         rules: [
-          { value: OUTCOME_CRITERIA.democraticLeadMonths, label: 'democratic lead', colour: OKABE.blue },
-          { value: OUTCOME_CRITERIA.parityLeadMonths, label: 'parity', colour: OKABE.vermillion },
+          { value: OUTCOME_CRITERIA.democraticLeadMonths, label: `democratic lead (≥ ${OUTCOME_CRITERIA.democraticLeadMonths} mo)`, colour: OKABE.blue },
+          { value: OUTCOME_CRITERIA.parityLeadMonths, label: `parity (≤ ${OUTCOME_CRITERIA.parityLeadMonths} mo)`, colour: OKABE.vermillion },
         ],
       }),
     );

@@ -55,8 +55,8 @@ export function dashboardCharts(s: AppState, snaps: Snapshot[]): ChartDef[] {
       labels,
       lines: leadLines,
       rules: [
-        { value: OUTCOME_CRITERIA.parityLeadMonths, label: 'parity', colour: OKABE.vermillion },
-        { value: OUTCOME_CRITERIA.democraticLeadMonths, label: 'democratic lead', colour: OKABE.blue },
+        { value: OUTCOME_CRITERIA.parityLeadMonths, label: `parity (≤ ${OUTCOME_CRITERIA.parityLeadMonths} mo)`, colour: OKABE.vermillion },
+        { value: OUTCOME_CRITERIA.democraticLeadMonths, label: `democratic lead (≥ ${OUTCOME_CRITERIA.democraticLeadMonths} mo)`, colour: OKABE.blue },
       ],
       y: { format: (v) => `${v.toFixed(0)} mo` },
     },

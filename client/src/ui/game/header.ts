@@ -78,7 +78,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
           return h(
             'li',
             { class: `chip side-${info.side} ${human ? (slot?.submitted ? 'done' : 'waiting') : 'bot'}${you?.seat === seat ? ' mine' : ''}`, title: `${info.name}: ${state}` },
-            h('span', { 'aria-hidden': 'true' }, `${SIDE_GLYPH[info.side]} ${seat} `, h('span', { class: 'chip-state' }, human ? (slot?.submitted ? '✓' : '…') : 'bot')),
+            h('span', { 'aria-hidden': 'true' }, `${SIDE_GLYPH[info.side]} ${seat} `, h('span', { class: 'chip-state' }, human ? (slot?.submitted ? '✓' : '✎') : 'bot')),
             h('span', { class: 'sr-only' }, `${info.short}: ${state}`),
           );
         }),

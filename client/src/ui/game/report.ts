@@ -1,4 +1,4 @@
-import type { PublicSeries, PublicView } from '../../../../shared/index.js';
+import type { Estimate, PublicSeries, PublicView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { months, pct } from '../../format.js';
 import type { AppState } from '../../store.js';
@@ -6,17 +6,24 @@ import { orderText } from '../ordersText.js';
 import { eventItem, visibleEvents } from './events.js';
 
 type Fig = { name: string; before: string; after: string; change: string };
-type Point = Pick<PublicSeries, 'lead' | 'tension' | 'cooperation' | 'misuse' | 'swingDemocratic'>;
+type Point = Pick<PublicSeries, 'lead' | 'tension' | 'cooperation' | 'misuse' | 'swingDemocratic'> & {
+  /** The lead as the seat's own intelligence put it (the figure its map shows). */
+  ownLead?: Estimate;
+};
 
-/** The figures on screen before a quarter resolved, for the first quarter (which has no earlier record). */
-export function pointOf(v: PublicView | null | undefined): Point | undefined {
-  return v ? { lead: v.lead, tension: v.tension, cooperation: v.cooperation, misuse: v.misuseRisk, swingDemocratic: v.swingDemocratic } : undefined;
+/** The figures on screen before a quarter resolved: the public ones, and the seat's own estimate of the lead. */
+export function pointOf(v: PublicView | null | undefined, ownLead?: Estimate): Point | undefined {
+  return v ? { lead: v.lead, tension: v.tension, cooperation: v.cooperation, misuse: v.misuseRisk, swingDemocratic: v.swingDemocratic, ...(ownLead ? { ownLead } : {}) } : undefined;
 }
 
-function figures(prev: Point | undefined, now: Point): Fig[] {
+function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; after: Estimate } | null): Fig[] {
   const d = (a: number | undefined, b: number, f: (x: number) => string, unit = '') =>
     a === undefined ? '—' : `${b - a >= 0 ? '+' : '−'}${f(Math.abs(b - a))}${unit}`;
+  const band = (e: Estimate) => (e.exact ? months(e.value) : `${months(e.value)} (${months(e.low)}–${months(e.high)})`);
   return [
+    ...(own
+      ? [{ name: 'US lead (your intelligence)', before: own.before ? months(own.before.value) : '—', after: band(own.after), change: d(own.before?.value, own.after.value, (x) => x.toFixed(1), ' mo') }]
+      : []),
     { name: 'US lead (public estimate)', before: prev ? months(prev.lead.value) : '—', after: `${months(now.lead.value)} (${months(now.lead.low)}–${months(now.lead.high)})`, change: d(prev?.lead.value, now.lead.value, (x) => x.toFixed(1), ' mo') },
     { name: 'Tension (0–100)', before: prev ? prev.tension.toFixed(0) : '—', after: now.tension.toFixed(0), change: d(prev?.tension, now.tension, (x) => x.toFixed(0)) },
     { name: 'Cooperation (0–100)', before: prev ? prev.cooperation.toFixed(0) : '—', after: now.cooperation.toFixed(0), change: d(prev?.cooperation, now.cooperation, (x) => x.toFixed(0)) },
@@ -33,7 +40,9 @@ export function reportBody(s: AppState, turn: number, before?: Point, showFigure
   const evs = visibleEvents(s).filter((e) => e.turn === turn);
   const happenings = evs.filter((e) => e.kind !== 'order');
   const moves = evs.filter((e) => e.kind === 'order');
-  const mine = s.seatView && s.seatView.seat === s.you?.seat && s.seatView.turn === turn ? s.seatView.lastOrders : null;
+  const sv = s.seatView && s.seatView.seat === s.you?.seat && s.seatView.turn === turn ? s.seatView : null;
+  const mine = sv ? sv.lastOrders : null;
+  const own = sv ? { before: before?.ownLead, after: sv.lead } : null;
   return [
     !showFigures
       ? h('span', {})
@@ -43,7 +52,7 @@ export function reportBody(s: AppState, turn: number, before?: Point, showFigure
           { class: 'table' },
           h('caption', {}, 'What changed'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col', class: 'num' }, 'Before'), h('th', { scope: 'col', class: 'num' }, 'After'), h('th', { scope: 'col', class: 'num' }, 'Change'))),
-          h('tbody', {}, figures(prev, now).map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, f.before), h('td', { class: 'num' }, f.after), h('td', { class: 'num' }, f.change)))),
+          h('tbody', {}, figures(prev, now, own).map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, f.before), h('td', { class: 'num' }, f.after), h('td', { class: 'num' }, f.change)))),
         )
       : h('p', { class: 'hint' }, 'Figures are on their way…'),
     mine

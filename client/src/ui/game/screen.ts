@@ -1,3 +1,4 @@
+import type { Estimate } from '../../../../shared/index.js';
 import { h } from '../../dom.js';
 import { worldPanel } from '../../world/panel.js';
 import { dashboardPanel } from '../dashboard/panel.js';
@@ -38,6 +39,7 @@ export function gameScreen(): Screen {
     report.el,
   );
   let lastTurn: number | null = null;
+  const ownLead = new Map<number, Estimate>();
 
   return {
     el,
@@ -57,10 +59,13 @@ export function gameScreen(): Screen {
       worldView.update(s);
       dashboard.update(s);
       const turn = s.match?.turn ?? 0;
+      // The seat's own estimate of the lead after each quarter, for the report's "before" (its view may arrive before or after the new turn).
+      const sv = s.seatView && s.seatView.seat === s.you?.seat ? s.seatView : null;
+      if (sv) ownLead.set(sv.turn, sv.lead);
       if (lastTurn === null) lastTurn = turn;
       if (turn > lastTurn) {
         lastTurn = turn;
-        if (s.match?.phase === 'orders') report.open(turn, pointOf(prev.pub));
+        if (s.match?.phase === 'orders') report.open(turn, pointOf(prev.pub, ownLead.get(turn - 1)));
       }
       report.update(s);
     },
