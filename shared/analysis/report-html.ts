@@ -55,7 +55,7 @@ export function reportHtml(r: Report): string {
       }).join('');
       const events = q.events
         .filter((e) => e.kind !== 'order')
-        .map((e) => `<li>${esc(e.text)}${e.odds !== undefined ? ` <span class="roll">odds ${fmt(e.odds)}, roll ${fmt(e.roll ?? 0)}</span>` : ''}${e.actor && e.attributedTo && e.actor !== e.attributedTo ? ` <strong>(in truth: ${esc(e.actor)})</strong>` : ''}</li>`)
+        .map((e) => `<li>${esc(e.text)}${e.odds !== undefined ? ` <span class="roll">odds ${pctText(e.odds)}, roll ${pctText(e.roll ?? 0)}</span>` : ''}${e.actor && e.attributedTo && e.actor !== e.attributedTo ? ` <strong>(in truth: ${esc(e.actor)})</strong>` : ''}</li>`)
         .join('');
       return `<section class="quarter"><h3>${esc(q.quarter)} — lead ${q.leadMonths.toFixed(1)} months, tension ${q.tension.toFixed(0)}, cooperation ${q.cooperation.toFixed(0)}</h3><table><caption>Orders, all seats revealed</caption><tbody>${orders}</tbody></table><ul>${events}</ul></section>`;
     })
@@ -77,6 +77,7 @@ table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid 
 </body></html>`;
 }
 
-function fmt(v: number): string {
-  return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : Number.isInteger(v) ? String(v) : v.toFixed(2);
+/** A chance or a roll (0..1) as a percentage, as the game shows them. */
+function pctText(v: number): string {
+  return `${(v * 100).toFixed(1)}%`;
 }

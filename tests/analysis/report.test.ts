@@ -35,6 +35,9 @@ describe('after-action report', () => {
     expect(html).not.toMatch(/<script|src=|href="http/);
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(6);
     expect(html).toContain(report.outcome.title);
+    // Rolls read as the game shows them: percentages.
+    expect(html).toMatch(/odds \d+\.\d%, roll \d+\.\d%/);
+    expect(html).not.toMatch(/odds 0\.\d+,/);
   });
 
   it('escapes text so a scenario cannot inject markup', () => {

@@ -1,4 +1,4 @@
-import { EVENT_DECK, LEVERS, REGIONS, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
+import { EFFECT_LABEL, EVENT_DECK, LEVERS, effectText, REGIONS, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
 import { AdjustSchema, CUSTOM_EFFECT_KEYS, CustomEventSchema, adjustRange, effectBounds, type AdjustTarget, type CustomEffect } from '../../../../shared/facilitation.js';
 import { h, fill, uid } from '../../dom.js';
 import { pct } from '../../format.js';
@@ -170,7 +170,7 @@ export function injectForm(): Part {
   );
   const sync = () => {
     const e = EVENT_DECK.find((x) => x.id === select.value);
-    about.textContent = e ? `${e.text} Effects: ${e.effects.map((f) => `${f.key} ${f.value >= 0 ? '+' : ''}${f.value}${f.quarters ? ` for ${f.quarters} quarters` : ''}`).join(', ') || 'none'}.` : '';
+    about.textContent = e ? `${e.text} Effects: ${e.effects.map(effectText).join(', ') || 'none'}.` : '';
   };
   select.addEventListener('change', sync);
   sync();
@@ -244,7 +244,7 @@ export function customEventForm(): Part {
   const addRow = () => {
     if (list.length >= 5) return;
     const kid = uid('cek');
-    const key = h('select', { id: kid, 'aria-label': 'Effect' }, CUSTOM_EFFECT_KEYS.map((k) => h('option', { value: k }, k)));
+    const key = h('select', { id: kid, 'aria-label': 'Effect' }, CUSTOM_EFFECT_KEYS.map((k) => h('option', { value: k }, EFFECT_LABEL[k] + (/Multiplier$/.test(k) ? ' (×)' : ''))));
     const value = h('input', { type: 'number', step: 'any', value: 5, 'aria-label': 'Value', class: 'num-in' });
     const quarters = h('input', { type: 'number', min: 1, max: 8, step: 1, value: 1, 'aria-label': 'Quarters', class: 'num-in' });
     const li = h('li', { class: 'effect-row' });
