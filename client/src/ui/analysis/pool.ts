@@ -15,9 +15,24 @@ function spawn(): Worker {
   return new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
 }
 
+// Workers that finished a job wait here for the next one: starting a worker (loading and compiling the
+// model) costs more than a small forecast, and a warm worker runs the model at full speed at once.
+const idle: Worker[] = [];
+
+function take(): Worker {
+  return idle.pop() ?? spawn();
+}
+
+function release(w: Worker): void {
+  w.onmessage = null;
+  w.onerror = null;
+  if (idle.length < workerCount()) idle.push(w);
+  else w.terminate();
+}
+
 let nextId = 1;
 
-/** Run jobs on fresh workers; `onReply` sees every reply; resolves when every worker is done. */
+/** Run jobs on the workers (idle ones first); `onReply` sees every reply; resolves when every worker is done. */
 function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply) => void): Run<void> {
   const workers: Worker[] = [];
   let cancelled = false;
@@ -27,7 +42,7 @@ function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply) => voi
     let left = jobs.length;
     if (left === 0) return resolve();
     for (const j of jobs) {
-      const w = spawn();
+      const w = take();
       workers.push(w);
       const id = nextId++;
       w.onmessage = (e: MessageEvent<WorkerReply>) => {
@@ -38,7 +53,8 @@ function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply) => voi
           return rej(new Error(r.message));
         }
         if (r.type === 'done') {
-          w.terminate();
+          workers.splice(workers.indexOf(w), 1);
+          release(w);
           if (--left === 0) resolve();
           return;
         }
