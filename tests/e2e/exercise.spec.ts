@@ -182,6 +182,10 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   // The record replays this facilitated match exactly (negotiation, inject, adjustment and hand-over included).
   await expect(c.getByTestId('analysis').getByText(/^Match record loaded: 3 quarters/)).toBeVisible();
   await c.screenshot({ path: `${SCREENS}/control-end.png` });
+  // The projector's end screen is for the room: large type across the whole width.
+  await expect(pj.page.locator('main.end')).toHaveClass(/end-projector/);
+  await expect(c.locator('main.end')).not.toHaveClass(/end-projector/);
+  await pj.page.screenshot({ path: `${SCREENS}/projector-end.png` });
 
   // The facilitator key never reached a player or the projector.
   for (const x of [us, cn, pj]) expect(x.frames.join('\n')).not.toContain(key!);

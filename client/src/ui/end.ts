@@ -168,6 +168,7 @@ export function endScreen(): Screen {
     el,
     update(s) {
       conn.update(s.status);
+      el.classList.toggle('end-projector', s.you?.role === 'spectator');
       analysis.update(s);
       const pub = s.pub;
       const k = JSON.stringify([pub?.outcome, pub?.reveal?.length, s.seatView?.turn, Boolean(pub?.scores), s.you?.seat]);
