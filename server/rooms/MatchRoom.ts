@@ -1,4 +1,4 @@
-import { matchMaker, Room, type Client, type RoomException } from '@colyseus/core';
+import { matchMaker, Protocol, Room, type Client, type RoomException } from '@colyseus/core';
 import { ForecastRequestSchema, MSG, SMSG, seatView, seatViewMessage, type LiveForecast, type RoomListing } from '../../shared/index.js';
 import { livePool } from '../analysis/live-forecast.js';
 import { sees, type Viewer } from '../audience.js';
@@ -152,11 +152,15 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     this.checkIdle();
   }
 
-  /** On shutdown the match stays unfinished in the store, exactly as it was; the next start resumes it. */
+  /**
+   * On shutdown the match stays unfinished in the store, exactly as it was; the next start resumes it. Its
+   * players are told the server is going away, not that they left (Colyseus's default), so their clients
+   * keep their seats and come back to it.
+   */
   override onBeforeShutdown() {
     this.closing = true;
     this.timer?.clear();
-    super.onBeforeShutdown();
+    void this.disconnect(this.ctrl.phase === 'finished' ? Protocol.WS_CLOSE_CONSENTED : Protocol.WS_SERVER_DISCONNECT);
   }
 
   override onDispose() {

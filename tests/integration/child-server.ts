@@ -55,3 +55,11 @@ export async function killHard(child: ChildServer): Promise<void> {
   child.proc.kill('SIGKILL');
   await gone;
 }
+
+/** Stop as an operator would (SIGTERM: a graceful shutdown) and wait until the process is gone. */
+export async function stopGracefully(child: ChildServer): Promise<void> {
+  if (child.proc.exitCode !== null || child.proc.signalCode !== null) return;
+  const gone = new Promise<void>((r) => child.proc.once('exit', () => r()));
+  child.proc.kill('SIGTERM');
+  await gone;
+}

@@ -64,11 +64,18 @@ function attach(r: Room): void {
   r.onLeave((code: number) => {
     if (room !== r) return;
     room = null;
+    if (!leaving && getState().match?.phase === 'finished') {
+      // The end screen stays: its analysis and files come from the server's record, not the room.
+      clearSession();
+      setState({ status: 'archived' });
+      return;
+    }
     if (leaving || code === CONSENTED) {
       clearSession();
       resetState(leaving ? null : 'The match closed.');
       return;
     }
+    // Anything else (a dropped connection, the server restarting): come back to the same seat.
     void reconnectLoop(r.reconnectionToken);
   });
 }
@@ -140,21 +147,36 @@ export async function openFinished(code: string): Promise<boolean> {
   }
 }
 
-const DELAYS = [250, 500, 1000, 2000, 3000, 5000, 5000, 8000];
+// About a minute in all: long enough for a server to restart and resume its matches.
+const DELAYS = [250, 500, 1000, 2000, 3000, 5000, 5000, 8000, 8000, 8000, 10000, 10000];
 
 async function reconnectLoop(token: string): Promise<void> {
   setState({ status: 'reconnecting' });
-  for (const d of DELAYS) {
+  for (const [i, d] of DELAYS.entries()) {
     await new Promise((r) => setTimeout(r, d));
     if (leaving) return;
     try {
       attach(await client.reconnect(token));
       return;
     } catch {
-      /* try again */
+      // A restarted server resumes the match under its code but knows no old token: join it again, same
+      // seat (not at the first tries, while a seat the server still holds for this token may come back).
+      if (i >= 2 && (await rejoinSaved())) return;
     }
   }
   setState({ status: 'lost' });
+}
+
+/** Join the saved match again by its code, as the same seat (or role); false when that fails. */
+async function rejoinSaved(): Promise<boolean> {
+  const saved = loadSession();
+  if (!saved || leaving) return false;
+  try {
+    attach(await client.joinById(saved.code, { join: { role: 'player', name: savedName() || 'Player', ...saved.join } }));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** After a reload: take the seat back if the server still holds it. */
