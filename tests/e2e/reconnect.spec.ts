@@ -11,6 +11,9 @@ test('a reload rejoins the match in the same seat', async ({ page }) => {
   await page.getByRole('button', { name: 'Start the match' }).click();
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
   const code = await page.evaluate(() => location.pathname.split('/').pop());
+  // An order drafted but not submitted survives the reload.
+  await page.locator('.actions-list').getByRole('checkbox').first().check();
+  await page.locator('.actions-list select').first().selectOption('2');
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
@@ -18,7 +21,8 @@ test('a reload rejoins the match in the same seat', async ({ page }) => {
   await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Connected/);
   await expect(page.getByText('Solo · US')).toBeVisible();
 
-  await page.locator('.actions-list').getByRole('checkbox').first().check();
+  await expect(page.locator('.actions-list').getByRole('checkbox').first()).toBeChecked();
+  await expect(page.locator('.actions-list select').first()).toHaveValue('2');
   await page.getByRole('button', { name: 'Submit 1 order' }).click();
   await expect(page.getByRole('dialog', { name: 'Quarter report: 2026 Q3 resolved' })).toBeVisible();
   expect(errors).toEqual([]);

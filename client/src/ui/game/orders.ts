@@ -1,4 +1,4 @@
-import { MAX_ORDERS_PER_QUARTER, SEATS, SEAT_INFO, actionsFor, ordersCost, validateOrders, type ActionDef, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { MAX_ORDERS_PER_QUARTER, MSG, OrdersSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, validateOrders, type ActionDef, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { actions } from '../../net/connection.js';
 import type { AppState } from '../../store.js';
@@ -48,10 +48,12 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
     });
   }
 
-  function build(seat: SeatId) {
+  function build(seat: SeatId, draftKey: string) {
     catalogue = actionsFor(seat);
     draft = new Map();
     costEls.clear();
+    // The orders this tab was drafting for this seat and quarter before a reload (kept until submitted or the quarter ends).
+    const saved = loadDraft(draftKey);
     const currency = SEAT_INFO[seat].currency;
     fill(
       list,
@@ -75,6 +77,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
           if (check.checked) draft.set(a.id, { intensity: n, target: target ? (target.value as SeatId) : undefined });
           else draft.delete(a.id);
           li.classList.toggle('chosen', check.checked);
+          saveDraft(draftKey, orders());
           refresh();
           // Teammates on this seat see the draft (ui/exercise/team.ts shares it).
           form.dispatchEvent(new CustomEvent('lt:orders-draft', { bubbles: true, detail: { turn: current?.match?.turn ?? 0, orders: orders() } }));
@@ -98,6 +101,16 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
         );
         cost.textContent = `cost ${a.cost} × 1 = ${a.cost}`;
         cost.title = `${a.cost} ${currency} per step of intensity`;
+        const was = saved.find((o) => o.action === a.id);
+        if (was) {
+          check.checked = true;
+          intensity.value = String(Math.min(a.maxIntensity, Math.max(1, was.intensity)));
+          if (target && was.target) target.value = was.target;
+          const n = Number(intensity.value) || 1;
+          cost.textContent = `cost ${a.cost} × ${n} = ${a.cost * n}`;
+          draft.set(a.id, { intensity: n, target: target ? (target.value as SeatId) : undefined });
+          li.classList.add('chosen');
+        }
         return li;
       }),
     );
@@ -170,7 +183,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
         builtFor = key;
         sending = false;
         builtAt = Date.now();
-        build(seat);
+        build(seat, `${s.code ?? m.code}:${key}`);
         status.textContent = '';
         err.textContent = '';
       }
@@ -187,7 +200,30 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
       } else if (!sending) {
         status.textContent = '';
       }
-      err.textContent = s.error && s.error.at >= builtAt ? `The server refused: ${s.error.message}` : '';
+      // Only what concerns the orders: chat, proposals and the rest show their own refusals where they were made.
+      const mine = s.error && s.error.at >= builtAt && (s.error.ref === undefined || s.error.ref === MSG.submit || s.error.ref === MSG.draft || s.error.code === 'offline');
+      err.textContent = mine ? `The server refused: ${s.error!.message}` : '';
     },
   };
+}
+
+const DRAFT_KEY = 'leadtime:orders-draft';
+
+/** This tab's unsubmitted orders for one match, seat and quarter (sessionStorage, like the session itself). */
+function loadDraft(key: string): Order[] {
+  try {
+    const raw = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? 'null') as { key?: string; orders?: unknown } | null;
+    const parsed = raw?.key === key ? OrdersSchema.safeParse(raw.orders) : null;
+    return parsed?.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveDraft(key: string, orders: Order[]): void {
+  try {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ key, orders }));
+  } catch {
+    /* storage full or blocked: the draft simply is not kept */
+  }
 }

@@ -17,8 +17,13 @@ export function pointOf(v: PublicView | null | undefined, ownLead?: Estimate): P
 }
 
 function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; after: Estimate } | null): Fig[] {
-  const d = (a: number | undefined, b: number, f: (x: number) => string, unit = '') =>
-    a === undefined ? '—' : `${b - a >= 0 ? '+' : '−'}${f(Math.abs(b - a))}${unit}`;
+  // The sign follows the rounded change, so a change too small to show reads 0, not −0.
+  const d = (a: number | undefined, b: number, f: (x: number) => string, unit = '') => {
+    if (a === undefined) return '—';
+    const size = f(Math.abs(b - a));
+    const u = unit === ' pts' && Number(size) === 1 ? ' pt' : unit;
+    return Number(size) === 0 ? `0${u}` : `${b - a > 0 ? '+' : '−'}${size}${u}`;
+  };
   const band = (e: Estimate) => (e.exact ? months(e.value) : `${months(e.value)} (${months(e.low)}–${months(e.high)})`);
   return [
     ...(own
