@@ -51,6 +51,12 @@ test('a second Control screen from the Control link; two people play one seat as
   await expect(a.getByTestId('team-draft')).toContainText('Ben’s draft');
   await expect(a.getByTestId('team-draft')).toContainText('Open a dialogue with Beijing');
   await a.screenshot({ path: `${SCREENS}/team-player.png` });
+  // Ana's form is not Ben's draft: she is told whose orders Submit would send, and takes his draft over.
+  await expect(a.getByTestId('team-draft-differs')).toContainText('Submit sends the orders in your form');
+  await a.getByRole('button', { name: 'Use Ben’s draft' }).click();
+  await expect(a.getByLabel('Open a dialogue with Beijing')).toBeChecked();
+  await expect(a.getByLabel('Fund export enforcement')).not.toBeChecked();
+  await expect(a.getByTestId('team-draft-differs')).toHaveCount(0);
 
   // The team channel, then too many messages at once: the refusal is explained and the text kept.
   const neg = a.getByTestId('negotiation');

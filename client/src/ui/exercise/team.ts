@@ -10,8 +10,15 @@ export type DraftEventDetail = { turn: number; orders: Order[] };
 
 // Share the draft with teammates whenever the form changes (debounced in exerciseActions.draft), but
 // only when the seat is a team: a lone player's drafts would just fill the match log.
+/** Asks the orders form to take these orders (a teammate's draft). */
+export const APPLY_DRAFT_EVENT = 'lt:orders-apply';
+
+/** What this tab's own orders form holds now, as it last announced it. */
+let myForm: DraftEventDetail | null = null;
+
 document.addEventListener(DRAFT_EVENT, (e) => {
   const d = (e as CustomEvent<DraftEventDetail>).detail;
+  myForm = d;
   const s = getState();
   const seat = s.you?.seat;
   if (!seat || !s.match || (s.match.seats[seat]?.members ?? 0) < 2) return;
@@ -42,7 +49,8 @@ export function teamPanel(): { el: HTMLElement; update(s: AppState): void } {
       const team = Boolean(slot && slot.members > 1);
       el.hidden = !seat || s.match?.phase !== 'orders' || (!team && !current);
       if (el.hidden || !seat || !slot) return;
-      const k = JSON.stringify([slot.name, slot.members, current, s.you?.name, Math.floor(Date.now() / 10_000)]);
+      const form = myForm && myForm.turn === s.match?.turn ? myForm.orders : [];
+      const k = JSON.stringify([slot.name, slot.members, current, s.you?.name, form, Math.floor(Date.now() / 10_000)]);
       if (k === key) return;
       key = k;
       members.textContent = team ? `${SEAT_INFO[seat].short} is played by a team of ${slot.members}: ${slot.name}. Changes to the orders form are shared with your teammates; the first to submit submits for the seat.` : `Only you hold ${SEAT_INFO[seat].short} now.`;
@@ -51,10 +59,14 @@ export function teamPanel(): { el: HTMLElement; update(s: AppState): void } {
         return;
       }
       const mine = current.by === s.you?.name;
+      // Whoever presses Submit sends their own form: say so when it is not the teammate's latest draft.
+      const differs = !mine && JSON.stringify(current.orders) !== JSON.stringify(form);
+      const take = h('button', { type: 'button', class: 'small', onclick: () => document.dispatchEvent(new CustomEvent(APPLY_DRAFT_EVENT, { detail: { turn: current.turn, orders: current.orders } })) }, `Use ${current.by}’s draft`);
       fill(
         draft,
         h('p', {}, h('strong', {}, mine ? 'Your shared draft' : `${current.by}’s draft`), ` · ${ago(current.at)}`),
         current.orders.length ? h('ul', { class: 'plain' }, current.orders.map((o) => h('li', {}, orderText(o)))) : h('p', { class: 'hint' }, 'No orders chosen (hold).'),
+        differs ? h('p', { class: 'hint bad', 'data-testid': 'team-draft-differs' }, `Your form differs from ${current.by}’s draft: Submit sends the orders in your form. `, take) : null,
       );
     },
   };

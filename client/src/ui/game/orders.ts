@@ -159,52 +159,63 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
     }
   });
 
-  return {
-    el,
-    update(s) {
-      current = s;
-      const seat = s.you?.seat ?? null;
-      const m = s.match;
-      if (!seat || !m) {
-        const k = `none:${JSON.stringify(m?.seats)}:${s.you?.role}`;
-        foot.hidden = true;
-        expected.el.hidden = true;
-        if (k === builtFor) return;
-        builtFor = k;
-        heading.textContent = 'Orders';
-        intro.textContent = s.you?.role === 'spectator' ? 'Spectators watch; they give no orders.' : `${s.notice ?? 'You hold no seat.'} Take a free seat to give orders; its bot hands it over at once.`;
-        fill(list, s.you?.role === 'spectator' ? [] : [h('li', {}, freeSeatButtons(s))]);
-        return;
-      }
-      foot.hidden = false;
-      expected.el.hidden = false;
-      const key = `${seat}:${m.turn}`;
-      if (key !== builtFor) {
-        builtFor = key;
-        sending = false;
-        builtAt = Date.now();
-        build(seat, `${s.code ?? m.code}:${key}`);
-        status.textContent = '';
-        err.textContent = '';
-      }
-      heading.textContent = `Orders for ${m.quarter}`;
-      intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected.`;
-      if (sending && (s.ack || s.error)) sending = false;
-      refresh();
-      const submitted = isSubmitted(s, seat);
-      const waiting = SEATS.filter((x) => m.seats[x]?.occupied && !m.seats[x]?.submitted && x !== seat).map((x) => SEAT_INFO[x].short);
-      if (s.ack && s.ack.turn === m.turn) {
-        status.textContent = `✓ Orders accepted for ${m.quarter}: ${s.ack.accepted} order${s.ack.accepted === 1 ? '' : 's'}, cost ${s.ack.costs}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
-      } else if (submitted) {
-        status.textContent = `✓ Orders in for ${m.quarter}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
-      } else if (!sending) {
-        status.textContent = '';
-      }
-      // Only what concerns the orders: chat, proposals and the rest show their own refusals where they were made.
-      const mine = s.error && s.error.at >= builtAt && (s.error.ref === undefined || s.error.ref === MSG.submit || s.error.ref === MSG.draft || s.error.code === 'offline');
-      err.textContent = mine ? `The server refused: ${s.error!.message}` : '';
-    },
-  };
+  // A teammate's draft taken over from the team panel (ui/exercise/team.ts): the form is rebuilt with it.
+  document.addEventListener('lt:orders-apply', (e) => {
+    const d = (e as CustomEvent<{ turn: number; orders: Order[] }>).detail;
+    const s = current;
+    const seat = s?.you?.seat;
+    if (!el.isConnected || !s?.match || !seat || d.turn !== s.match.turn || isSubmitted(s, seat) || sending) return;
+    saveDraft(`${s.code ?? s.match.code}:${seat}:${s.match.turn}`, d.orders);
+    builtFor = '';
+    update(s);
+    form.dispatchEvent(new CustomEvent('lt:orders-draft', { bubbles: true, detail: { turn: s.match.turn, orders: orders() } }));
+  });
+
+  function update(s: AppState): void {
+    current = s;
+    const seat = s.you?.seat ?? null;
+    const m = s.match;
+    if (!seat || !m) {
+      const k = `none:${JSON.stringify(m?.seats)}:${s.you?.role}`;
+      foot.hidden = true;
+      expected.el.hidden = true;
+      if (k === builtFor) return;
+      builtFor = k;
+      heading.textContent = 'Orders';
+      intro.textContent = s.you?.role === 'spectator' ? 'Spectators watch; they give no orders.' : `${s.notice ?? 'You hold no seat.'} Take a free seat to give orders; its bot hands it over at once.`;
+      fill(list, s.you?.role === 'spectator' ? [] : [h('li', {}, freeSeatButtons(s))]);
+      return;
+    }
+    foot.hidden = false;
+    expected.el.hidden = false;
+    const key = `${seat}:${m.turn}`;
+    if (key !== builtFor) {
+      builtFor = key;
+      sending = false;
+      builtAt = Date.now();
+      build(seat, `${s.code ?? m.code}:${key}`);
+      status.textContent = '';
+      err.textContent = '';
+    }
+    heading.textContent = `Orders for ${m.quarter}`;
+    intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected.`;
+    if (sending && (s.ack || s.error)) sending = false;
+    refresh();
+    const submitted = isSubmitted(s, seat);
+    const waiting = SEATS.filter((x) => m.seats[x]?.occupied && !m.seats[x]?.submitted && x !== seat).map((x) => SEAT_INFO[x].short);
+    if (s.ack && s.ack.turn === m.turn) {
+      status.textContent = `✓ Orders accepted for ${m.quarter}: ${s.ack.accepted} order${s.ack.accepted === 1 ? '' : 's'}, cost ${s.ack.costs}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
+    } else if (submitted) {
+      status.textContent = `✓ Orders in for ${m.quarter}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
+    } else if (!sending) {
+      status.textContent = '';
+    }
+    // Only what concerns the orders: chat, proposals and the rest show their own refusals where they were made.
+    const mine = s.error && s.error.at >= builtAt && (s.error.ref === undefined || s.error.ref === MSG.submit || s.error.ref === MSG.draft || s.error.code === 'offline');
+    err.textContent = mine ? `The server refused: ${s.error!.message}` : '';
+  }
+
+  return { el, update };
 }
 
 const DRAFT_KEY = 'leadtime:orders-draft';
