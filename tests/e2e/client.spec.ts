@@ -144,6 +144,8 @@ test('keyboard only: skip to the orders, pick an action, submit, continue', asyn
   await page.keyboard.press('Enter');
   await expect(report).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q4' })).toBeVisible();
+  // Keyboard users carry on at the new quarter's orders.
+  await expect(page.getByRole('heading', { name: 'Orders for 2026 Q4' })).toBeFocused();
 
   // The guide and "why this number?" work from the keyboard too.
   const help = page.getByRole('button', { name: 'Help' });

@@ -13,7 +13,7 @@ export function freeSeatButtons(s: AppState): HTMLElement {
   return h(
     'ul',
     { class: 'plain free-seats' },
-    free.map((seat) => h('li', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Take seat: ${SEAT_INFO[seat].name}`, onclick: () => actions.claim(seat) }, `Take ${SEAT_INFO[seat].short}`))),
-    held.map((seat) => h('li', {}, h('button', { type: 'button', class: 'small ghost', 'aria-label': `Join the team on seat: ${SEAT_INFO[seat].name}`, onclick: () => actions.claim(seat) }, `Join ${SEAT_INFO[seat].short} as teammate`))),
+    free.map((seat) => h('li', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Take ${SEAT_INFO[seat].short} (${SEAT_INFO[seat].name})`, onclick: () => actions.claim(seat) }, `Take ${SEAT_INFO[seat].short}`))),
+    held.map((seat) => h('li', {}, h('button', { type: 'button', class: 'small ghost', 'aria-label': `Join ${SEAT_INFO[seat].short} as teammate (${SEAT_INFO[seat].name})`, onclick: () => actions.claim(seat) }, `Join ${SEAT_INFO[seat].short} as teammate`))),
   );
 }

@@ -14,7 +14,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
   const turn = h('span', { class: 'turn' });
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
   const who = h('span', { class: 'who' });
-  const chips = h('ul', { class: 'chips', 'aria-label': 'Orders submitted' });
+  const chips = h('ul', { class: 'chips', 'aria-label': 'Seats: who has given orders' });
   const leave = h('button', { type: 'button', class: 'ghost small', onclick: () => void leaveMatch() }, 'Leave');
   const el = h(
     'header',

@@ -78,6 +78,13 @@ export function reportDialog(): { el: HTMLDialogElement; open(turn: number, befo
   const cont = h('button', { type: 'button', class: 'primary big' }, 'Continue');
   const el = h('dialog', { class: 'report', 'aria-labelledby': 'report-h' }, title, body, h('div', { class: 'dialog-foot' }, cont));
   cont.addEventListener('click', () => el.close());
+  // However it closes (Continue or Esc), keyboard users carry on at the new quarter's orders.
+  el.addEventListener('close', () => {
+    const next = document.getElementById('orders-h');
+    if (!next) return;
+    next.tabIndex = -1;
+    next.focus();
+  });
   let turn = 0;
   let key = '';
   let before: Point | undefined;
