@@ -12,7 +12,7 @@ const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
 /**
  * The after-action data of finished matches, rebuilt from the stored log:
- * GET /api/matches/:code/record.json | report.json | report.html | report.csv.
+ * GET /api/matches/:code/record.json | report.json | report.html | report.csv | end.json (the end screen's public view).
  * A match that is not finished answers 404 exactly like one that does not exist: nothing leaks during play.
  */
 export function reportRoutes(store: MatchStore): express.Router {

@@ -7,6 +7,8 @@ import { savedName } from '../prefs.js';
 
 /** Close code of a leave the client asked for. */
 const CONSENTED = 4000;
+/** Close code of a server shutting down with the match unfinished (server/rooms/MatchRoom.ts onBeforeShutdown). */
+const SERVER_GOING_AWAY = 4201;
 
 export const serverUrl: string = import.meta.env.VITE_SERVER_URL || `${location.protocol}//${location.host}`;
 const client = new Client(serverUrl);
@@ -76,7 +78,7 @@ function attach(r: Room): void {
       return;
     }
     // Anything else (a dropped connection, the server restarting): come back to the same seat.
-    void reconnectLoop(r.reconnectionToken);
+    void reconnectLoop(r.reconnectionToken, code === SERVER_GOING_AWAY);
   });
 }
 
@@ -150,18 +152,27 @@ export async function openFinished(code: string): Promise<boolean> {
 // About a minute in all: long enough for a server to restart and resume its matches.
 const DELAYS = [250, 500, 1000, 2000, 3000, 5000, 5000, 8000, 8000, 8000, 10000, 10000];
 
-async function reconnectLoop(token: string): Promise<void> {
+/**
+ * A restarted server resumes the match under its code but knows no old token, so the loop joins the code
+ * again, same seat. Not at once: after a mere network drop the server notices the dead socket only after
+ * its heartbeat misses (up to ~9 s) and holds the seat for this token from then on; joining earlier would
+ * seat a second member (a "ghost" of this player). A server that said it was shutting down is known gone.
+ */
+const REJOIN_FROM_TRY = { dropped: 6, serverGone: 2 } as const;
+
+async function reconnectLoop(token: string, serverGone = false): Promise<void> {
   setState({ status: 'reconnecting' });
+  const rejoinFrom = serverGone ? REJOIN_FROM_TRY.serverGone : REJOIN_FROM_TRY.dropped;
   for (const [i, d] of DELAYS.entries()) {
     await new Promise((r) => setTimeout(r, d));
     if (leaving) return;
     try {
-      attach(await client.reconnect(token));
+      const r = await client.reconnect(token);
+      if (leaving) return void r.leave(true).catch(() => undefined);
+      attach(r);
       return;
     } catch {
-      // A restarted server resumes the match under its code but knows no old token: join it again, same
-      // seat (not at the first tries, while a seat the server still holds for this token may come back).
-      if (i >= 2 && (await rejoinSaved())) return;
+      if (i >= rejoinFrom && (await rejoinSaved())) return;
     }
   }
   setState({ status: 'lost' });
@@ -172,7 +183,12 @@ async function rejoinSaved(): Promise<boolean> {
   const saved = loadSession();
   if (!saved || leaving) return false;
   try {
-    attach(await client.joinById(saved.code, { join: { role: 'player', name: savedName() || 'Player', ...saved.join } }));
+    const r = await client.joinById(saved.code, { join: { role: 'player', name: savedName() || 'Player', ...saved.join } });
+    if (leaving) {
+      void r.leave(true).catch(() => undefined);
+      return true;
+    }
+    attach(r);
     return true;
   } catch {
     return false;

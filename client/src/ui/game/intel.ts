@@ -50,7 +50,7 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
         h('p', { class: 'hint' }, `${whose}. “Estimate” figures show a best guess with a low–high band; “exact” figures are known for certain.`),
         h(
           'div',
-          { class: 'table-scroll' },
+          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Frontier lead and compute' },
           h(
             'table',
             { class: 'table' },
@@ -67,7 +67,7 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
         sv
           ? h(
               'div',
-              { class: 'table-scroll' },
+              { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'PRC new compute this quarter, by source' },
               h(
                 'table',
                 { class: 'table' },
@@ -79,7 +79,7 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
           : null,
         h(
           'div',
-          { class: 'table-scroll' },
+          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'AI stack adoption by region (public)' },
           h(
             'table',
             { class: 'table' },

@@ -1,4 +1,5 @@
-import { MAX_ORDERS_PER_QUARTER, MSG, OrdersSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, validateOrders, type ActionDef, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { z } from 'zod';
+import { MAX_ORDERS_PER_QUARTER, MSG, OrderSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, validateOrders, type ActionDef, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { actions } from '../../net/connection.js';
 import type { AppState } from '../../store.js';
@@ -16,7 +17,7 @@ function preview(seat: SeatId, resources: number, orders: Order[]) {
 }
 
 /** The orders form: the seat's catalogue, intensity, running total, a validation preview, submit. */
-export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
+export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
   const heading = h('h2', { id: 'orders-h' }, 'Orders');
   const intro = h('p', { class: 'hint' });
   const list = h('ul', { class: 'actions-list', 'aria-labelledby': 'orders-h' });
@@ -52,7 +53,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
     catalogue = actionsFor(seat);
     draft = new Map();
     costEls.clear();
-    // The orders this tab was drafting for this seat and quarter before a reload (kept until submitted or the quarter ends).
+    // The orders this tab was drafting for this seat and quarter before a reload (kept for the quarter).
     const saved = loadDraft(draftKey);
     const currency = SEAT_INFO[seat].currency;
     fill(
@@ -114,6 +115,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
         return li;
       }),
     );
+    // A restored draft is announced like any change, so teammates and the team panel see what the form holds.
+    if (draft.size) form.dispatchEvent(new CustomEvent('lt:orders-draft', { bubbles: true, detail: { turn: current?.match?.turn ?? 0, orders: orders() } }));
   }
 
   function refresh() {
@@ -160,16 +163,19 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
   });
 
   // A teammate's draft taken over from the team panel (ui/exercise/team.ts): the form is rebuilt with it.
-  document.addEventListener('lt:orders-apply', (e) => {
+  const onApply = (e: Event) => {
     const d = (e as CustomEvent<{ turn: number; orders: Order[] }>).detail;
     const s = current;
     const seat = s?.you?.seat;
-    if (!el.isConnected || !s?.match || !seat || d.turn !== s.match.turn || isSubmitted(s, seat) || sending) return;
+    if (!s?.match || !seat || d.turn !== s.match.turn || isSubmitted(s, seat) || sending) return;
     saveDraft(`${s.code ?? s.match.code}:${seat}:${s.match.turn}`, d.orders);
     builtFor = '';
     update(s);
-    form.dispatchEvent(new CustomEvent('lt:orders-draft', { bubbles: true, detail: { turn: s.match.turn, orders: orders() } }));
-  });
+    // The button that asked is gone with the difference; carry on at the orders.
+    heading.tabIndex = -1;
+    heading.focus();
+  };
+  document.addEventListener('lt:orders-apply', onApply);
 
   function update(s: AppState): void {
     current = s;
@@ -215,7 +221,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void } {
     err.textContent = mine ? `The server refused: ${s.error!.message}` : '';
   }
 
-  return { el, update };
+  return { el, update, destroy: () => document.removeEventListener('lt:orders-apply', onApply) };
 }
 
 const DRAFT_KEY = 'leadtime:orders-draft';
@@ -224,7 +230,8 @@ const DRAFT_KEY = 'leadtime:orders-draft';
 function loadDraft(key: string): Order[] {
   try {
     const raw = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? 'null') as { key?: string; orders?: unknown } | null;
-    const parsed = raw?.key === key ? OrdersSchema.safeParse(raw.orders) : null;
+    // Not OrdersSchema: a form may hold more orders than a quarter allows (it warns), and they are kept too.
+    const parsed = raw?.key === key ? z.array(OrderSchema).safeParse(raw.orders) : null;
     return parsed?.success ? parsed.data : [];
   } catch {
     return [];

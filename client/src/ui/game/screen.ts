@@ -71,6 +71,7 @@ export function gameScreen(): Screen {
     },
     destroy() {
       header.destroy();
+      orders.destroy();
       worldView.destroy();
       dashboard.destroy();
     },
