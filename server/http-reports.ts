@@ -27,9 +27,8 @@ export function reportRoutes(store: MatchStore): express.Router {
     const { ctrl } = rebuildMatch(stored);
     if (!ctrl.world.outcome) return null;
     const record = ctrl.record();
-    const w = ctrl.world;
-    const end: FinishedView = { code, scenarioId: w.scenarioId, turn: w.turn, turns: w.turns, view: publicView(w) };
-    const out = { record, report: buildReport(record, w), interventions: ctrl.controlLog(), end };
+    const end: FinishedView = { code, view: publicView(ctrl.world) };
+    const out = { record, report: buildReport(record, ctrl.world), interventions: ctrl.controlLog(), end };
     if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
     cache.set(code, out);
     return out;

@@ -23,6 +23,12 @@ export const EVENT_EFFECT_KEYS = [
 ] as const;
 export type EventEffectKey = (typeof EVENT_EFFECT_KEYS)[number];
 
+/** Effects that scale a flow by their value (×) while they last. */
+export const isMultiplierKey = (key: string): boolean => /Multiplier$/.test(key);
+
+/** Effects that last their quarters as modifiers (the multipliers and the enforcement boost); the rest apply once. */
+export const isModifierKey = (key: string): boolean => isMultiplierKey(key) || key === 'enforcementBoost';
+
 /** Each effect in words, for the people at the table (the keys are the model's). */
 export const EFFECT_LABEL: Record<EventEffectKey, string> = {
   tension: 'tension',
@@ -47,10 +53,8 @@ export const EFFECT_LABEL: Record<EventEffectKey, string> = {
 /** "smuggled chips ×0.5 for 2 quarters", "tension +10": an effect as a facilitator or player reads it. */
 export function effectText(e: { key: string; value: number; quarters?: number }): string {
   const label = EFFECT_LABEL[e.key as EventEffectKey] ?? e.key;
-  const amount = /Multiplier$/.test(e.key) ? `×${e.value}` : `${e.value >= 0 ? '+' : '−'}${Math.abs(e.value)}`;
-  // Multipliers and the enforcement boost last their quarters (one by default); the rest apply once.
-  const lasting = /Multiplier$/.test(e.key) || e.key === 'enforcementBoost';
-  const span = !lasting ? '' : (e.quarters ?? 1) > 1 ? ` for ${e.quarters} quarters` : ' for a quarter';
+  const amount = isMultiplierKey(e.key) ? `×${e.value}` : `${e.value >= 0 ? '+' : '−'}${Math.abs(e.value)}`;
+  const span = !isModifierKey(e.key) ? '' : (e.quarters ?? 1) > 1 ? ` for ${e.quarters} quarters` : ' for a quarter';
   return `${label} ${amount}${span}`;
 }
 

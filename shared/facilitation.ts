@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SEATS, type SeatId } from './seats.js';
 import { REGIONS, type RegionId, type WorldState } from './state.js';
 import { LEVERS, type LeverId } from './levers.js';
-import { EVENT_BY_ID, EVENT_EFFECT_KEYS, type EventEffectKey } from './events.js';
+import { EVENT_BY_ID, EVENT_EFFECT_KEYS, isModifierKey, isMultiplierKey, type EventEffectKey } from './events.js';
 import { cloneWorld } from './clone.js';
 import { classifyWorld } from './steps/endings-step.js';
 import { lv, setLever } from './steps/context.js';
@@ -33,14 +33,13 @@ export const InjectEventSchema = z.object({ eventId: z.string().regex(/^[a-z0-9-
 
 /** Effects a custom event may carry: those with an immediate meaning, and the quarter-long multipliers. */
 const IMMEDIATE_KEYS = ['tension', 'cooperation', 'misuse', 'cnEfficiency', 'usEfficiency', 'domesticYield', 'hbmStockpile', 'labSafety', 'adoptionPrc', 'adoptionDemocratic'] as const;
-const isModifierKey = (k: string) => /Multiplier$/.test(k) || k === 'enforcementBoost';
 /** The subset of `EVENT_EFFECT_KEYS` a custom event may use (read from the model at load). */
 export const CUSTOM_EFFECT_KEYS: readonly EventEffectKey[] = EVENT_EFFECT_KEYS.filter((k) => (IMMEDIATE_KEYS as readonly string[]).includes(k) || isModifierKey(k));
 
 /** Bounds on a custom effect's value, by key. */
 export function effectBounds(key: string): [number, number] {
   if (key === 'tension' || key === 'cooperation') return [-50, 50];
-  if (/Multiplier$/.test(key)) return [0, 5];
+  if (isMultiplierKey(key)) return [0, 5];
   if (key === 'cnEfficiency' || key === 'usEfficiency') return [-2, 2];
   return [-1, 1];
 }

@@ -32,6 +32,11 @@ export function signOrder(kind: string): Order {
   return { action: SIGN_ACTION, intensity: 1, agreement: kind };
 }
 
+/** What makes an order the same order as another in a seat's quarter: its action, or the agreement it signs. */
+export function orderKey(o: Pick<Order, 'action' | 'agreement'>): string {
+  return o.action === SIGN_ACTION ? `${SIGN_ACTION}:${o.agreement ?? ''}` : o.action;
+}
+
 /** An order's name in words: the action's name, or "Sign the Chip-tracking pact" for a signature. */
 export function orderName(o: Pick<Order, 'action' | 'agreement'>): string {
   if (o.action === SIGN_ACTION) return `Sign the ${AGREEMENT_MENU[o.agreement ?? '']?.title ?? o.agreement ?? 'agreement'}`;
@@ -61,7 +66,7 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
         errors.push(`${seat} cannot sign the ${terms.title}.`);
         continue;
       }
-      const key = `${SIGN_ACTION}:${terms.id}`;
+      const key = orderKey({ action: SIGN_ACTION, agreement: terms.id });
       if (seen.includes(key)) {
         errors.push(`"${terms.title}" was signed twice; only the first counts.`);
         continue;

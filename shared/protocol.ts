@@ -245,8 +245,8 @@ export const ALL_SEATS = SEATS;
  */
 export const REPORT_FORMATS = ['record.json', 'report.json', 'report.html', 'report.csv', 'end.json'] as const;
 
-/** A finished match as its end screen shows it, once its room is gone (the public view of the final world). */
-export type FinishedView = { code: string; scenarioId: string; turn: number; turns: number; view: PublicView };
+/** A finished match as its end screen shows it, once its room is gone: its code and the public view of the final world. */
+export type FinishedView = { code: string; view: PublicView };
 
 /**
  * What a client checks of a `FinishedView` before showing it: the parts the end screen reads, so a
@@ -254,11 +254,10 @@ export type FinishedView = { code: string; scenarioId: string; turn: number; tur
  */
 export const FinishedViewSchema = z.object({
   code: z.string().min(1).max(32),
-  scenarioId: z.string().min(1),
-  turn: z.number().int().min(0),
-  turns: z.number().int().min(1),
   view: z
     .object({
+      scenarioId: z.string().min(1),
+      turn: z.number().int().min(0),
       quarter: z.string(),
       turns: z.number().int().min(1),
       outcome: z.object({ id: z.string(), turn: z.number().int(), early: z.boolean(), reason: z.string(), figures: z.array(z.object({ name: z.string(), value: z.number() }).passthrough()) }).passthrough(),

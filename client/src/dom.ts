@@ -27,6 +27,11 @@ export function append(el: Element, children: (Child | Child[])[]): void {
   }
 }
 
+/** A box that scrolls a wide table sideways; it takes keyboard focus (so the scroll is reachable) under `label`. */
+export function scrollBox(label: string, child: Child): HTMLDivElement {
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, child);
+}
+
 /** Replace every child of `el`. */
 export function fill(el: Element, ...children: (Child | Child[])[]): void {
   el.replaceChildren();

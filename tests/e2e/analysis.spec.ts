@@ -99,5 +99,9 @@ test('after the match: forecast odds in workers, what-if that changes the result
   await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
   await page.getByRole('button', { name: 'Back to the lobby' }).click();
   await expect(page.getByRole('button', { name: 'Create match' })).toBeVisible();
+  // A code that is neither running nor stored says so plainly.
+  await page.getByLabel('Room code').fill('ACDEFG');
+  await page.getByRole('button', { name: 'Join match' }).click();
+  await expect(page.getByText('No match “ACDEFG” is running or stored here: check the code (six letters and digits).')).toBeVisible();
   expect(errors).toEqual([]);
 });

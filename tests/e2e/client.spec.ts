@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { startMatch } from './start-match.js';
 
 /**
  * The client people look at: the real map and its flows, dashboards, the order preview, the guide and
@@ -12,21 +13,6 @@ function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
-}
-
-/** Create a private match with a fixed seed, take a seat, start. */
-async function startMatch(page: Page, opts: { seat: string; seed: string; quarters?: number; name?: string }) {
-  await page.goto('/');
-  await page.getByLabel('Your name').fill(opts.name ?? 'Tester');
-  await page.getByLabel('Scenario').selectOption('baseline');
-  if (opts.quarters) await page.getByLabel(/Quarters/).fill(String(opts.quarters));
-  await page.getByLabel('Seed (optional)').fill(opts.seed);
-  await page.getByLabel('Private — not listed; join by code or link only').check();
-  await page.getByRole('button', { name: 'Create match' }).click();
-  await expect(page.getByTestId('room-code')).toHaveText(/^[A-Z0-9]{4,}$/);
-  await page.getByRole('button', { name: `Take seat: ${opts.seat}` }).click();
-  await page.getByRole('button', { name: 'Start the match' }).click();
-  await expect(page.getByRole('heading', { name: /^Orders for \d{4} Q\d$/ })).toBeVisible();
 }
 
 /** Count the pixels of an element's screenshot that differ from a background colour. */

@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { startMatch } from './start-match.js';
 
 test('a reload rejoins the match in the same seat', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await page.getByLabel('Your name').fill('Solo');
-  await page.getByLabel('Private — not listed; join by code or link only').check();
-  await page.getByRole('button', { name: 'Create match' }).click();
-  await page.getByRole('button', { name: 'Take seat: United States government' }).click();
-  await page.getByRole('button', { name: 'Start the match' }).click();
+  const code = await startMatch(page, { name: 'Solo' });
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
-  const code = await page.evaluate(() => location.pathname.split('/').pop());
   // An order drafted but not submitted survives the reload.
   await page.locator('.actions-list').getByRole('checkbox').first().check();
   await page.locator('.actions-list select').first().selectOption('2');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startMatch } from './start-match.js';
 import { freePort, killHard, startChild, stopGracefully, type ChildServer } from '../integration/child-server.js';
 
 // A server of the test's own (serving the built client), so the test can stop and restart it.
@@ -21,14 +22,8 @@ test('a server restarted mid-match (stopped or crashed, then started on the same
   page.on('pageerror', (e) => errors.push(e.message));
   const port = await freePort();
   children.push(await startChild(port, dataDir));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.getByLabel('Your name').fill('Operator test');
-  await page.getByLabel('Private — not listed; join by code or link only').check();
-  await page.getByRole('button', { name: 'Create match' }).click();
-  await page.getByRole('button', { name: 'Take seat: United States government' }).click();
-  await page.getByRole('button', { name: 'Start the match' }).click();
+  const code = await startMatch(page, { name: 'Operator test', url: `http://127.0.0.1:${port}/` });
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
-  const code = await page.evaluate(() => location.pathname.split('/').pop());
 
   // The operator restarts the server: a graceful stop, then a new process on the same data folder.
   await stopGracefully(children[0]);

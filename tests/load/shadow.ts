@@ -57,6 +57,6 @@ export class ShadowMatch {
 
   /** Resolve the quarter as the server does, with these orders for the seats that submitted. */
   resolve(given: Partial<BySeat<Order[]>>): void {
-    this.world = playQuarter(this.world, given, this.doctrines, { record: this.opts.record !== false }).state;
+    this.world = playQuarter(this.world, given, this.doctrines, this.opts).state;
   }
 }

@@ -2,7 +2,7 @@ import { Client, type Room } from 'colyseus.js';
 import type { z } from 'zod';
 import { FinishedViewSchema, ROOM_NAME, SMSG, MSG, assemblePublicView, type PublicView, mergeSeatView, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type SeatId, type SeatViewMessage, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
 import { getState, resetState, setState, type MatchSnapshot } from '../store.js';
-import { clearSession, loadSession, saveSession } from './session.js';
+import { clearSession, loadSession, saveSession, type SavedSession } from './session.js';
 import { savedName } from '../prefs.js';
 
 /** Close code of a leave the client asked for. */
@@ -122,14 +122,14 @@ export async function openFinished(code: string): Promise<boolean> {
     if (!res.ok) return false;
     const parsed = FinishedViewSchema.safeParse(await res.json());
     if (!parsed.success) return false;
-    const f = parsed.data;
+    const { code: found, view } = parsed.data;
     const match: MatchSnapshot = {
-      code: f.code,
-      scenarioId: f.scenarioId,
+      code: found,
+      scenarioId: view.scenarioId,
       phase: 'finished',
-      turn: f.turn,
-      turns: f.turns,
-      quarter: f.view.quarter,
+      turn: view.turn,
+      turns: view.turns,
+      quarter: view.quarter,
       deadline: 0,
       seats: {},
       publicJson: '',
@@ -142,7 +142,7 @@ export async function openFinished(code: string): Promise<boolean> {
       forecastOpen: false,
     };
     clearSession();
-    setState({ status: 'archived', code: f.code, match, pub: f.view as unknown as PublicView, you: null, seatView: null, notice: null });
+    setState({ status: 'archived', code: found, match, pub: view as unknown as PublicView, you: null, seatView: null, notice: null });
     return true;
   } catch {
     return false;
@@ -178,12 +178,17 @@ async function reconnectLoop(token: string, serverGone = false): Promise<void> {
   setState({ status: 'lost' });
 }
 
+/** How the saved session joined (seat, role, Control's key), to join its match again by code. */
+function savedJoin(saved: SavedSession): JoinRequest {
+  return { role: 'player', name: savedName() || 'Player', ...saved.join };
+}
+
 /** Join the saved match again by its code, as the same seat (or role); false when that fails. */
 async function rejoinSaved(): Promise<boolean> {
   const saved = loadSession();
   if (!saved || leaving) return false;
   try {
-    const r = await client.joinById(saved.code, { join: { role: 'player', name: savedName() || 'Player', ...saved.join } });
+    const r = await client.joinById(saved.code, { join: savedJoin(saved) });
     if (leaving) {
       void r.leave(true).catch(() => undefined);
       return true;
@@ -212,7 +217,7 @@ export async function resumeSaved(): Promise<boolean> {
   clearSession();
   // The token is void (the seat was released, or the server restarted): join again by code, asking
   // for the same seat; failing that, come back without one.
-  const again: JoinRequest = { role: 'player', name: savedName() || 'Player', ...saved.join };
+  const again = savedJoin(saved);
   await joinMatch(saved.code, again);
   if (getState().status === 'archived') return true;
   if (getState().status !== 'connected' && again.seat) {

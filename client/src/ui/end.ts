@@ -1,6 +1,6 @@
 import { OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
 import { figureCriterion, figureValueText } from '../../../shared/analysis/figures.js';
-import { h, fill } from '../dom.js';
+import { h, fill, scrollBox } from '../dom.js';
 import { compute } from '../format.js';
 import { leaveMatch } from '../net/connection.js';
 import { SIDE_GLYPH } from '../palette.js';
@@ -43,9 +43,8 @@ function history(reveal: TurnRecord[]): HTMLElement {
     h('h2', { id: 'lead-h' }, 'The match, quarter by quarter'),
     h('p', { class: 'hint' }, 'True figures, revealed now that the match is over.'),
     leadChart(reveal.map((r) => ({ label: r.quarter, value: r.leadMonths }))),
-    h(
-      'div',
-      { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'True figures per quarter' },
+    scrollBox(
+      'True figures per quarter',
       h(
         'table',
         { class: 'table compact' },
@@ -82,9 +81,8 @@ function revealTable(reveal: TurnRecord[]): HTMLElement {
     h('p', { class: 'hint' }, 'Including covert orders and the bots’ choices for empty seats.'),
     reveal.length === 0
       ? h('p', { class: 'hint' }, 'No orders were recorded.')
-      : h(
-          'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Orders by quarter and seat' },
+      : scrollBox(
+          'Orders by quarter and seat',
           h(
             'table',
             { class: 'table reveal', 'data-testid': 'reveal' },

@@ -1,6 +1,6 @@
 import type { Room } from 'colyseus.js';
 import { MSG, SMSG, type LiveForecast, type ServerError } from '../../../../shared/index.js';
-import { h, fill, uid } from '../../dom.js';
+import { h, fill, scrollBox, uid } from '../../dom.js';
 import { onRoom, sendMessage } from '../../net/connection.js';
 import type { AppState } from '../../store.js';
 import { lineChart, oddsTable } from './charts.js';
@@ -53,7 +53,7 @@ export function liveForecastPanel(opts: { control: boolean }): { el: HTMLElement
       const leads = f.meanLead.filter(Number.isFinite);
       fill(
         result,
-        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `Outcome odds from ${msg.quarter}` }, oddsTable(f.odds, f.n, { caption: `Outcome odds from ${msg.quarter}`, testid: 'live-forecast-odds' })),
+        scrollBox(`Outcome odds from ${msg.quarter}`, oddsTable(f.odds, f.n, { caption: `Outcome odds from ${msg.quarter}`, testid: 'live-forecast-odds' })),
         leads.length > 1 ? lineChart('Mean lead in the continuations, by quarter ahead', f.meanLead.map((_, i) => `+${i + 1}`), [{ name: 'Mean lead', values: f.meanLead.map((x) => (Number.isFinite(x) ? x : null)), colour: OKABE.sky }], { unit: 'months' }) : null,
       );
     }

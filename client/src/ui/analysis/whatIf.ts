@@ -1,5 +1,5 @@
 import { replay, type MatchRecord, type WhatIfChange } from '../../../../shared/analysis/index.js';
-import { AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { OKABE } from '../../palette.js';
 import { orderText } from '../ordersText.js';
@@ -18,8 +18,6 @@ export function whatIfKeepingActions(record: MatchRecord, change: WhatIfChange):
   const altered: MatchRecord = { ...record, turns: record.turns.map((t, i) => (i === change.turn - 1 ? { ...t, orders: { ...t.orders, [change.seat]: change.orders } } : t)) };
   return { original: replay(record), altered: replay(altered) };
 }
-
-const orderKey = (o: Order) => (o.action === SIGN_ACTION ? `${SIGN_ACTION}:${o.agreement ?? ''}` : o.action);
 
 /**
  * The seat's order catalogue as a form, filled in with `initial`. Its orders keep the order they were

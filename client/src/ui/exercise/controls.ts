@@ -1,4 +1,4 @@
-import { EFFECT_LABEL, EVENT_DECK, LEVERS, effectText, REGIONS, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
+import { EFFECT_LABEL, EVENT_DECK, LEVERS, effectText, isModifierKey, isMultiplierKey, REGIONS, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
 import { AdjustSchema, CUSTOM_EFFECT_KEYS, CustomEventSchema, adjustRange, effectBounds, type AdjustTarget, type CustomEffect } from '../../../../shared/facilitation.js';
 import { h, fill, uid } from '../../dom.js';
 import { pct } from '../../format.js';
@@ -219,7 +219,7 @@ export function customEventForm(): Part {
   let touched = false;
   const effects = (): CustomEffect[] =>
     list.map((r) => {
-      const modifier = /Multiplier$/.test(r.key.value) || r.key.value === 'enforcementBoost';
+      const modifier = isModifierKey(r.key.value);
       const q = Math.trunc(Number(r.quarters.value));
       return { key: r.key.value as CustomEffect['key'], value: Number(r.value.value), ...(modifier && q > 0 ? { quarters: q } : {}) };
     });
@@ -230,7 +230,7 @@ export function customEventForm(): Part {
       r.value.min = String(lo);
       r.value.max = String(hi);
       r.value.title = EFFECT_HELP[r.key.value] ?? `${r.key.value}: ${lo} to ${hi}`;
-      r.quarters.parentElement!.hidden = !(/Multiplier$/.test(r.key.value) || r.key.value === 'enforcementBoost');
+      r.quarters.parentElement!.hidden = !isModifierKey(r.key.value);
     }
     add.disabled = list.length >= 5;
     const p = payload();
@@ -244,7 +244,7 @@ export function customEventForm(): Part {
   const addRow = () => {
     if (list.length >= 5) return;
     const kid = uid('cek');
-    const key = h('select', { id: kid, 'aria-label': 'Effect' }, CUSTOM_EFFECT_KEYS.map((k) => h('option', { value: k }, EFFECT_LABEL[k] + (/Multiplier$/.test(k) ? ' (×)' : ''))));
+    const key = h('select', { id: kid, 'aria-label': 'Effect' }, CUSTOM_EFFECT_KEYS.map((k) => h('option', { value: k }, EFFECT_LABEL[k] + (isMultiplierKey(k) ? ' (×)' : ''))));
     const value = h('input', { type: 'number', step: 'any', value: 5, 'aria-label': 'Value', class: 'num-in' });
     const quarters = h('input', { type: 'number', min: 1, max: 8, step: 1, value: 1, 'aria-label': 'Quarters', class: 'num-in' });
     const li = h('li', { class: 'effect-row' });
@@ -259,7 +259,7 @@ export function customEventForm(): Part {
     for (const c of [key, value, quarters]) c.addEventListener('input', sync);
     key.addEventListener('change', () => {
       const [lo, hi] = effectBounds(key.value);
-      if (Number(value.value) < lo || Number(value.value) > hi) value.value = String(/Multiplier$/.test(key.value) ? 1 : 0);
+      if (Number(value.value) < lo || Number(value.value) > hi) value.value = String(isMultiplierKey(key.value) ? 1 : 0);
       sync();
     });
     list.push(row);

@@ -8,14 +8,14 @@ import { orderText } from '../ordersText.js';
 export const DRAFT_EVENT = 'lt:orders-draft';
 export type DraftEventDetail = { turn: number; orders: Order[] };
 
-// Share the draft with teammates whenever the form changes (debounced in exerciseActions.draft), but
-// only when the seat is a team: a lone player's drafts would just fill the match log.
 /** Asks the orders form to take these orders (a teammate's draft). */
 export const APPLY_DRAFT_EVENT = 'lt:orders-apply';
 
 /** What this tab's own orders form holds now, as it last announced it. */
 let myForm: DraftEventDetail | null = null;
 
+// Share the draft with teammates whenever the form changes (debounced in exerciseActions.draft), but
+// only when the seat is a team: a lone player's drafts would just fill the match log.
 document.addEventListener(DRAFT_EVENT, (e) => {
   const d = (e as CustomEvent<DraftEventDetail>).detail;
   myForm = d;

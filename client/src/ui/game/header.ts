@@ -32,7 +32,6 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
   // While Control has paused the match the clock stands still: say so, with the time it will resume with.
   let paused: { remaining: number } | null = null;
   const tick = () => {
-    countdown.classList.toggle('paused', Boolean(paused));
     if (paused) {
       countdown.hidden = false;
       countdown.textContent = paused.remaining > 0 ? `Paused by Control · ${clock(paused.remaining)} left` : 'Paused by Control';

@@ -1,5 +1,5 @@
 import { BLOCS, COMPUTE_SOURCES, REGIONS, SEAT_INFO, type Estimate } from '../../../../shared/index.js';
-import { h, fill } from '../../dom.js';
+import { h, fill, scrollBox } from '../../dom.js';
 import { compute, estimate, kindLabel, months, pct } from '../../format.js';
 import type { AppState } from '../../store.js';
 import { whyButton, type WhyTopic } from '../sources.js';
@@ -29,6 +29,11 @@ function head(...cols: string[]) {
   return h('thead', {}, h('tr', {}, cols.map((c, i) => h('th', { scope: 'col', class: i === 2 ? 'num band' : i === 1 ? 'num' : '' }, c))));
 }
 
+/** A captioned table in a box that scrolls sideways when the card is narrow (named by its caption). */
+function table(caption: string, thead: HTMLElement, ...rows: (HTMLElement | HTMLElement[])[]) {
+  return scrollBox(caption, h('table', { class: 'table' }, h('caption', {}, caption), thead, h('tbody', {}, ...rows)));
+}
+
 /** Intelligence: what this seat believes (estimates with bands), plus the public gauges and adoption. */
 export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
   const body = h('div', {});
@@ -48,49 +53,23 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
       fill(
         body,
         h('p', { class: 'hint' }, `${whose}. “Estimate” figures show a best guess with a low–high band; “exact” figures are known for certain.`),
-        h(
-          'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Frontier lead and compute' },
-          h(
-            'table',
-            { class: 'table' },
-            h('caption', {}, 'Frontier lead and compute'),
-            head('Figure', 'Value', 'Band (low – high)', 'Kind'),
-            h(
-              'tbody',
-              {},
-              row('US lead over PRC (months)', src.lead, months, { kind: 'lead' }),
-              BLOCS.map((b) => row(`Compute: ${BLOC_NAME[b]} (H100e)`, src.compute[b], compute, { kind: 'compute', bloc: b })),
-            ),
-          ),
+        table(
+          'Frontier lead and compute',
+          head('Figure', 'Value', 'Band (low – high)', 'Kind'),
+          row('US lead over PRC (months)', src.lead, months, { kind: 'lead' }),
+          BLOCS.map((b) => row(`Compute: ${BLOC_NAME[b]} (H100e)`, src.compute[b], compute, { kind: 'compute', bloc: b })),
         ),
         sv
-          ? h(
-              'div',
-              { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'PRC new compute this quarter, by source' },
-              h(
-                'table',
-                { class: 'table' },
-                h('caption', {}, 'PRC new compute this quarter, by source'),
-                head('Source', 'Value', 'Band (low – high)', 'Kind'),
-                h('tbody', {}, COMPUTE_SOURCES.map((k2) => row(SOURCE_NAME[k2], sv.cnInflow[k2], compute, { kind: 'inflow', source: k2 }))),
-              ),
+          ? table(
+              'PRC new compute this quarter, by source',
+              head('Source', 'Value', 'Band (low – high)', 'Kind'),
+              COMPUTE_SOURCES.map((k2) => row(SOURCE_NAME[k2], sv.cnInflow[k2], compute, { kind: 'inflow', source: k2 })),
             )
           : null,
-        h(
-          'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'AI stack adoption by region (public)' },
-          h(
-            'table',
-            { class: 'table' },
-            h('caption', {}, 'AI stack adoption by region (public)'),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Region'), h('th', { scope: 'col', class: 'num' }, 'Democratic'), h('th', { scope: 'col', class: 'num' }, 'PRC'))),
-            h(
-              'tbody',
-              {},
-              REGIONS.map((r) => h('tr', {}, h('th', { scope: 'row' }, REGION_NAME[r], ' ', whyButton({ kind: 'adoption', region: r }, sid, `adoption in ${REGION_NAME[r]}`)), h('td', { class: 'num' }, pct(pub.adoption[r].democratic)), h('td', { class: 'num' }, pct(pub.adoption[r].prc)))),
-            ),
-          ),
+        table(
+          'AI stack adoption by region (public)',
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Region'), h('th', { scope: 'col', class: 'num' }, 'Democratic'), h('th', { scope: 'col', class: 'num' }, 'PRC'))),
+          REGIONS.map((r) => h('tr', {}, h('th', { scope: 'row' }, REGION_NAME[r], ' ', whyButton({ kind: 'adoption', region: r }, sid, `adoption in ${REGION_NAME[r]}`)), h('td', { class: 'num' }, pct(pub.adoption[r].democratic)), h('td', { class: 'num' }, pct(pub.adoption[r].prc)))),
         ),
         h(
           'dl',

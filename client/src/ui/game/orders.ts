@@ -7,6 +7,7 @@ import { visibilityBadge } from './events.js';
 import { freeSeatButtons } from './claim.js';
 import { ordersPreview } from './preview.js';
 import { whyButton } from '../sources.js';
+import { APPLY_DRAFT_EVENT, DRAFT_EVENT, type DraftEventDetail } from '../exercise/team.js';
 
 type Draft = Map<string, { intensity: number; target?: SeatId }>;
 
@@ -40,6 +41,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   /** Between sending and the server's ack or error. */
   let sending = false;
   let builtAt = 0;
+  /** Where this tab keeps the form's unsubmitted draft: the match, seat and quarter the form was built for. */
+  let draftKey = '';
   const costEls = new Map<string, HTMLElement>();
 
   function orders(): Order[] {
@@ -49,7 +52,12 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     });
   }
 
-  function build(seat: SeatId, draftKey: string) {
+  /** Teammates on this seat see the form's draft (ui/exercise/team.ts shares it). */
+  function announceDraft() {
+    form.dispatchEvent(new CustomEvent(DRAFT_EVENT, { bubbles: true, detail: { turn: current?.match?.turn ?? 0, orders: orders() } }));
+  }
+
+  function build(seat: SeatId) {
     catalogue = actionsFor(seat);
     draft = new Map();
     costEls.clear();
@@ -72,16 +80,19 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
             : null;
         const cost = h('span', { class: 'cost', id: `${id}-cost` });
         costEls.set(a.id, cost);
-        const sync = () => {
+        // The row's controls into the draft, its cost and its look.
+        const show = () => {
           const n = Number(intensity.value) || 1;
           cost.textContent = `cost ${a.cost} × ${n} = ${a.cost * n}`;
           if (check.checked) draft.set(a.id, { intensity: n, target: target ? (target.value as SeatId) : undefined });
           else draft.delete(a.id);
           li.classList.toggle('chosen', check.checked);
+        };
+        const sync = () => {
+          show();
           saveDraft(draftKey, orders());
           refresh();
-          // Teammates on this seat see the draft (ui/exercise/team.ts shares it).
-          form.dispatchEvent(new CustomEvent('lt:orders-draft', { bubbles: true, detail: { turn: current?.match?.turn ?? 0, orders: orders() } }));
+          announceDraft();
         };
         check.addEventListener('change', sync);
         intensity.addEventListener('change', sync);
@@ -100,23 +111,19 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
             cost,
           ),
         );
-        cost.textContent = `cost ${a.cost} × 1 = ${a.cost}`;
         cost.title = `${a.cost} ${currency} per step of intensity`;
         const was = saved.find((o) => o.action === a.id);
         if (was) {
           check.checked = true;
           intensity.value = String(Math.min(a.maxIntensity, Math.max(1, was.intensity)));
           if (target && was.target) target.value = was.target;
-          const n = Number(intensity.value) || 1;
-          cost.textContent = `cost ${a.cost} × ${n} = ${a.cost * n}`;
-          draft.set(a.id, { intensity: n, target: target ? (target.value as SeatId) : undefined });
-          li.classList.add('chosen');
         }
+        show();
         return li;
       }),
     );
     // A restored draft is announced like any change, so teammates and the team panel see what the form holds.
-    if (draft.size) form.dispatchEvent(new CustomEvent('lt:orders-draft', { bubbles: true, detail: { turn: current?.match?.turn ?? 0, orders: orders() } }));
+    if (draft.size) announceDraft();
   }
 
   function refresh() {
@@ -164,18 +171,18 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
 
   // A teammate's draft taken over from the team panel (ui/exercise/team.ts): the form is rebuilt with it.
   const onApply = (e: Event) => {
-    const d = (e as CustomEvent<{ turn: number; orders: Order[] }>).detail;
+    const d = (e as CustomEvent<DraftEventDetail>).detail;
     const s = current;
     const seat = s?.you?.seat;
     if (!s?.match || !seat || d.turn !== s.match.turn || isSubmitted(s, seat) || sending) return;
-    saveDraft(`${s.code ?? s.match.code}:${seat}:${s.match.turn}`, d.orders);
+    saveDraft(draftKey, d.orders);
     builtFor = '';
     update(s);
     // The button that asked is gone with the difference; carry on at the orders.
     heading.tabIndex = -1;
     heading.focus();
   };
-  document.addEventListener('lt:orders-apply', onApply);
+  document.addEventListener(APPLY_DRAFT_EVENT, onApply);
 
   function update(s: AppState): void {
     current = s;
@@ -199,7 +206,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       builtFor = key;
       sending = false;
       builtAt = Date.now();
-      build(seat, `${s.code ?? m.code}:${key}`);
+      draftKey = `${s.code ?? m.code}:${key}`;
+      build(seat);
       status.textContent = '';
       err.textContent = '';
     }
@@ -221,7 +229,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     err.textContent = mine ? `The server refused: ${s.error!.message}` : '';
   }
 
-  return { el, update, destroy: () => document.removeEventListener('lt:orders-apply', onApply) };
+  return { el, update, destroy: () => document.removeEventListener(APPLY_DRAFT_EVENT, onApply) };
 }
 
 const DRAFT_KEY = 'leadtime:orders-draft';

@@ -29,7 +29,7 @@ function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; 
     ...(own
       ? [{ name: 'US lead (your intelligence)', before: own.before ? months(own.before.value) : '—', after: band(own.after), change: d(own.before?.value, own.after.value, (x) => x.toFixed(1), ' mo') }]
       : []),
-    { name: 'US lead (public estimate)', before: prev ? months(prev.lead.value) : '—', after: `${months(now.lead.value)} (${months(now.lead.low)}–${months(now.lead.high)})`, change: d(prev?.lead.value, now.lead.value, (x) => x.toFixed(1), ' mo') },
+    { name: 'US lead (public estimate)', before: prev ? months(prev.lead.value) : '—', after: band(now.lead), change: d(prev?.lead.value, now.lead.value, (x) => x.toFixed(1), ' mo') },
     { name: 'Tension (0–100)', before: prev ? prev.tension.toFixed(0) : '—', after: now.tension.toFixed(0), change: d(prev?.tension, now.tension, (x) => x.toFixed(0)) },
     { name: 'Cooperation (0–100)', before: prev ? prev.cooperation.toFixed(0) : '—', after: now.cooperation.toFixed(0), change: d(prev?.cooperation, now.cooperation, (x) => x.toFixed(0)) },
     { name: 'Misuse risk', before: prev ? pct(prev.misuse) : '—', after: pct(now.misuse), change: d(prev?.misuse, now.misuse, (x) => (x * 100).toFixed(0), ' pts') },
