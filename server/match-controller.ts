@@ -477,6 +477,6 @@ function proposeWorld(world: WorldState, by: SeatId, kind: string, parties: read
 }
 
 function refusalNote(state: WorldState, kind: string): string {
-  const refused = state.history.at(-1)?.events.find((e) => e.kind === 'agreement-refused' && e.text.includes(AGREEMENT_MENU[kind]?.title ?? kind));
+  const refused = state.history.at(-1)?.events.find((e) => e.kind === 'agreement-refused' && e.agreement === kind);
   return refused?.text ?? 'It was not signed at resolution.';
 }

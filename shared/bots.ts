@@ -8,7 +8,7 @@ import { clamp } from './formulas.js';
 import { restrictiveness } from './steps/relations-step.js';
 import { offshoreBlocked, smugglingBlocked } from './steps/compute-step.js';
 import { lv } from './steps/context.js';
-import { botAgreementOrders } from './negotiation.js';
+import { botAgreementOrders, proposalOrders } from './negotiation.js';
 import { DOCTRINES, DOCTRINE_TABLE, type Doctrine, type Stance } from './doctrines.js';
 
 export { DOCTRINES, type Doctrine };
@@ -36,6 +36,8 @@ type BotAction = {
   readonly shift: PerDoctrine;
   readonly weight: PerDoctrine;
   readonly escalates: boolean;
+  /** Public acts are seen at once, so a breach by one is exposed the quarter it is taken. */
+  readonly public: boolean;
   readonly forbiddenBy: readonly string[];
 };
 
@@ -56,6 +58,7 @@ function botAction(a: ActionDef): BotAction | null {
     shift: [st.hawk, st.dove, st.opportunist],
     weight: [st.weight.hawk, st.weight.dove, st.weight.opportunist],
     escalates: (rule.tension ?? 0) > 0,
+    public: a.visibility === 'public',
     forbiddenBy: rule.forbiddenBy,
   };
 }
@@ -123,6 +126,8 @@ type BotTurn = {
   readonly levers: LeverValues;
   readonly posture: LeverValues;
   readonly v: Perception;
+  /** The agreements the bot signs this quarter: it means to keep them from the quarter they come into force. */
+  readonly signing: readonly string[];
 };
 
 /** The level a bot wants a policy lever at: the scenario's posture, shifted by doctrine and by the situation. */
@@ -182,7 +187,7 @@ function desiredCampaign(t: BotTurn, m: BotAction): number {
         d *= 0.5 + 0.5 * v.cool;
         if (lever === 'hbmStockpiling') d = doctrine === 'dove' ? 0.1 : 0.3 + 0.5 * restrictiveness(state);
         // A signed agreement restrains all but hawks — less so the further behind the PRC falls.
-        if (doctrine !== 'hawk' && bindsSeat(state, seat, m)) {
+        if (doctrine !== 'hawk' && bindsSeat(t, m)) {
           d *= Math.min(1, R.covertUnderPact + R.temptation * v.behind);
         }
       }
@@ -215,12 +220,15 @@ function desiredCampaign(t: BotTurn, m: BotAction): number {
   return clamp(d);
 }
 
-/** True when an agreement in force binds this seat not to take this action. */
-function bindsSeat(state: WorldState, seat: SeatId, m: BotAction): boolean {
+/** True when an agreement in force, or one the bot signs this quarter, binds its seat not to take this action. */
+function bindsSeat(t: BotTurn, m: BotAction): boolean {
   if (m.forbiddenBy.length === 0) return false;
-  for (const a of state.agreements) if (a.parties.includes(seat) && m.forbiddenBy.includes(a.kind)) return true;
+  for (const a of t.state.agreements) if (a.parties.includes(t.seat) && m.forbiddenBy.includes(a.kind)) return true;
+  for (let i = 0; i < t.signing.length; i++) if (m.forbiddenBy.includes(t.signing[i])) return true;
   return false;
 }
+
+const NOTHING: readonly string[] = [];
 
 type Candidate = { action: string; intensity: number; cost: number; value: number };
 
@@ -242,18 +250,22 @@ function rank(c: Candidate[]): void {
  * scenario's posture shifted by doctrine and situation), a step or two a quarter; each campaign is run at
  * the intensity it wants. Candidates are ranked by doctrine weight × how much they matter, with seeded
  * noise, and bought in that order while resources last. Escalatory moves are held back near the crisis
- * threshold.
+ * threshold. A bot never takes a public act that an agreement binding it forbids (it would be exposed at
+ * once); covert ones it may risk, as its doctrine allows.
  */
 export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine): Order[] {
   const rng = rngFor(state.seed, state.turn + 1, BOT_PURPOSE[seat][doctrine]);
   const v = perceive(state, seat, rng, doctrine);
   const di = DOCTRINE_INDEX[doctrine];
   const levers = state.levers[seat] as LeverValues;
-  const t: BotTurn = { state, seat, doctrine, di, side: SEAT_INFO[seat].side, levers, posture: state.posture[seat], v };
+  const orders: Order[] = botAgreementOrders(state, seat, doctrine, rng);
+  const signing = orders.length || state.proposals.length ? [...orders, ...proposalOrders(state, seat)].map((o) => o.agreement as string) : NOTHING;
+  const t: BotTurn = { state, seat, doctrine, di, side: SEAT_INFO[seat].side, levers, posture: state.posture[seat], v, signing };
   const actions = BOT_ACTIONS[seat];
   const candidates: Candidate[] = [];
   for (let i = 0; i < actions.length; i++) {
     const m = actions[i];
+    if (m.public && bindsSeat(t, m)) continue;
     let steps: number;
     let value: number;
     if (m.policy) {
@@ -277,7 +289,6 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine): 
   }
   rank(candidates);
   let budget = state.resources[seat];
-  const orders: Order[] = botAgreementOrders(state, seat, doctrine, rng);
   for (const c of candidates) {
     if (orders.length >= R.maxOrders + 2) break;
     const affordable = c.cost === 0 ? c.intensity : Math.min(c.intensity, Math.floor(budget / c.cost));

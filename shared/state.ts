@@ -119,6 +119,11 @@ export type GameEvent = {
   actor?: SeatId;
   /** For event cards: the card's id in data/events.json. */
   eventId?: string;
+  /** For orders, detections and breaches: the act (an id from data/actions.json), and for orders its intensity. */
+  action?: string;
+  intensity?: number;
+  /** For agreement events: the kind of agreement (an id from data/agreements.json). */
+  agreement?: string;
 };
 
 export type Order = {

@@ -21,7 +21,7 @@ export const ReportQuarterSchema = z.object({
   misuse: Num,
   tension: Num,
   cooperation: Num,
-  events: z.array(z.object({ kind: z.string(), text: z.string(), visibility: z.string(), odds: Num.optional(), roll: Num.optional(), actor: z.string().optional(), attributedTo: z.string().optional() })),
+  events: z.array(z.object({ kind: z.string(), text: z.string(), visibility: z.string(), odds: Num.optional(), roll: Num.optional(), actor: z.string().optional(), attributedTo: z.string().optional(), action: z.string().optional(), intensity: Num.optional(), agreement: z.string().optional() })),
 });
 
 /** The after-action report: every quarter with every seat's orders revealed, and why the match ended as it did. */
@@ -91,6 +91,9 @@ function eventForReport(e: GameEvent): Report['quarters'][number]['events'][numb
     ...(e.roll !== undefined ? { roll: e.roll } : {}),
     ...(e.actor ? { actor: e.actor } : {}),
     ...(e.attributedTo ? { attributedTo: e.attributedTo } : {}),
+    ...(e.action ? { action: e.action } : {}),
+    ...(e.intensity !== undefined ? { intensity: e.intensity } : {}),
+    ...(e.agreement ? { agreement: e.agreement } : {}),
   };
 }
 

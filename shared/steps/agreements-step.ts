@@ -1,4 +1,4 @@
-import { SEATS, type SeatId } from '../seats.js';
+import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
 import { ACTIONS } from '../actions.js';
 import { AGREEMENT_MENU, checkParties } from '../agreements.js';
 import { SIGN_ACTION } from '../orders.js';
@@ -52,7 +52,7 @@ function sign(s: WorldState, ctx: TurnCtx, kind: string, parties: readonly SeatI
     // Signing again renews it for a full term when the same parties (or more) sign.
     if (existing.exposedBreaches.length === 0 && existing.parties.every((x) => parties.includes(x)) && existing.expiresTurn < ctx.turn + terms.durationQuarters - 1) {
       existing.expiresTurn = ctx.turn + terms.durationQuarters - 1;
-      if (ctx.record) emit(ctx, { kind: 'agreement-renewed', text: `${terms.title} renewed by ${parties.join(', ')}.`, visibility: 'public', audience: [] });
+      if (ctx.record) emit(ctx, { kind: 'agreement-renewed', text: `${terms.title} renewed by ${partyNames(parties)}.`, visibility: 'public', audience: [], agreement: kind });
     }
     return;
   }
@@ -62,6 +62,7 @@ function sign(s: WorldState, ctx: TurnCtx, kind: string, parties: readonly SeatI
       text: `The ${terms.title} was offered, but cooperation (${s.cooperation.toFixed(0)}) is below the ${terms.minCooperation} it needs.`,
       visibility: 'public',
       audience: [],
+      agreement: kind,
     });
     return;
   }
@@ -75,7 +76,11 @@ function sign(s: WorldState, ctx: TurnCtx, kind: string, parties: readonly SeatI
     breachedBy: [],
     exposedBreaches: [],
   });
-  if (ctx.record) emit(ctx, { kind: 'agreement-signed', text: `${terms.title} signed by ${parties.join(', ')}.`, visibility: 'public', audience: [] });
+  if (ctx.record) emit(ctx, { kind: 'agreement-signed', text: `${terms.title} signed by ${partyNames(parties)}.`, visibility: 'public', audience: [], agreement: kind });
+}
+
+function partyNames(parties: readonly SeatId[]): string {
+  return parties.map((p) => SEAT_INFO[p].short).join(', ');
 }
 
 /** Sum what the agreements in force do this quarter into the turn's scratchpad. */

@@ -1,4 +1,4 @@
-import type { SeatId } from '../seats.js';
+import { SEAT_INFO, type SeatId } from '../seats.js';
 import { ACTION_BY_ID } from '../actions.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
@@ -94,19 +94,20 @@ export function stepDetection(s: WorldState, ctx: TurnCtx): void {
     }
     if (ctx.record) emit(ctx, {
       kind: 'detected',
-      text: `Covert activity exposed (${def.name.toLowerCase()}); attributed to ${attributedTo}.`,
+      text: `Covert activity exposed (${def.name}); attributed to ${SEAT_INFO[attributedTo].short}.`,
       visibility: 'public',
       audience: [],
       odds,
       roll,
       attributedTo,
       actor: act.seat,
+      action: act.action,
     });
     // A breach is pinned on a party only when the act is attributed correctly.
     if (misattributed) continue;
     for (const kind of act.breaches) {
       const ag = s.agreements.find((a) => a.kind === kind);
-      if (ag) exposeBreach(s, ctx, ag, act.seat, def.name);
+      if (ag) exposeBreach(s, ctx, ag, act.seat, act.action);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { SEATS, bySeat, type BySeat, type SeatId } from '../seats.js';
+import { SEATS, SEAT_INFO, bySeat, type BySeat, type SeatId } from '../seats.js';
+import { ACTION_BY_ID } from '../actions.js';
 import { ACTION_RULES } from '../action-rules.js';
 import { AGREEMENT_MENU } from '../agreements.js';
 import { validateOrders } from '../orders.js';
@@ -49,7 +50,7 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
     for (const ag of s.agreements) {
       if (!ag.parties.includes(seat) || !a.forbiddenBy.includes(ag.kind)) continue;
       if (!ag.breachedBy.includes(seat)) ag.breachedBy.push(seat);
-      if (a.visibility === 'public') exposeBreach(s, ctx, ag, seat, a.def.name);
+      if (a.visibility === 'public') exposeBreach(s, ctx, ag, seat, a.id);
       else (breached ??= []).push(ag.kind);
     }
   }
@@ -60,16 +61,18 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
   if (ctx.record) {
     emit(ctx, {
       kind: 'order',
-      text: `${seat}: ${a.def.name}${a.maxIntensity > 1 ? ` (intensity ${n})` : ''}.`,
+      text: `${SEAT_INFO[seat].short}: ${a.def.name}${a.maxIntensity > 1 ? ` (intensity ${n})` : ''}.`,
       visibility: a.visibility,
       audience: [seat],
       actor: seat,
+      action: a.id,
+      intensity: n,
     });
   }
 }
 
 /** A breach made public: trust falls, tension rises, and the agreement ends this quarter. */
-export function exposeBreach(_s: WorldState, ctx: TurnCtx, ag: Agreement, seat: SeatId, what: string): void {
+export function exposeBreach(_s: WorldState, ctx: TurnCtx, ag: Agreement, seat: SeatId, action: string): void {
   if (ag.exposedBreaches.includes(seat)) return;
   ag.exposedBreaches.push(seat);
   ag.expiresTurn = Math.min(ag.expiresTurn, ctx.turn);
@@ -77,9 +80,11 @@ export function exposeBreach(_s: WorldState, ctx: TurnCtx, ag: Agreement, seat: 
   ctx.tensionDelta += K.breachTension;
   if (ctx.record) emit(ctx, {
     kind: 'agreement-breached',
-    text: `${seat} breached the ${AGREEMENT_MENU[ag.kind]?.title ?? ag.kind} (${what.toLowerCase()}); the agreement collapses.`,
+    text: `${SEAT_INFO[seat].short} breached the ${AGREEMENT_MENU[ag.kind]?.title ?? ag.kind} (${ACTION_BY_ID.get(action)?.name ?? action}); the agreement collapses.`,
     visibility: 'public',
     audience: [],
     attributedTo: seat,
+    action,
+    agreement: ag.kind,
   });
 }

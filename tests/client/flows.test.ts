@@ -56,8 +56,9 @@ describe('map flows: only what the viewer knows', () => {
     expect(f.every((x) => x.basis !== 'exact' || x.by === 'US' || x.kind !== 'smuggled')).toBe(true);
   });
 
-  it('reads the action behind an order event', () => {
-    const ev = w.history[0].events.find((e) => e.kind === 'order' && e.text.startsWith('CN: Run smuggling'))!;
+  it('reads the action behind an order event, which names the seat and the act in words', () => {
+    const ev = w.history[0].events.find((e) => e.kind === 'order' && e.action === 'cn-smuggling')!;
+    expect(ev.text).toBe('China: Run smuggling networks (intensity 3).');
     expect(orderOfEvent(ev)).toMatchObject({ action: { id: 'cn-smuggling' }, intensity: 3 });
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   AGREEMENT_KINDS,
   AGREEMENT_MENU,
+  ACTION_BY_ID,
+  BUILTIN_SCENARIOS,
   acceptAgreement,
+  botOrders,
+  playBotMatch,
   assignDoctrines,
   completeOrders,
   declineAgreement,
@@ -139,6 +143,43 @@ describe('breaches', () => {
     }
     expect(exposed).toBeGreaterThan(0);
     expect(hidden).toBeGreaterThan(0);
+  });
+});
+
+describe('bots keep their public word', () => {
+  it('a bot never takes a public act forbidden by an agreement it is party to or signs that quarter', () => {
+    let signed = 0;
+    for (const sc of BUILTIN_SCENARIOS) {
+      for (let i = 0; i < 40; i++) {
+        const end = playBotMatch(sc, `word-${sc.id}-${i}`);
+        for (const h of end.history) {
+          for (const e of h.events) {
+            if (e.kind === 'agreement-signed') signed += 1;
+            if (e.kind === 'agreement-breached') expect(ACTION_BY_ID.get(e.action!)?.visibility, e.text).not.toBe('public');
+          }
+        }
+      }
+    }
+    expect(signed).toBeGreaterThan(50);
+  });
+
+  it('Taiwan signing the chip-tracking pact does not relax its screening in the same quarter', () => {
+    const s = worldWith('baseline', 'tw-word', {}, (w) => {
+      // Taiwan's posture wants screening relaxed, far below where it stands.
+      w.posture.TW = { ...w.posture.TW, foundryKyc: 0 };
+      w.levers.TW = { ...w.levers.TW, foundryKyc: 1 };
+    });
+    const unbound = botOrders(s, 'TW', 'opportunist');
+    expect(unbound.some((o) => o.action === 'tw-relax-kyc')).toBe(true);
+    let signing = 0;
+    for (let i = 0; i < 40; i++) {
+      const w = { ...s, seed: `tw-word-${i}` };
+      const orders = botOrders(w, 'TW', 'opportunist');
+      if (!orders.some((o) => o.agreement === 'chip-tracking-pact')) continue;
+      signing += 1;
+      expect(orders.some((o) => o.action === 'tw-relax-kyc')).toBe(false);
+    }
+    expect(signing).toBeGreaterThan(5);
   });
 });
 

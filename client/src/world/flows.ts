@@ -1,4 +1,4 @@
-import { ACTIONS, SEAT_INFO, type ActionDef, type Estimate, type GameEvent, type SeatId, type SeatView } from '../../../shared/index.js';
+import { ACTION_BY_ID, SEAT_INFO, type ActionDef, type Estimate, type GameEvent, type SeatId, type SeatView } from '../../../shared/index.js';
 import { compute } from '../format.js';
 import type { AppState } from '../store.js';
 
@@ -56,22 +56,18 @@ export function flowText(f: Flow): string {
   return `${FLOW_INFO[f.kind].title}: ${END_NAME[f.from]} → ${END_NAME[f.to]}, ${f.figure} (${basis})`;
 }
 
-const ORDER_RE = /^([A-Z]+): (.+?)(?: \(intensity (\d)\))?\.$/;
-const BY_SEAT_NAME = new Map(ACTIONS.map((a) => [`${a.seat}:${a.name}`, a]));
-
-/** The action and intensity behind an 'order' event, from its text. */
+/** The action and intensity behind an 'order' event. */
 export function orderOfEvent(e: GameEvent): { action: ActionDef; intensity: number } | null {
-  if (e.kind !== 'order') return null;
-  const m = ORDER_RE.exec(e.text);
-  if (!m) return null;
-  const action = BY_SEAT_NAME.get(`${m[1]}:${m[2]}`);
-  return action ? { action, intensity: Number(m[3] ?? 1) } : null;
+  if (e.kind !== 'order' || !e.action) return null;
+  const action = ACTION_BY_ID.get(e.action);
+  return action ? { action, intensity: e.intensity ?? 1 } : null;
 }
 
-/** The covert action a 'detected' event exposed, from its text. */
+/** The covert action a 'detected' event exposed. */
 export function actionOfDetection(e: GameEvent): ActionDef | null {
-  if (e.kind !== 'detected') return null;
-  return ACTIONS.find((a) => a.visibility === 'covert' && e.text.includes(`(${a.name.toLowerCase()})`)) ?? null;
+  if (e.kind !== 'detected' || !e.action) return null;
+  const action = ACTION_BY_ID.get(e.action);
+  return action?.visibility === 'covert' ? action : null;
 }
 
 function estFigure(e: Estimate): string {
