@@ -21,6 +21,7 @@ export * from './coefficients.js';
 export * from './objectives.js';
 export * from './hash.js';
 export * from './formulas.js';
+export * from './number-text.js';
 export { default as SOURCES } from './data/sources.json';
 export * from './protocol.js';
 export * from './public-sync.js';

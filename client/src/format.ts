@@ -1,4 +1,4 @@
-import type { Estimate } from '../../shared/index.js';
+import { fixed, type Estimate } from '../../shared/index.js';
 
 /** Compute in H100-equivalents, compact: 1.2M, 350k. */
 export function compute(n: number): string {
@@ -13,11 +13,11 @@ export function pct(x: number, digits = 0): string {
 }
 
 export function months(x: number): string {
-  return `${x.toFixed(1)} mo`;
+  return `${fixed(x, 1)} mo`;
 }
 
 export function num(x: number, digits = 0): string {
-  return x.toFixed(digits);
+  return fixed(x, digits);
 }
 
 /** "7.2 mo (3.1–11.3)" — the band only when it is an estimate. */

@@ -1,3 +1,4 @@
+import { fixed } from '../number-text.js';
 import { OUTCOME_CRITERIA, type DecidingFigure } from '../outcomes.js';
 
 /** A deciding figure as the end screen shows it: shares, odds, rolls and misuse risk as percentages, flags as yes/no. */
@@ -6,7 +7,7 @@ export function figureValueText(f: DecidingFigure): string {
   if (n.includes('share') || n.includes('odds') || n.includes('roll') || n.includes('misuse')) return `${(f.value * 100).toFixed(1)}%`;
   // Flags (stewardship's two conditions): the names are part of recorded outcomes, so matched as they are.
   if (n.includes('in force') || n === 'joint safety work') return f.value ? 'yes' : 'no';
-  return f.value.toFixed(1);
+  return fixed(f.value, 1);
 }
 
 /** The bar a deciding figure was read against: its own threshold, or "—" when it has none. */

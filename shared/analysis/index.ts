@@ -6,3 +6,4 @@ export * from './report.js';
 export * from './report-html.js';
 export * from './sensitivity.js';
 export * from './world-actions.js';
+export * from './ticks.js';

@@ -1,3 +1,4 @@
+import { fixed } from '../number-text.js';
 import { SEATS, SEAT_INFO } from '../seats.js';
 import { OUTCOME_INFO } from '../outcomes.js';
 import type { Report } from './report.js';
@@ -16,7 +17,7 @@ export function reportHtml(r: Report): string {
   const labels = r.quarters.map((q) => q.quarter);
   const col = (f: (q: Report['quarters'][number]) => number) => r.quarters.map(f);
   const charts = [
-    svgLineChart('Lead of the best democratic lab', labels, [{ name: 'Lead', values: col((q) => q.leadMonths), colour: BLUE }], { unit: 'months' }),
+    svgLineChart('US lead: best democratic lab over best PRC lab', labels, [{ name: 'Lead', values: col((q) => q.leadMonths), colour: BLUE }], { unit: 'months' }),
     svgLineChart('Compute stock by bloc', labels, [
       { name: 'United States', values: col((q) => q.compute.US), colour: BLUE },
       { name: 'China', values: col((q) => q.compute.CN), colour: VERMILLION, dash: '6 3' },
@@ -57,7 +58,7 @@ export function reportHtml(r: Report): string {
         .filter((e) => e.kind !== 'order')
         .map((e) => `<li>${esc(e.text)}${e.odds !== undefined ? ` <span class="roll">odds ${pctText(e.odds)}, roll ${pctText(e.roll ?? 0)}</span>` : ''}${e.actor && e.attributedTo && e.actor !== e.attributedTo ? ` <strong>(in truth: ${esc(e.actor)})</strong>` : ''}</li>`)
         .join('');
-      return `<section class="quarter"><h3>${esc(q.quarter)} — lead ${q.leadMonths.toFixed(1)} months, tension ${q.tension.toFixed(0)}, cooperation ${q.cooperation.toFixed(0)}</h3><table><caption>Orders, all seats revealed</caption><tbody>${orders}</tbody></table><ul>${events}</ul></section>`;
+      return `<section class="quarter"><h3>${esc(q.quarter)} — lead ${fixed(q.leadMonths, 1)} months, tension ${fixed(q.tension, 0)}, cooperation ${fixed(q.cooperation, 0)}</h3><table><caption>Orders, all seats revealed</caption><tbody>${orders}</tbody></table><ul>${events}</ul></section>`;
     })
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Lead Time — after-action report${r.code ? ` ${esc(r.code)}` : ''}</title><style>

@@ -1,3 +1,5 @@
+import { fixed } from '../number-text.js';
+import { niceTicks } from './ticks.js';
 export type Series = { name: string; values: number[]; colour: string; dash?: string };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -10,13 +12,11 @@ export function svgLineChart(title: string, labels: string[], series: Series[], 
   const half = (label = '') => Math.ceil(label.length * 3.25) + 4;
   const pad = { l: Math.max(56, half(labels[0])), r: Math.max(12, half(labels[labels.length - 1])), t: 28, b: 44 };
   const all = series.flatMap((s) => s.values).filter(Number.isFinite);
-  let lo = opts.min ?? Math.min(0, ...all);
-  let hi = opts.max ?? Math.max(...all, lo + 1);
-  if (hi === lo) hi = lo + 1;
+  const axis = niceTicks(opts.min ?? Math.min(0, ...all), opts.max ?? Math.max(...all, (opts.min ?? Math.min(0, ...all)) + 1));
+  const { lo, hi, ticks } = axis;
   const x = (i: number) => pad.l + (labels.length <= 1 ? 0 : (i * (w - pad.l - pad.r)) / (labels.length - 1));
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (h - pad.t - pad.b);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => lo + f * (hi - lo));
-  const fmt = (v: number) => (Math.abs(v) >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : Math.abs(v) >= 1e3 ? `${(v / 1e3).toFixed(0)}k` : Math.abs(v) < 10 ? v.toFixed(2) : v.toFixed(0));
+  const fmt = (v: number) => (Math.abs(v) >= 1e6 ? `${fixed(v / 1e6, 1)}M` : Math.abs(v) >= 1e3 ? `${fixed(v / 1e3, 0)}k` : Math.abs(v) < 10 ? fixed(v, 2) : fixed(v, 0));
   const grid = ticks
     .map((t) => `<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(t)}" y2="${y(t)}" stroke="#ccc" stroke-width="0.5"/><text x="${pad.l - 6}" y="${y(t) + 4}" text-anchor="end" font-size="11">${fmt(t)}</text>`)
     .join('');

@@ -62,7 +62,7 @@ test('the after-action report: HTML opens offline with its charts, JSON validate
     expect((await c.boundingBox())!.width).toBeGreaterThan(200);
     expect(await c.locator('polyline').count()).toBeGreaterThan(0);
   }
-  await expect(rp.getByRole('img', { name: 'Lead of the best democratic lab' })).toBeVisible();
+  await expect(rp.getByRole('img', { name: /^US lead: best democratic lab/ })).toBeVisible();
   await rp.screenshot({ path: `${SCREENS}/report-offline.png`, fullPage: true });
   expect(fetched).toEqual([]);
   // The same page through setContent, still offline.

@@ -1,4 +1,4 @@
-import { OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
+import { fixed, OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
 import { figureCriterion, figureValueText } from '../../../shared/analysis/figures.js';
 import { h, fill, scrollBox } from '../dom.js';
 import { compute } from '../format.js';
@@ -58,7 +58,7 @@ function history(reveal: TurnRecord[]): HTMLElement {
               'tr',
               {},
               h('th', { scope: 'row' }, r.quarter),
-              h('td', { class: 'num' }, r.leadMonths.toFixed(1)),
+              h('td', { class: 'num' }, fixed(r.leadMonths, 1)),
               h('td', { class: 'num' }, compute(r.compute.US.stock)),
               h('td', { class: 'num' }, compute(r.compute.CN.stock)),
               h('td', { class: 'num' }, r.tension.toFixed(0)),

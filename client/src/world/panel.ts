@@ -1,4 +1,4 @@
-import { SEAT_INFO } from '../../../shared/index.js';
+import { fixed, SEAT_INFO } from '../../../shared/index.js';
 import { h, fill, uid } from '../dom.js';
 import { compute, months, pct } from '../format.js';
 import { SIDE_GLYPH, SIDE_LABEL } from '../palette.js';
@@ -172,7 +172,7 @@ export function worldPanel(opts: { extraClass?: string } = {}): { el: HTMLElemen
       build(d);
       pinned = null;
       tip.hidden = true;
-      summary.textContent = `${d.quarter}. ${d.viewer}: US lead ${months(d.lead.value)}${d.lead.exact ? '' : ` (estimate ${months(d.lead.low)} to ${months(d.lead.high)})`}; US compute ${compute(d.compute.US.value)}, PRC compute ${compute(d.compute.CN.value)} H100e; tension ${d.tension.toFixed(0)}, cooperation ${d.cooperation.toFixed(0)}, misuse risk ${pct(d.misuse)}; swing markets ${pct(d.swingDemocratic)} democratic. ${d.flows.length} flow${d.flows.length === 1 ? '' : 's'} this quarter.`;
+      summary.textContent = `${d.quarter}. ${d.viewer}: US lead ${months(d.lead.value)}${d.lead.exact ? '' : ` (estimate ${months(d.lead.low)} to ${months(d.lead.high)})`}; US compute ${compute(d.compute.US.value)}, PRC compute ${compute(d.compute.CN.value)} H100e; tension ${fixed(d.tension, 0)}, cooperation ${fixed(d.cooperation, 0)}, misuse risk ${pct(d.misuse)}; swing markets ${pct(d.swingDemocratic)} democratic. ${d.flows.length} flow${d.flows.length === 1 ? '' : 's'} this quarter.`;
     },
     destroy() {
       destroyed = true;

@@ -1,4 +1,5 @@
 import * as Phaser from 'phaser';
+import { fixed } from '../../../shared/index.js';
 import { compute as fmtCompute } from '../format.js';
 import { OKABE, SIDE_COLOUR, hex } from '../palette.js';
 import type { WorldData } from './data.js';
@@ -227,8 +228,8 @@ export class WorldScene extends Phaser.Scene {
     this.text(20, 52, d.viewer, 16, MUTED);
     const lead = d.lead;
     const label = lead.exact
-      ? `US lead: ${lead.value.toFixed(1)} months (exact)`
-      : `US lead ≈ ${lead.value.toFixed(1)} months  (estimate ${lead.low.toFixed(1)} to ${lead.high.toFixed(1)})`;
+      ? `US lead: ${fixed(lead.value, 1)} months (exact)`
+      : `US lead ≈ ${fixed(lead.value, 1)} months  (estimate ${fixed(lead.low, 1)} to ${fixed(lead.high, 1)})`;
     this.text(x0, 10, label, 19, INK, true);
     g.fillStyle(0x26324a, 1);
     g.fillRect(x0, y - 6, x1 - x0, 12);

@@ -1,5 +1,5 @@
-import { OUTCOMES, OUTCOME_INFO, type OutcomeId } from '../../../../shared/index.js';
-import type { OutcomeOdds, Sensitivity } from '../../../../shared/analysis/index.js';
+import { OUTCOMES, OUTCOME_INFO, fixed, type OutcomeId } from '../../../../shared/index.js';
+import { niceTicks, type OutcomeOdds, type Sensitivity } from '../../../../shared/analysis/index.js';
 import { h } from '../../dom.js';
 import { OKABE } from '../../palette.js';
 
@@ -75,6 +75,11 @@ export function oddsTable(odds: OutcomeOdds, n: number, opts: { caption?: string
   );
 }
 
+/** A tick label: as few decimals as the tick needs, a true minus sign. */
+function tickText(v: number): string {
+  return fixed(v, Number.isInteger(v) ? 0 : Number.isInteger(v * 10) ? 1 : 2);
+}
+
 export type Line = { name: string; values: (number | null)[]; colour: string; dash?: string };
 
 /** A line chart with a legend (names in words as well as colours and dashes); `mark` highlights one x. */
@@ -84,19 +89,15 @@ export function lineChart(title: string, labels: string[], lines: Line[], opts: 
   const pad = { l: 46, r: 22, t: 26, b: 48 };
   const all = lines.flatMap((l) => l.values).filter((v): v is number => v !== null && Number.isFinite(v));
   const ruleVals = (opts.rules ?? []).map((r) => r.value);
-  let lo = Math.min(0, ...all, ...ruleVals);
-  let hi = Math.max(1, ...all, ...ruleVals);
-  const span = hi - lo;
-  lo -= span * 0.05;
-  hi += span * 0.05;
+  const axis = niceTicks(Math.min(0, ...all, ...ruleVals), Math.max(1, ...all, ...ruleVals));
+  const { lo, hi } = axis;
   const X = (i: number) => pad.l + (labels.length <= 1 ? (w - pad.l - pad.r) / 2 : (i * (w - pad.l - pad.r)) / (labels.length - 1));
   const Y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (hh - pad.t - pad.b);
   const el = svg('svg', { viewBox: `0 0 ${w} ${hh}`, class: 'chart xchart', role: 'img', 'aria-label': `${title}: ${lines.map((l) => `${l.name} ${l.values.map((v) => (v === null ? '–' : v.toFixed(1))).join(', ')}`).join('; ')}` });
   el.append(svg('text', { x: pad.l, y: 16, fill: '#eef2f8', 'font-size': 13, 'font-weight': 600 }, `${title}${opts.unit ? ` (${opts.unit})` : ''}`));
-  for (let k = 0; k <= 4; k++) {
-    const v = lo + ((hi - lo) * k) / 4;
+  for (const v of axis.ticks) {
     el.append(svg('line', { x1: pad.l, x2: w - pad.r, y1: Y(v), y2: Y(v), stroke: '#2a3650', 'stroke-width': 1 }));
-    el.append(svg('text', { x: pad.l - 6, y: Y(v) + 4, fill: '#a7b2c4', 'font-size': 11, 'text-anchor': 'end' }, Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1)));
+    el.append(svg('text', { x: pad.l - 6, y: Y(v) + 4, fill: '#a7b2c4', 'font-size': 11, 'text-anchor': 'end' }, tickText(v)));
   }
   for (const r of opts.rules ?? []) {
     el.append(svg('line', { x1: pad.l, x2: w - pad.r, y1: Y(r.value), y2: Y(r.value), stroke: r.colour, 'stroke-dasharray': '6 4', 'stroke-width': 1.2 }));

@@ -1,4 +1,4 @@
-import { OUTCOME_CRITERIA, REGIONS, SEATS, SEAT_INFO, type TurnRecord } from '../../../../shared/index.js';
+import { fixed, OUTCOME_CRITERIA, REGIONS, SEATS, SEAT_INFO, type TurnRecord } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { compute, pct } from '../../format.js';
 import { OKABE, SIDE_GLYPH } from '../../palette.js';
@@ -52,7 +52,7 @@ export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], no
     label.textContent = `${q.quarter} — quarter ${at + 1} of ${hist.length}`;
     fill(
       chart,
-      lineChart('Lead of the best democratic lab', hist.map((x) => x.quarter), [{ name: 'Lead', values: hist.map((x) => x.leadMonths), colour: OKABE.sky }], {
+      lineChart('US lead: best democratic lab over best PRC lab', hist.map((x) => x.quarter), [{ name: 'Lead', values: hist.map((x) => x.leadMonths), colour: OKABE.sky }], {
         unit: 'months',
         mark: at,
         rules: [
@@ -73,7 +73,7 @@ export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], no
           {},
           h('h3', {}, 'Figures after the quarter'),
           kv([
-            ['US lead', `${q.leadMonths.toFixed(1)} months`],
+            ['US lead', `${fixed(q.leadMonths, 1)} months`],
             ['Capability (US lab / PRC lab)', `${q.capability.USLAB.toFixed(2)} / ${q.capability.CNLAB.toFixed(2)}`],
             ['Tension', q.tension.toFixed(0)],
             ['Cooperation', q.cooperation.toFixed(0)],

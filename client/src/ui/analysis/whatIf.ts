@@ -1,5 +1,5 @@
 import { replay, type MatchRecord, type WhatIfChange } from '../../../../shared/analysis/index.js';
-import { AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { fixed, AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { OKABE } from '../../palette.js';
 import { orderText } from '../ordersText.js';
@@ -167,8 +167,8 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
       h(
         'div',
         { class: 'side-by-side wi-summary' },
-        h('div', { class: 'wi-col', 'data-testid': 'whatif-original' }, h('h3', {}, 'As played'), h('p', { class: 'wi-outcome' }, outcomeLine(original, turns)), h('p', {}, `Final lead ${a.leadMonths.toFixed(1)} months`)),
-        h('div', { class: 'wi-col', 'data-testid': 'whatif-altered' }, h('h3', {}, 'What if'), h('p', { class: 'wi-outcome' }, outcomeLine(altered, turns)), h('p', {}, `Final lead ${b.leadMonths.toFixed(1)} months`)),
+        h('div', { class: 'wi-col', 'data-testid': 'whatif-original' }, h('h3', {}, 'As played'), h('p', { class: 'wi-outcome' }, outcomeLine(original, turns)), h('p', {}, `Final lead ${fixed(a.leadMonths, 1)} months`)),
+        h('div', { class: 'wi-col', 'data-testid': 'whatif-altered' }, h('h3', {}, 'What if'), h('p', { class: 'wi-outcome' }, outcomeLine(altered, turns)), h('p', {}, `Final lead ${fixed(b.leadMonths, 1)} months`)),
       ),
       h(
         'p',

@@ -1,4 +1,4 @@
-import { COMPUTE_SOURCES, OUTCOME_CRITERIA, REGIONS, SEAT_INFO, builtinScenario, paramsOf, type Estimate } from '../../../../shared/index.js';
+import { fixed, COMPUTE_SOURCES, OUTCOME_CRITERIA, REGIONS, SEAT_INFO, builtinScenario, paramsOf, type Estimate } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { compute } from '../../format.js';
 import { OKABE } from '../../palette.js';
@@ -58,11 +58,11 @@ export function dashboardCharts(s: AppState, snaps: Snapshot[]): ChartDef[] {
         { value: OUTCOME_CRITERIA.parityLeadMonths, label: `parity (≤ ${OUTCOME_CRITERIA.parityLeadMonths} mo)`, colour: OKABE.vermillion },
         { value: OUTCOME_CRITERIA.democraticLeadMonths, label: `democratic lead (≥ ${OUTCOME_CRITERIA.democraticLeadMonths} mo)`, colour: OKABE.blue },
       ],
-      y: { format: (v) => `${v.toFixed(0)} mo` },
+      y: { format: (v) => `${fixed(v, 0)} mo` },
     },
     table: {
       head: ['Quarter', whose, 'Band', ...(seat ? ['Public'] : [])],
-      rows: turns.map((t, i) => [labels[i], fmtCell(mine.v[i], (x) => x.toFixed(1)), at[i] && !at[i]!.lead.exact ? `${at[i]!.lead.low.toFixed(1)}–${at[i]!.lead.high.toFixed(1)}` : '—', ...(seat ? [fmtCell(publicLead[i], (x) => x.toFixed(1))] : [])]),
+      rows: turns.map((t, i) => [labels[i], fmtCell(mine.v[i], (x) => fixed(x, 1)), at[i] && !at[i]!.lead.exact ? `${fixed(at[i]!.lead.low, 1)}–${fixed(at[i]!.lead.high, 1)}` : '—', ...(seat ? [fmtCell(publicLead[i], (x) => fixed(x, 1))] : [])]),
     },
   };
 

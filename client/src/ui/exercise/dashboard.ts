@@ -1,4 +1,4 @@
-import { type GameEvent, type Notice, type PublicView } from '../../../../shared/index.js';
+import { fixed, type GameEvent, type Notice, type PublicView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { compute, pct } from '../../format.js';
 import type { AppState } from '../../store.js';
@@ -23,10 +23,10 @@ function tiles(pub: PublicView): Tile[] {
     {
       key: 'lead',
       label: 'US lead over PRC',
-      value: lead.value.toFixed(1),
+      value: fixed(lead.value, 1),
       unit: 'months',
-      sub: lead.exact ? 'exact' : `public estimate ${lead.low.toFixed(1)}–${lead.high.toFixed(1)}`,
-      change: trend(lead.value, before?.lead.value, (x) => x.toFixed(1), ' mo'),
+      sub: lead.exact ? 'exact' : `public estimate ${fixed(lead.low, 1)}–${fixed(lead.high, 1)}`,
+      change: trend(lead.value, before?.lead.value, (x) => fixed(x, 1), ' mo'),
       tone: lead.value >= 12 ? 'dem' : lead.value <= 3 ? 'prc' : 'mid',
     },
     { key: 'tension', label: 'Tension', value: pub.tension.toFixed(0), sub: 'of 100', change: trend(pub.tension, before?.tension, (x) => x.toFixed(0), ''), tone: pub.tension >= 65 ? 'hot' : 'mid' },

@@ -1,4 +1,4 @@
-import { SEAT_INFO, type Order, type PublicView, type SeatView } from '../../../../shared/index.js';
+import { fixed, SEAT_INFO, type Order, type PublicView, type SeatView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { compute, pct } from '../../format.js';
 import { previewOrders, type PreviewRow } from './estimate.js';
@@ -6,7 +6,7 @@ import { previewOrders, type PreviewRow } from './estimate.js';
 function val(r: PreviewRow, v: number): string {
   switch (r.unit) {
     case 'months':
-      return `${v.toFixed(1)} mo`;
+      return `${fixed(v, 1)} mo`;
     case 'points':
       return v.toFixed(0);
     case 'share':
@@ -24,7 +24,7 @@ function diff(r: PreviewRow): { text: string; words: string } {
   if (Math.abs(d) < tiny) return { text: '±0', words: 'no change' };
   const sign = d > 0 ? '+' : '−';
   const a = Math.abs(d);
-  const t = r.unit === 'months' ? `${a.toFixed(1)} mo` : r.unit === 'share' ? `${(a * 100).toFixed(1)} pts` : r.unit === 'h100e' ? compute(a) : a.toFixed(0);
+  const t = r.unit === 'months' ? `${fixed(a, 1)} mo` : r.unit === 'share' ? `${(a * 100).toFixed(1)} pts` : r.unit === 'h100e' ? compute(a) : fixed(a, 0);
   const better = r.good === null ? '' : (d > 0) === (r.good === 'up') ? ' (better for you)' : ' (worse for you)';
   return { text: `${sign}${t}`, words: `${d > 0 ? 'up' : 'down'} ${t}${better}` };
 }

@@ -1,4 +1,4 @@
-import type { Estimate, PublicSeries, PublicView } from '../../../../shared/index.js';
+import { fixed, type Estimate, type PublicSeries, type PublicView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { months, pct } from '../../format.js';
 import type { AppState } from '../../store.js';
@@ -27,9 +27,9 @@ function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; 
   const band = (e: Estimate) => (e.exact ? months(e.value) : `${months(e.value)} (${months(e.low)}–${months(e.high)})`);
   return [
     ...(own
-      ? [{ name: 'US lead (your intelligence)', before: own.before ? months(own.before.value) : '—', after: band(own.after), change: d(own.before?.value, own.after.value, (x) => x.toFixed(1), ' mo') }]
+      ? [{ name: 'US lead (your intelligence)', before: own.before ? months(own.before.value) : '—', after: band(own.after), change: d(own.before?.value, own.after.value, (x) => fixed(x, 1), ' mo') }]
       : []),
-    { name: 'US lead (public estimate)', before: prev ? months(prev.lead.value) : '—', after: band(now.lead), change: d(prev?.lead.value, now.lead.value, (x) => x.toFixed(1), ' mo') },
+    { name: 'US lead (public estimate)', before: prev ? months(prev.lead.value) : '—', after: band(now.lead), change: d(prev?.lead.value, now.lead.value, (x) => fixed(x, 1), ' mo') },
     { name: 'Tension (0–100)', before: prev ? prev.tension.toFixed(0) : '—', after: now.tension.toFixed(0), change: d(prev?.tension, now.tension, (x) => x.toFixed(0)) },
     { name: 'Cooperation (0–100)', before: prev ? prev.cooperation.toFixed(0) : '—', after: now.cooperation.toFixed(0), change: d(prev?.cooperation, now.cooperation, (x) => x.toFixed(0)) },
     { name: 'Misuse risk', before: prev ? pct(prev.misuse) : '—', after: pct(now.misuse), change: d(prev?.misuse, now.misuse, (x) => (x * 100).toFixed(0), ' pts') },

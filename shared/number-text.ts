@@ -1,0 +1,9 @@
+/**
+ * A number with `digits` decimals as players read it: a true minus sign (U+2212) for negatives, and
+ * never "−0.0" for a value that rounds to zero.
+ */
+export function fixed(x: number, digits = 0): string {
+  const t = x.toFixed(digits);
+  if (!t.startsWith('-')) return t;
+  return Number(t) === 0 ? t.slice(1) : `−${t.slice(1)}`;
+}
