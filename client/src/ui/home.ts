@@ -175,7 +175,7 @@ export function homeScreen(prefillCode: string | null): Screen {
       'header',
       { class: 'hero' },
       h('div', {}, h('h1', {}, 'Lead Time'), h('p', { class: 'tagline' }, 'The US–China race for AI leadership, 2026 to 2028. Eight seats, simultaneous secret orders, one of six outcomes.')),
-      h('div', { class: 'card name-card' }, field('Your name', name, 'Shown to the other players in this match.')),
+      h('div', { class: 'card name-card' }, field('Your name', name, 'Shown to the other players in this match (up to 40 characters).')),
     ),
     notice,
     h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, controlRejoin(), list)),
