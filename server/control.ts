@@ -1,4 +1,4 @@
-import { EVENT_BY_ID, effectText, ForecastAccessSchema, OUTCOME_INFO, SEATS, type NoticeKind } from '../shared/index.js';
+import { EVENT_BY_ID, effectText, ForecastAccessSchema, OUTCOME_INFO, SEATS, SEAT_INFO, fixed, type NoticeKind } from '../shared/index.js';
 import {
   AdjustSchema,
   AdvanceSchema,
@@ -95,9 +95,9 @@ export function decideControl(m: MatchController, type: string, actor: Actor, ms
       const r = SeatControlSchema.safeParse(msg);
       if (!r.success) return malformed('seat hand-over', r.error.issues);
       if (m.phase === 'finished') return refuse('wrong-phase', 'The match is over.');
-      if (!m.inPlay(r.data.seat)) return refuse('seat-not-in-play', `${r.data.seat} is not a seat in this scenario; a bot always plays it.`);
+      if (!m.inPlay(r.data.seat)) return refuse('seat-not-in-play', `${SEAT_INFO[r.data.seat].short} is not a seat in this scenario; a bot always plays it.`);
       const handed = m.handedToBot.has(r.data.seat);
-      if ((r.data.to === 'bot') === handed) return refuse('refused', `${r.data.seat} is already ${handed ? 'with its bot' : 'with its people'}.`);
+      if ((r.data.to === 'bot') === handed) return refuse('refused', `${SEAT_INFO[r.data.seat].short} is already ${handed ? 'with its bot' : 'with its people'}.`);
       return accept({ kind: 'seat-control', seat: r.data.seat, to: r.data.to, by });
     }
     case 'control:end': {
@@ -178,7 +178,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       if (r.seat) {
         // A seat's resources and levers are private to it: the others learn only that Control intervened.
         notify('adjusted', exact, { kind: 'seats', seats: [r.seat] }, entry.reason);
-        notify('adjusted', `Control adjusted one of ${r.seat}'s figures.`, { kind: 'others', seat: r.seat }, entry.reason);
+        notify('adjusted', `Control adjusted one of ${SEAT_INFO[r.seat].short}’s figures.`, { kind: 'others', seat: r.seat }, entry.reason);
         fx.push({ kind: 'views', seats: [r.seat] });
       } else {
         notify('adjusted', exact, EVERYONE, entry.reason);
@@ -190,7 +190,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
     case 'seat-control': {
       if (entry.to === 'bot') m.handedToBot.add(entry.seat);
       else m.handedToBot.delete(entry.seat);
-      const text = entry.to === 'bot' ? `Control handed ${entry.seat} to its bot.` : `Control handed ${entry.seat} back to its players.`;
+      const text = entry.to === 'bot' ? `Control handed ${SEAT_INFO[entry.seat].short} to its bot.` : `Control handed ${SEAT_INFO[entry.seat].short} back to its players.`;
       notify('seat-control', text);
       intervene(text);
       break;
@@ -203,13 +203,13 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       break;
     }
     case 'end': {
-      m.world = endNow(m.world);
+      m.world = endNow(m.world, entry.reason);
       m.recordAction({ kind: 'end', reason: entry.reason });
       m.phase = 'finished';
       m.clock = { deadline: 0, paused: false, remaining: 0 };
       const outcome = m.world.outcome;
       const title = outcome ? OUTCOME_INFO[outcome.id].title : '';
-      const text = `Control ended the match. Outcome: ${title}. ${outcome?.reason ?? ''}`.trim();
+      const text = `Outcome: ${title}. ${outcome?.reason ?? 'Control ended the match.'}`;
       notify('ended', text, EVERYONE, entry.reason || undefined);
       intervene(text, entry.reason || undefined);
       m.closeProposals(fx, 'lapsed');
@@ -219,6 +219,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
   }
 }
 
+/** A figure as the tables show it: whole numbers as they are, tens to one decimal, shares and small values to two. */
 function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2);
+  return Number.isInteger(x) ? fixed(x) : fixed(x, Math.abs(x) >= 10 ? 1 : 2);
 }

@@ -12,6 +12,7 @@ import {
   proposeAgreement,
   quarterLabel,
   SEATS,
+  SEAT_INFO,
   StartSchema,
   SubmitOrdersSchema,
   validateOrders,
@@ -195,7 +196,7 @@ export class MatchController {
     if (actor.role === 'spectator') return { ok: false, error: roomError('spectator', `Spectators cannot ${verb}.`) };
     if (actor.role === 'facilitator') return { ok: false, error: roomError('not-seated', `Control holds no seat and cannot ${verb}.`) };
     if (!actor.seat) return { ok: false, error: roomError('not-seated', `Claim a seat before you ${verb}.`) };
-    if (claimed !== undefined && claimed !== actor.seat) return { ok: false, error: roomError('forged-seat', `You hold ${actor.seat}; you cannot act for ${claimed}.`) };
+    if (claimed !== undefined && claimed !== actor.seat) return { ok: false, error: roomError('forged-seat', `You hold ${SEAT_INFO[actor.seat].short}; you cannot act for ${SEAT_INFO[claimed].short}.`) };
     return { ok: true, seat: actor.seat };
   }
 
@@ -213,8 +214,8 @@ export class MatchController {
     const seat = who.seat;
     const late = this.orderPhaseError(r.data.turn);
     if (late) return late;
-    if (this.handedToBot.has(seat)) return refuse('handed-to-bot', `Control has handed ${seat} to its bot; its bot gives the orders.`);
-    if (this.hasSubmitted(seat)) return refuse('already-submitted', `${seat} has already submitted orders this quarter.`);
+    if (this.handedToBot.has(seat)) return refuse('handed-to-bot', `Control has handed ${SEAT_INFO[seat].short} to its bot; its bot gives the orders.`);
+    if (this.hasSubmitted(seat)) return refuse('already-submitted', `${SEAT_INFO[seat].short} has already submitted orders this quarter.`);
     const check = validateOrders(this.world, seat, r.data.orders as Order[]);
     if (check.errors.length > 0) return refuse('invalid-orders', `Orders refused: ${check.errors.join(' ')}`);
     return accept({ kind: 'submit', seat, turn: r.data.turn, orders: check.accepted, by: actor.name });
@@ -227,7 +228,7 @@ export class MatchController {
     if (!who.ok) return { ok: false, error: who.error };
     const late = this.orderPhaseError(r.data.turn);
     if (late) return late;
-    if (this.hasSubmitted(who.seat)) return refuse('already-submitted', `${who.seat} has already submitted orders this quarter.`);
+    if (this.hasSubmitted(who.seat)) return refuse('already-submitted', `${SEAT_INFO[who.seat].short} has already submitted orders this quarter.`);
     return accept({ kind: 'draft', seat: who.seat, turn: r.data.turn, orders: r.data.orders as Order[], by: actor.name });
   }
 
@@ -270,7 +271,7 @@ export class MatchController {
     if (this.phase !== 'orders') return refuse('wrong-phase', 'Proposals are answered while a quarter is being played.');
     const p = this.world.proposals.find((x) => x.id === r.data.id);
     if (!p) return refuse('refused', `No open proposal "${r.data.id}".`);
-    if (!p.parties.includes(seat)) return refuse('not-party', `${seat} is not a party to this proposal.`);
+    if (!p.parties.includes(seat)) return refuse('not-party', `${SEAT_INFO[seat].short} is not a party to this proposal.`);
     const trial = r.data.accept ? acceptAgreement(this.world, p.id, seat) : declineAgreement(this.world, p.id, seat);
     if (!trial.ok) return refuse('refused', trial.error);
     return accept({ kind: 'respond', seat, proposal: p.id, accept: r.data.accept, by: actor.name });
@@ -281,9 +282,9 @@ export class MatchController {
     const r = ClaimSeatSchema.safeParse(msg);
     if (!r.success) return { ok: false, error: roomError('bad-request', `Malformed claim: ${describeIssues(r.error.issues)}`) };
     if (actor.role === 'facilitator') return { ok: false, error: roomError('not-seated', 'Control cannot take a seat.') };
-    if (actor.seat) return { ok: false, error: roomError('already-seated', `You already hold ${actor.seat}.`) };
+    if (actor.seat) return { ok: false, error: roomError('already-seated', `You already hold ${SEAT_INFO[actor.seat].short}.`) };
     if (this.phase === 'finished') return { ok: false, error: roomError('wrong-phase', 'The match is over.') };
-    if (!this.inPlay(r.data.seat)) return { ok: false, error: roomError('seat-not-in-play', `${r.data.seat} is not a seat in this scenario; a bot always plays it.`) };
+    if (!this.inPlay(r.data.seat)) return { ok: false, error: roomError('seat-not-in-play', `${SEAT_INFO[r.data.seat].short} is not a seat in this scenario; a bot always plays it.`) };
     return { ok: true, seat: r.data.seat };
   }
 
@@ -388,7 +389,7 @@ export class MatchController {
     this.proposals.set(p.id, view);
     fx.push({ kind: 'proposal', view });
     if (agreed && was !== 'agreed') {
-      notify('agreement-agreed', `${p.parties.join(', ')} agreed the ${view.title}; it is signed at the end of this quarter${short ? ' if cooperation allows' : ''}.`);
+      notify('agreement-agreed', `${p.parties.map((x) => SEAT_INFO[x].short).join(', ')} agreed the ${view.title}; it is signed at the end of this quarter${short ? ' if cooperation allows' : ''}.`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEATS, type SeatId } from './seats.js';
+import { SEATS, SEAT_INFO, type SeatId } from './seats.js';
 import type { Proposal, WorldState } from './state.js';
 import menuJson from './data/agreements.json';
 
@@ -85,8 +85,8 @@ export function proposeAgreement(state: WorldState, by: SeatId, kind: string, pa
   const all = parties.includes(by) ? [...parties] : [by, ...parties];
   const why = checkParties(kind, all);
   if (why) return fail(why);
-  if (state.agreements.some((a) => a.kind === kind)) return fail(`A ${AGREEMENT_MENU[kind].title} is already in force.`);
-  if (state.proposals.some((p) => p.kind === kind && p.proposer === by)) return fail(`${by} has already proposed a ${AGREEMENT_MENU[kind].title} this quarter.`);
+  if (state.agreements.some((a) => a.kind === kind)) return fail(`The ${AGREEMENT_MENU[kind].title} is already in force.`);
+  if (state.proposals.some((p) => p.kind === kind && p.proposer === by)) return fail(`${SEAT_INFO[by].short} has already proposed the ${AGREEMENT_MENU[kind].title} this quarter.`);
   const proposal: Proposal = { id: `${kind}@${state.turn}:${by}`, kind, proposer: by, parties: all, acceptedBy: [by], turn: state.turn };
   return { ok: true, state: { ...state, proposals: [...state.proposals, proposal] }, proposal };
 }
@@ -96,8 +96,8 @@ export function acceptAgreement(state: WorldState, proposalId: string, by: SeatI
   if (state.outcome) return fail('The match is over.');
   const p = state.proposals.find((x) => x.id === proposalId);
   if (!p) return fail(`No open proposal "${proposalId}".`);
-  if (!p.parties.includes(by)) return fail(`${by} is not a party to this proposal.`);
-  if (p.acceptedBy.includes(by)) return fail(`${by} has already accepted.`);
+  if (!p.parties.includes(by)) return fail(`${SEAT_INFO[by].short} is not a party to this proposal.`);
+  if (p.acceptedBy.includes(by)) return fail(`${SEAT_INFO[by].short} has already accepted.`);
   const next: Proposal = { ...p, acceptedBy: [...p.acceptedBy, by] };
   return { ok: true, state: { ...state, proposals: state.proposals.map((x) => (x === p ? next : x)) }, proposal: next };
 }
@@ -106,7 +106,7 @@ export function acceptAgreement(state: WorldState, proposalId: string, by: SeatI
 export function declineAgreement(state: WorldState, proposalId: string, by: SeatId): AgreementResult {
   const p = state.proposals.find((x) => x.id === proposalId);
   if (!p) return fail(`No open proposal "${proposalId}".`);
-  if (!p.parties.includes(by)) return fail(`${by} is not a party to this proposal.`);
+  if (!p.parties.includes(by)) return fail(`${SEAT_INFO[by].short} is not a party to this proposal.`);
   return { ok: true, state: { ...state, proposals: state.proposals.filter((x) => x !== p) } };
 }
 

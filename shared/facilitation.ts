@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEATS, type SeatId } from './seats.js';
+import { SEATS, SEAT_INFO, type SeatId } from './seats.js';
 import { REGIONS, type RegionId, type WorldState } from './state.js';
 import { LEVERS, type LeverId } from './levers.js';
 import { EVENT_BY_ID, EVENT_EFFECT_KEYS, isModifierKey, isMultiplierKey, type EventEffectKey } from './events.js';
@@ -162,17 +162,17 @@ export function adjustWorld(state: WorldState, target: AdjustTarget, value: numb
       return { ok: true, state: s, label: 'Misuse risk', before: state.risk.misuse, after: value, seat: null };
     case 'resources':
       s.resources[target.seat] = value;
-      return { ok: true, state: s, label: `${target.seat} resources`, before: state.resources[target.seat], after: value, seat: target.seat };
+      return { ok: true, state: s, label: `${SEAT_INFO[target.seat].short} resources`, before: state.resources[target.seat], after: value, seat: target.seat };
     case 'adoption':
       s.adoption[target.region as RegionId] = { democratic: value, prc: 1 - value };
       return { ok: true, state: s, label: `Democratic share of ${target.region}`, before: state.adoption[target.region].democratic, after: value, seat: null };
     case 'lever': {
       const def = LEVERS.find((l) => l.id === target.lever);
       if (!def) return { ok: false, error: `No lever "${target.lever}".` };
-      if (def.seat !== target.seat) return { ok: false, error: `"${def.label}" is ${def.seat}'s lever, not ${target.seat}'s.` };
+      if (def.seat !== target.seat) return { ok: false, error: `"${def.label}" is ${SEAT_INFO[def.seat].short}’s lever, not ${SEAT_INFO[target.seat].short}’s.` };
       const id = target.lever as LeverId;
       setLever(s, target.seat, id, value);
-      return { ok: true, state: s, label: `${target.seat}: ${def.label}`, before: lv(state, target.seat, id), after: value, seat: target.seat };
+      return { ok: true, state: s, label: `${SEAT_INFO[target.seat].short}: ${def.label}`, before: lv(state, target.seat, id), after: value, seat: target.seat };
     }
   }
 }
@@ -181,9 +181,11 @@ export function adjustWorld(state: WorldState, target: AdjustTarget, value: numb
  * End the match now: classify the outcome from the current figures (no early ending, no rolls), as the
  * model does at the last turn.
  */
-export function endNow(state: WorldState): WorldState {
+export function endNow(state: WorldState, reason = ''): WorldState {
   if (state.outcome) return state;
   const s = cloneWorld(state);
-  s.outcome = classifyWorld(state);
+  const o = classifyWorld(state);
+  const why = reason.trim() ? ` (“${reason.trim()}”)` : '';
+  s.outcome = { ...o, reason: `Control ended the match after ${state.turn} of ${state.turns} quarters${why}. ${o.reason}`, endedByControl: true };
   return s;
 }

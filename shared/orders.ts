@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEATS, type SeatId } from './seats.js';
+import { SEATS, SEAT_INFO, type SeatId } from './seats.js';
 import { ACTION_BY_ID } from './actions.js';
 import { AGREEMENT_MENU } from './agreements.js';
 import type { Order, WorldState } from './state.js';
@@ -63,7 +63,7 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
         continue;
       }
       if (!terms.eligibleParties.includes(seat)) {
-        errors.push(`${seat} cannot sign the ${terms.title}.`);
+        errors.push(`${SEAT_INFO[seat].short} cannot sign the ${terms.title}.`);
         continue;
       }
       const key = orderKey({ action: SIGN_ACTION, agreement: terms.id });
@@ -81,7 +81,7 @@ export function validateOrders(state: WorldState, seat: SeatId, orders: readonly
       continue;
     }
     if (a.seat !== seat) {
-      errors.push(`"${a.name}" belongs to ${a.seat}, not ${seat}.`);
+      errors.push(`"${a.name}" belongs to ${SEAT_INFO[a.seat].short}, not ${SEAT_INFO[seat].short}.`);
       continue;
     }
     if (seen.includes(a.id)) {

@@ -34,6 +34,8 @@ export type OutcomeResult = {
   /** One sentence naming the rule that decided it. */
   reason: string;
   figures: DecidingFigure[];
+  /** Control ended the match before its last quarter (the outcome is read from the position then). */
+  endedByControl?: true;
 };
 
 export type OutcomeInputs = {
@@ -56,8 +58,8 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
   if (x.early) {
     const reason =
       x.early.id === 'misuse-catastrophe'
-        ? `A misuse catastrophe struck: the roll ${x.early.roll.toFixed(3)} fell under its odds ${x.early.odds.toFixed(3)}.`
-        : `The Strait crisis broke out: the roll ${x.early.roll.toFixed(3)} fell under its odds ${x.early.odds.toFixed(3)}.`;
+        ? `A misuse catastrophe struck: the roll ${percent(x.early.roll)} fell under its odds ${percent(x.early.odds)}.`
+        : `The Strait crisis broke out: the roll ${percent(x.early.roll)} fell under its odds ${percent(x.early.odds)}.`;
     return { id: x.early.id, turn: x.turn, early: true, reason, figures: [x.early.figure, { name: 'Odds this quarter', value: x.early.odds }, { name: 'Roll', value: x.early.roll }] };
   }
   if (x.cooperation >= c.stewardshipCooperation && x.jointGovernanceInForce && x.jointSafetyWork !== false) {
@@ -100,4 +102,9 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
     reason: `Neither side clears the bar: a lead of ${x.leadMonths.toFixed(1)} months with ${(x.swingDemocratic * 100).toFixed(0)}% of the swing markets on democratic stacks.`,
     figures: [lead, swing],
   };
+}
+
+/** A roll or odds as players read them everywhere: a percentage to one decimal. */
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
 }

@@ -57,6 +57,8 @@ export type SeatView = {
   intel: number;
   events: GameEvent[];
   lastOrders: Order[];
+  /** Set by the server: nobody submitted for the seat last quarter, so `lastOrders` are its bot's. */
+  lastOrdersByBot?: boolean;
   /** The seat's public objectives. */
   objectives: ObjectiveView[];
   /** The seat's secret agenda, if it has one (only ever in its own view). */

@@ -35,3 +35,15 @@ export function clock(ms: number): string {
   const m = Math.floor(s / 60);
   return `${m}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/**
+ * The change between two figures as they are shown (each rounded to `digits` after scaling), so that a
+ * before, an after and their change always add up. `size` is the unsigned change as text ("0" when too
+ * small to show); `unit` is given for one (" pts" becomes " pt").
+ */
+export function shownChange(before: number, after: number, digits: number, scale = 1, unit = ''): { diff: number; size: string; unit: string } {
+  const shown = (x: number) => Number((x * scale).toFixed(digits));
+  const diff = shown(after) - shown(before);
+  const size = Math.abs(diff).toFixed(digits);
+  return { diff: Number(size) === 0 ? 0 : diff, size, unit: unit === ' pts' && Number(size) === 1 ? ' pt' : unit };
+}

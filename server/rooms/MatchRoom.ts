@@ -1,5 +1,5 @@
 import { matchMaker, Protocol, Room, type Client, type RoomException } from '@colyseus/core';
-import { ForecastRequestSchema, MSG, SMSG, seatView, seatViewMessage, type LiveForecast, type RoomListing } from '../../shared/index.js';
+import { ForecastRequestSchema, MSG, SMSG, seatView, seatViewMessage, type LiveForecast, type RoomListing, type SeatView } from '../../shared/index.js';
 import { livePool } from '../analysis/live-forecast.js';
 import { sees, type Viewer } from '../audience.js';
 import { canRead } from '../../shared/chat.js';
@@ -351,7 +351,8 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   private sendSeatView(client: Client) {
     const m = this.roster.get(client.sessionId);
     if (m?.role !== 'player' || !m.seat) return;
-    const view = seatView(this.ctrl.world, m.seat);
+    const world = this.ctrl.world;
+    const view: SeatView = { ...seatView(world, m.seat), lastOrdersByBot: this.ctrl.botsByTurn[world.turn - 1]?.includes(m.seat) ?? false };
     client.send(SMSG.seatView, seatViewMessage(view, this.eventsSent.get(client.sessionId) ?? 0));
     this.eventsSent.set(client.sessionId, view.events.length);
   }

@@ -49,6 +49,6 @@ export function applyWorldAction(world: WorldState, action: WorldAction, doctrin
       return r.ok ? r.state : world;
     }
     case 'end':
-      return endNow(world);
+      return endNow(world, action.reason);
   }
 }

@@ -6,7 +6,8 @@ import { emit, type TurnCtx } from './context.js';
 
 /**
  * Step 7. Events: cards scheduled by the scenario or injected by the facilitator for this quarter fire
- * first, then each random card not yet drawn is drawn with its own chance from the seeded stream.
+ * first (a deck card fired so counts as drawn), then each random card not yet drawn is drawn with its own
+ * chance from the seeded stream.
  * One-off effects apply now; multipliers become modifiers for the quarters the card names.
  */
 export function stepEvents(s: WorldState, ctx: TurnCtx): void {
@@ -20,7 +21,10 @@ export function stepEvents(s: WorldState, ctx: TurnCtx): void {
         continue;
       }
       const card = EVENT_BY_ID.get(e.eventId);
-      if (card) (fired ??= []).push(e.injectedBy ? { card, injectedBy: e.injectedBy } : { card });
+      if (!card) continue;
+      (fired ??= []).push(e.injectedBy ? { card, injectedBy: e.injectedBy } : { card });
+      // A deck card that fires on schedule or by Control's hand has been drawn: the deck cannot deal it again.
+      if (card.trigger === 'random' && !s.drawnEvents.includes(card.id)) s.drawnEvents.push(card.id);
     }
     s.pendingEvents = keep;
   }

@@ -132,6 +132,16 @@ test('keyboard only: skip to the orders, pick an action, submit, continue', asyn
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q4' })).toBeVisible();
   // Keyboard users carry on at the new quarter's orders.
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q4' })).toBeFocused();
+  // Ctrl+Enter submits from anywhere in the form, without tabbing through the whole catalogue.
+  await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /^Submit 1 order$/ })).toHaveAttribute('aria-keyshortcuts', /Control\+Enter/);
+  await page.keyboard.press('Control+Enter');
+  await expect(report).toBeVisible();
+  await expect(page.getByRole('dialog', { name: /Quarter report/ })).toContainText('2026 Q4');
+  await page.keyboard.press('Enter');
+  await expect(report).toBeHidden();
 
   // The guide and "why this number?" work from the keyboard too.
   const help = page.getByRole('button', { name: 'Help' });

@@ -52,7 +52,7 @@ describe('agreement proposals', () => {
     await t.cn.request('respond', { id, accept: true }, ['proposal']);
     await waitFor(() => latest(t.us, id)?.status === 'agreed', 'agreed');
     await waitFor(() => t.spec.of<Notice>('notice').some((n) => n.kind === 'agreement-agreed'), 'public announcement');
-    expect(t.eu.of<Notice>('notice').find((n) => n.kind === 'agreement-agreed')?.text).toMatch(/US, CN agreed the/);
+    expect(t.eu.of<Notice>('notice').find((n) => n.kind === 'agreement-agreed')?.text).toMatch(/United States, China agreed the/);
     expect(t.eu.of('proposal')).toEqual([]);
 
     await t.us.request('submit', { turn: 0, orders: [] }, ['ack']);

@@ -149,7 +149,10 @@ describe('a facilitated exercise', () => {
     await control(ctl, 'control:advance', {});
     await waitFor(() => us.state.turn === 1 && cn.latestSeatView()?.turn === 1, 'turn 1');
     expect(us.latestSeatView()?.lastOrders).toEqual([{ action: 'us-intel', intensity: 1 }]);
-    expect(cn.latestSeatView()?.lastOrders.length).toBeGreaterThan(0); // CN's bot played
+    expect(us.latestSeatView()?.lastOrdersByBot).toBe(false);
+    // CN's bot played, and CN's view says so (its report must not call them "your orders").
+    expect(cn.latestSeatView()?.lastOrders.length).toBeGreaterThan(0);
+    expect(cn.latestSeatView()?.lastOrdersByBot).toBe(true);
     expect(cn.of<Notice>('notice').some((n) => n.kind === 'advanced')).toBe(true);
   });
 
@@ -206,9 +209,9 @@ describe('a facilitated exercise', () => {
     await waitFor(() => cn.latestSeatView()?.resources === 17, 'CN resources');
     await waitFor(() => us.of<Notice>('notice').filter((x) => x.kind === 'adjusted').length === 3, 'US notices');
     const usNotice = us.of<Notice>('notice').filter((x) => x.kind === 'adjusted')[2];
-    expect(usNotice.text).toBe("Control adjusted one of CN's figures.");
+    expect(usNotice.text).toBe('Control adjusted one of China’s figures.');
     expect(usNotice.reason).toBe('Windfall');
-    expect(cn.of<Notice>('notice').filter((x) => x.kind === 'adjusted')[2].text).toMatch(/CN resources from .* to 17/);
+    expect(cn.of<Notice>('notice').filter((x) => x.kind === 'adjusted')[2].text).toMatch(/China resources from .* to 17/);
     expect(us.of<SeatView>('seat-view').every((v) => v.seat === 'US')).toBe(true);
 
     await control(ctl, 'control:adjust', { target: { kind: 'lever', seat: 'US', lever: 'chipControls' }, value: 0.9, reason: 'New rule' });
@@ -237,10 +240,12 @@ describe('a facilitated exercise', () => {
     expect(cn.state.seats.US).toMatchObject({ bot: true, occupied: true, members: 1 });
     const refused = await us.request<ServerError>('submit', { turn: 0, orders: [] }, ['ack', 'error']);
     expect(refused.data.code).toBe('handed-to-bot');
+    expect(refused.data.message).toBe('Control has handed United States to its bot; its bot gives the orders.');
     // Only CN owes orders now.
     await cn.request('submit', { turn: 0, orders: [] }, ['ack']);
-    await waitFor(() => us.state.turn === 1, 'resolved without US');
+    await waitFor(() => us.state.turn === 1 && us.latestSeatView()?.turn === 1, 'resolved without US');
     expect(us.latestSeatView()?.lastOrders.length).toBeGreaterThan(0);
+    expect(us.latestSeatView()?.lastOrdersByBot).toBe(true);
 
     await control(ctl, 'control:seat', { seat: 'US', to: 'human' });
     await waitFor(() => cn.state.seats.US?.handedToBot === false && cn.state.seats.US?.bot === false, 'US back to people');
@@ -255,6 +260,9 @@ describe('a facilitated exercise', () => {
     const view = pub(spec);
     expect(view.outcome).not.toBeNull();
     expect(view.outcome?.turn).toBe(0);
+    // The outcome itself says Control ended it, and why: the end screen and the report read it from there.
+    expect(view.outcome).toMatchObject({ endedByControl: true, early: false });
+    expect(view.outcome?.reason).toMatch(/^Control ended the match after 0 of 10 quarters \(“Out of time”\)\. /);
     expect(spec.of<Notice>('notice').find((n) => n.kind === 'ended')).toMatchObject({ reason: 'Out of time' });
     expect((await us.request<ServerError>('submit', { turn: 0, orders: [] }, ['ack', 'error'])).data.code).toBe('wrong-phase');
     expect((await ctl.request<ServerError>('control:end', {}, ['control-ack', 'error'])).data.code).toBe('wrong-phase');

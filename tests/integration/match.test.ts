@@ -258,8 +258,9 @@ describe('a match between two real clients', () => {
     const world = (matchMaker.getLocalRoomById(cn.code) as unknown as { ctrl: { world: WorldState } }).ctrl.world;
     const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
     expect(cn.pub).toEqual(plain(publicView(world)));
-    expect(cn.latestSeatView()).toEqual(plain(seatView(world, 'CN')));
-    expect(us.latestSeatView()).toEqual(plain(seatView(world, 'US')));
+    // Both seats submitted every quarter, so neither view says its bot gave the orders.
+    expect(cn.latestSeatView()).toEqual({ ...plain(seatView(world, 'CN')), lastOrdersByBot: false });
+    expect(us.latestSeatView()).toEqual({ ...plain(seatView(world, 'US')), lastOrdersByBot: false });
     // The first seat view carries every event so far; later ones only the new events.
     const messages = cn.of<SeatViewMessage>('seat-view');
     expect(messages[0].eventsFrom).toBe(0);

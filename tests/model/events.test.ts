@@ -30,6 +30,27 @@ describe('event deck', () => {
     expect(injectEvent(worldWith('baseline', 'inject'), 'no-such-card', 'Control').ok).toBe(false);
   });
 
+  it('an injected deck card fires once: the deck does not deal it again, that quarter or later', () => {
+    const card = EVENT_BY_ID.get('strait-drills')!;
+    expect(card.trigger).toBe('random');
+    let dealtAnyway = 0;
+    for (let i = 0; i < 200; i++) {
+      const s = worldWith('baseline', `inject-once-${i}`);
+      const r = injectEvent(s, card.id, 'Control');
+      if (!r.ok) throw new Error(r.error);
+      let w = resolveQuarter(r.state, {});
+      const fires = (events: typeof w.events) => events.filter((e) => e.kind === 'event-card' && e.eventId === card.id).length;
+      expect(fires(w.events)).toBe(1);
+      // Without the inject, the deck would have dealt it this quarter in some of these seeds.
+      if (fires(resolveQuarter(s, {}).events)) dealtAnyway += 1;
+      for (let q = 0; q < 3 && !w.state.outcome; q++) {
+        w = resolveQuarter(w.state, {});
+        expect(fires(w.events)).toBe(0);
+      }
+    }
+    expect(dealtAnyway).toBeGreaterThan(0);
+  });
+
   it('an injected card changes the world as its effects say', () => {
     const s = worldWith('baseline', 'inject-effect');
     const drills = injectEvent(s, 'strait-drills', 'Control');

@@ -47,7 +47,7 @@ describe('classifyOutcome: each criterion at its boundary', () => {
     const r = classifyOutcome({ ...base, turn: 4, early: early('strait-crisis') });
     expect(r.early).toBe(true);
     expect(r.turn).toBe(4);
-    expect(r.reason).toMatch(/0\.100.*0\.300/);
+    expect(r.reason).toMatch(/10\.0%.*30\.0%/);
   });
 
   it('every result names the figures that decided it', () => {

@@ -156,7 +156,7 @@ export function flowsFor(s: AppState): Flow[] {
           kind: spec.kind,
           from,
           to,
-          figure: `${SEAT_INFO[o.action.seat].short}: ${o.action.name.toLowerCase()}${o.action.maxIntensity > 1 ? `, intensity ${o.intensity}` : ''}`,
+          figure: `${SEAT_INFO[o.action.seat].short}: ${o.action.name}${o.action.maxIntensity > 1 ? `, intensity ${o.intensity}` : ''}`,
           basis: own ? 'your order' : 'announced',
           weight: o.intensity / 3,
           by: o.action.seat,

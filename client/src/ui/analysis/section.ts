@@ -80,7 +80,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
               ? 'The server’s record could not be loaded; the replays below use the revealed orders with an unknown seed, so they are approximate.'
               : `Rebuilt from the record, this match departs from what the table saw from quarter ${f.divergesAt ?? '?'} on: Control’s interventions (injected or custom events, adjustments, an early end) are not in the record, so replays run without them.`
             : '';
-          status.textContent = differs || `Match record loaded: ${f.record.turns.length} quarters, seed ${f.record.seed}.`;
+          status.textContent = differs || `Match record loaded: ${f.record.turns.length} quarter${f.record.turns.length === 1 ? '' : 's'}, seed ${f.record.seed}.`;
           // The viewer shows the quarters as the table played them (the reveal is the truth), or the rebuilt ones.
           viewer.set(reveal.length ? reveal : f.states[f.states.length - 1].history, differs);
           forecast.setPositions(positions(f), Math.max(0, Math.min(positions(f).length - 1, 1)));

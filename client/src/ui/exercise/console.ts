@@ -1,4 +1,4 @@
-import { BUILTIN_SCENARIOS } from '../../../../shared/index.js';
+import { BUILTIN_SCENARIOS, SEAT_INFO } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { actions, leaveMatch } from '../../net/connection.js';
 import { controlKeyFor, controlLink } from '../../net/controlKey.js';
@@ -151,7 +151,7 @@ export function consoleScreen(): Screen {
       seats.update(s);
       dash.update(s);
       const ags = s.pub?.agreements ?? [];
-      agreementsInForce.textContent = ags.length ? `In force: ${ags.map((a) => `${a.title} (${a.parties.join(', ')}, until ${a.expiresQuarter})`).join('; ')}` : 'No agreement in force.';
+      agreementsInForce.textContent = ags.length ? `In force: ${ags.map((a) => `${a.title} (${a.parties.map((x) => SEAT_INFO[x].short).join(', ')}, until ${a.expiresQuarter})`).join('; ')}` : 'No agreement in force.';
       inject.update(s);
       custom.update(s);
       adjust.update(s);

@@ -1,16 +1,17 @@
 import { fixed, type GameEvent, type Notice, type PublicView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
-import { compute, pct } from '../../format.js';
+import { compute, pct, shownChange } from '../../format.js';
 import type { AppState } from '../../store.js';
 import { exercise } from '../../net/exercise.js';
 
 type Tile = { key: string; label: string; value: string; unit?: string; sub: string; change: string; tone: string };
 
-function trend(now: number, before: number | undefined, f: (x: number) => string, unit: string): string {
+/** The change since last quarter as the tiles show the figures (so the tile's numbers add up). */
+function trend(now: number, before: number | undefined, digits: number, unit: string, scale = 1): string {
   if (before === undefined) return '';
-  const d = now - before;
-  if (Math.abs(d) < 1e-9) return 'no change';
-  return `${d > 0 ? '▲ up' : '▼ down'} ${f(Math.abs(d))}${unit} since last quarter`;
+  const c = shownChange(before, now, digits, scale, unit);
+  if (c.diff === 0) return 'no change';
+  return `${c.diff > 0 ? '▲ up' : '▼ down'} ${c.size}${c.unit} since last quarter`;
 }
 
 function tiles(pub: PublicView): Tile[] {
@@ -26,18 +27,18 @@ function tiles(pub: PublicView): Tile[] {
       value: fixed(lead.value, 1),
       unit: 'months',
       sub: lead.exact ? 'exact' : `public estimate ${fixed(lead.low, 1)}–${fixed(lead.high, 1)}`,
-      change: trend(lead.value, before?.lead.value, (x) => fixed(x, 1), ' mo'),
+      change: trend(lead.value, before?.lead.value, 1, ' mo'),
       tone: lead.value >= 12 ? 'dem' : lead.value <= 3 ? 'prc' : 'mid',
     },
-    { key: 'tension', label: 'Tension', value: pub.tension.toFixed(0), sub: 'of 100', change: trend(pub.tension, before?.tension, (x) => x.toFixed(0), ''), tone: pub.tension >= 65 ? 'hot' : 'mid' },
-    { key: 'cooperation', label: 'Cooperation', value: pub.cooperation.toFixed(0), sub: 'of 100', change: trend(pub.cooperation, before?.cooperation, (x) => x.toFixed(0), ''), tone: pub.cooperation >= 50 ? 'good' : 'mid' },
-    { key: 'misuse', label: 'Misuse risk', value: pct(pub.misuseRisk), sub: 'chance scale', change: trend(pub.misuseRisk, before?.misuse, (x) => (x * 100).toFixed(0), ' pts'), tone: pub.misuseRisk >= 0.5 ? 'hot' : 'mid' },
+    { key: 'tension', label: 'Tension', value: pub.tension.toFixed(0), sub: 'of 100', change: trend(pub.tension, before?.tension, 0, ''), tone: pub.tension >= 65 ? 'hot' : 'mid' },
+    { key: 'cooperation', label: 'Cooperation', value: pub.cooperation.toFixed(0), sub: 'of 100', change: trend(pub.cooperation, before?.cooperation, 0, ''), tone: pub.cooperation >= 50 ? 'good' : 'mid' },
+    { key: 'misuse', label: 'Misuse risk', value: pct(pub.misuseRisk), sub: 'chance scale', change: trend(pub.misuseRisk, before?.misuse, 0, ' pts', 100), tone: pub.misuseRisk >= 0.5 ? 'hot' : 'mid' },
     {
       key: 'swing',
       label: 'Swing markets on democratic stacks',
       value: pct(pub.swingDemocratic),
-      sub: `compute US ${compute(pub.compute.US.value)} · PRC ${compute(pub.compute.CN.value)}`,
-      change: trend(pub.swingDemocratic, before?.swingDemocratic, (x) => (x * 100).toFixed(0), ' pts'),
+      sub: `compute (public estimates) US ${pub.compute.US.exact ? '' : '≈'}${compute(pub.compute.US.value)} · PRC ${pub.compute.CN.exact ? '' : '≈'}${compute(pub.compute.CN.value)}`,
+      change: trend(pub.swingDemocratic, before?.swingDemocratic, 0, ' pts', 100),
       tone: pub.swingDemocratic >= 0.5 ? 'dem' : 'prc',
     },
   ];

@@ -62,7 +62,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
       paused = m.paused && m.phase !== 'finished' && m.phase !== 'lobby' ? { remaining: m.remaining } : null;
       tick();
       const you = s.you;
-      who.textContent = you ? (you.seat ? `${you.name} · ${you.seat}` : `${you.name} · watching`) : '';
+      who.textContent = you ? (you.seat ? `${you.name} · ${SEAT_INFO[you.seat].short}` : `${you.name} · watching`) : '';
       who.title = you?.seat ? `${you.name}, playing ${SEAT_INFO[you.seat].name}` : '';
       const k = JSON.stringify([m.seats, m.phase, you?.seat]);
       if (k === chipKey) return;
@@ -72,8 +72,9 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
         SEATS.map((seat) => {
           const slot = m.seats[seat];
           const info = SEAT_INFO[seat];
-          const human = Boolean(slot?.occupied);
-          const state = !human ? 'bot' : slot?.submitted ? 'orders in' : 'deciding';
+          // A seat Control handed to its bot is played by the bot, though people still hold it.
+          const human = Boolean(slot?.occupied) && !slot?.handedToBot;
+          const state = slot?.handedToBot ? 'bot (handed over by Control)' : !human ? 'bot' : slot?.submitted ? 'orders in' : 'deciding';
           return h(
             'li',
             { class: `chip side-${info.side} ${human ? (slot?.submitted ? 'done' : 'waiting') : 'bot'}${you?.seat === seat ? ' mine' : ''}`, title: `${info.name}: ${state}` },

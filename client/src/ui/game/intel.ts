@@ -84,7 +84,7 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
           h('dd', {}, pct(pub.swingDemocratic)),
         ),
         pub.agreements.length
-          ? h('div', {}, h('h3', {}, 'Agreements in force'), h('ul', { class: 'plain' }, pub.agreements.map((a) => h('li', {}, `${a.title} — ${a.parties.join(', ')}, until ${a.expiresQuarter}`))))
+          ? h('div', {}, h('h3', {}, 'Agreements in force'), h('ul', { class: 'plain' }, pub.agreements.map((a) => h('li', {}, `${a.title} — ${a.parties.map((x) => SEAT_INFO[x].short).join(', ')}, until ${a.expiresQuarter}`))))
           : h('p', { class: 'hint' }, 'No agreements in force.'),
         h('p', { class: 'hint' }, `Lead estimate: ${estimate(src.lead, months)}.`),
       );

@@ -25,7 +25,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   const total = h('p', { class: 'total', 'aria-live': 'polite' });
   const meter = h('progress', { max: 1, value: 0, 'aria-label': 'Share of resources committed' });
   const problems = h('ul', { class: 'problems', 'aria-live': 'polite' });
-  const submit = h('button', { type: 'submit', class: 'primary big' }, 'Submit orders');
+  const submit = h('button', { type: 'submit', class: 'primary big', 'aria-keyshortcuts': 'Control+Enter Meta+Enter' }, 'Submit orders');
   const status = h('p', { class: 'submit-status', role: 'status', 'aria-live': 'polite' });
   const err = h('p', { class: 'error', role: 'alert' });
   // The expected effect of the chosen orders (an estimate from the seat's own view), and its one-line gist in the foot.
@@ -144,14 +144,19 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     expected.update(s.pub, sv, os);
     const playing = s.match?.phase === 'orders';
     const submitted = isSubmitted(s, seat);
-    submit.disabled = !playing || submitted || sending || s.status !== 'connected' || check.errors.length > 0;
-    submit.textContent = submitted ? 'Orders submitted' : os.length === 0 ? 'Submit no orders (hold)' : `Submit ${os.length} order${os.length === 1 ? '' : 's'}`;
-    // Orders are final once the server has them: lock the form.
+    const handed = handedToBot(s, seat);
+    submit.disabled = !playing || submitted || sending || handed || s.status !== 'connected' || check.errors.length > 0;
+    submit.textContent = handed ? 'Its bot gives the orders' : submitted ? 'Orders submitted' : os.length === 0 ? 'Submit no orders (hold)' : `Submit ${os.length} order${os.length === 1 ? '' : 's'}`;
+    // Orders are final once the server has them, and not yours while Control has the seat's bot play it: lock the form.
     for (const c of list.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
-      const locked = submitted || sending;
+      const locked = submitted || sending || handed;
       if (locked) c.disabled = true;
       else if (c instanceof HTMLInputElement || !c.dataset.fixed) c.disabled = false;
     }
+  }
+
+  function handedToBot(s: AppState, seat: SeatId): boolean {
+    return Boolean(s.match?.seats[seat]?.handedToBot);
   }
 
   function isSubmitted(s: AppState, seat: SeatId): boolean {
@@ -167,6 +172,13 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       status.textContent = 'Sending…';
       refresh();
     }
+  });
+
+  // The catalogue is a long run of controls: a keyboard user submits without tabbing through all of it.
+  form.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    form.requestSubmit();
   });
 
   // A teammate's draft taken over from the team panel (ui/exercise/team.ts): the form is rebuilt with it.
@@ -212,12 +224,14 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       err.textContent = '';
     }
     heading.textContent = `Orders for ${m.quarter}`;
-    intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected.`;
+    intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected. Ctrl+Enter submits from anywhere in the form.`;
     if (sending && (s.ack || s.error)) sending = false;
     refresh();
     const submitted = isSubmitted(s, seat);
     const waiting = SEATS.filter((x) => m.seats[x]?.occupied && !m.seats[x]?.submitted && x !== seat).map((x) => SEAT_INFO[x].short);
-    if (s.ack && s.ack.turn === m.turn) {
+    if (handedToBot(s, seat)) {
+      status.textContent = `Control has handed ${SEAT_INFO[seat].short} to its bot: the bot gives the orders until Control hands the seat back to you.`;
+    } else if (s.ack && s.ack.turn === m.turn) {
       status.textContent = `✓ Orders accepted for ${m.quarter}: ${s.ack.accepted} order${s.ack.accepted === 1 ? '' : 's'}, cost ${s.ack.costs}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
     } else if (submitted) {
       status.textContent = `✓ Orders in for ${m.quarter}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
@@ -225,7 +239,12 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       status.textContent = '';
     }
     // Only what concerns the orders: chat, proposals and the rest show their own refusals where they were made.
-    const mine = s.error && s.error.at >= builtAt && (s.error.ref === undefined || s.error.ref === MSG.submit || s.error.ref === MSG.draft || s.error.code === 'offline');
+    const mine =
+      s.error &&
+      s.error.at >= builtAt &&
+      (s.error.ref === undefined || s.error.ref === MSG.submit || s.error.ref === MSG.draft || s.error.code === 'offline') &&
+      // A refusal because the bot had the seat is over once Control hands it back.
+      (s.error.code !== 'handed-to-bot' || handedToBot(s, seat));
     err.textContent = mine ? `The server refused: ${s.error!.message}` : '';
   }
 

@@ -1,6 +1,6 @@
-import { fixed, type Estimate, type PublicSeries, type PublicView } from '../../../../shared/index.js';
+import { type Estimate, type PublicSeries, type PublicView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
-import { months, pct } from '../../format.js';
+import { months, pct, shownChange } from '../../format.js';
 import type { AppState } from '../../store.js';
 import { orderText } from '../ordersText.js';
 import { eventItem, visibleEvents } from './events.js';
@@ -17,23 +17,23 @@ export function pointOf(v: PublicView | null | undefined, ownLead?: Estimate): P
 }
 
 function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; after: Estimate } | null): Fig[] {
-  // The sign follows the rounded change, so a change too small to show reads 0, not −0.
-  const d = (a: number | undefined, b: number, f: (x: number) => string, unit = '') => {
+  // The change is the difference of the figures as shown (each rounded as its column shows it), so
+  // before, after and change always add up; one too small to show reads 0, not −0.
+  const d = (a: number | undefined, b: number, digits: number, unit = '', scale = 1) => {
     if (a === undefined) return '—';
-    const size = f(Math.abs(b - a));
-    const u = unit === ' pts' && Number(size) === 1 ? ' pt' : unit;
-    return Number(size) === 0 ? `0${u}` : `${b - a > 0 ? '+' : '−'}${size}${u}`;
+    const c = shownChange(a, b, digits, scale, unit);
+    return c.diff === 0 ? `0${c.unit}` : `${c.diff > 0 ? '+' : '−'}${c.size}${c.unit}`;
   };
   const band = (e: Estimate) => (e.exact ? months(e.value) : `${months(e.value)} (${months(e.low)}–${months(e.high)})`);
   return [
     ...(own
-      ? [{ name: 'US lead (your intelligence)', before: own.before ? months(own.before.value) : '—', after: band(own.after), change: d(own.before?.value, own.after.value, (x) => fixed(x, 1), ' mo') }]
+      ? [{ name: 'US lead (your intelligence)', before: own.before ? months(own.before.value) : '—', after: band(own.after), change: d(own.before?.value, own.after.value, 1, ' mo') }]
       : []),
-    { name: 'US lead (public estimate)', before: prev ? months(prev.lead.value) : '—', after: band(now.lead), change: d(prev?.lead.value, now.lead.value, (x) => fixed(x, 1), ' mo') },
-    { name: 'Tension (0–100)', before: prev ? prev.tension.toFixed(0) : '—', after: now.tension.toFixed(0), change: d(prev?.tension, now.tension, (x) => x.toFixed(0)) },
-    { name: 'Cooperation (0–100)', before: prev ? prev.cooperation.toFixed(0) : '—', after: now.cooperation.toFixed(0), change: d(prev?.cooperation, now.cooperation, (x) => x.toFixed(0)) },
-    { name: 'Misuse risk', before: prev ? pct(prev.misuse) : '—', after: pct(now.misuse), change: d(prev?.misuse, now.misuse, (x) => (x * 100).toFixed(0), ' pts') },
-    { name: 'Swing markets on democratic stacks', before: prev ? pct(prev.swingDemocratic) : '—', after: pct(now.swingDemocratic), change: d(prev?.swingDemocratic, now.swingDemocratic, (x) => (x * 100).toFixed(0), ' pts') },
+    { name: 'US lead (public estimate)', before: prev ? months(prev.lead.value) : '—', after: band(now.lead), change: d(prev?.lead.value, now.lead.value, 1, ' mo') },
+    { name: 'Tension (0–100)', before: prev ? prev.tension.toFixed(0) : '—', after: now.tension.toFixed(0), change: d(prev?.tension, now.tension, 0) },
+    { name: 'Cooperation (0–100)', before: prev ? prev.cooperation.toFixed(0) : '—', after: now.cooperation.toFixed(0), change: d(prev?.cooperation, now.cooperation, 0) },
+    { name: 'Misuse risk', before: prev ? pct(prev.misuse) : '—', after: pct(now.misuse), change: d(prev?.misuse, now.misuse, 0, ' pts', 100) },
+    { name: 'Swing markets on democratic stacks', before: prev ? pct(prev.swingDemocratic) : '—', after: pct(now.swingDemocratic), change: d(prev?.swingDemocratic, now.swingDemocratic, 0, ' pts', 100) },
   ];
 }
 
@@ -60,7 +60,15 @@ export function reportBody(s: AppState, turn: number, before?: Point, showFigure
           h('tbody', {}, figures(prev, now, own).map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, f.before), h('td', { class: 'num' }, f.after), h('td', { class: 'num' }, f.change)))),
         )
       : h('p', { class: 'hint' }, 'Figures are on their way…'),
-    mine
+    mine && sv?.lastOrdersByBot
+      ? h(
+          'div',
+          { 'data-testid': 'report-bot-orders' },
+          h('h3', {}, 'Your bot’s orders'),
+          h('p', { class: 'hint' }, 'Nobody submitted for your seat this quarter, so its bot gave these orders.'),
+          mine.length ? h('ul', { class: 'plain' }, mine.map((o) => h('li', {}, orderText(o)))) : h('p', { class: 'hint' }, 'It gave none.'),
+        )
+      : mine
       ? h('div', {}, h('h3', {}, 'Your orders'), mine.length ? h('ul', { class: 'plain' }, mine.map((o) => h('li', {}, orderText(o)))) : h('p', { class: 'hint' }, 'You gave no orders (or none was accepted).'))
       : h('span', {}),
     h('h3', {}, 'What happened'),
