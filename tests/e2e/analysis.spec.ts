@@ -28,6 +28,13 @@ test('after the match: forecast odds in workers, what-if that changes the result
     await expect(label).toHaveText(`2026 Q4 — quarter 2 of ${total}`);
     await page.keyboard.press('End');
     await expect(label).toHaveText(new RegExp(`quarter ${total} of ${total}$`));
+    // Next is now disabled; focus moved to Previous, so the keys still work.
+    await expect(viewer.getByRole('button', { name: 'Previous quarter' })).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(label).toHaveText(`2026 Q3 — quarter 1 of ${total}`);
+    await expect(viewer.getByRole('button', { name: 'Next quarter' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(label).toHaveText(`2026 Q4 — quarter 2 of ${total}`);
   }
   await viewer.screenshot({ path: `${SCREENS}/replay-viewer.png` });
 

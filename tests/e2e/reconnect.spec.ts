@@ -14,7 +14,7 @@ test('a reload rejoins the match in the same seat', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
   await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Connected/);
-  await expect(page.getByText('Solo · US')).toBeVisible();
+  await expect(page.getByText('Solo · United States')).toBeVisible();
 
   await expect(page.locator('.actions-list').getByRole('checkbox').first()).toBeChecked();
   await expect(page.locator('.actions-list select').first()).toHaveValue('2');

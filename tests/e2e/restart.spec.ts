@@ -33,7 +33,7 @@ test('a server restarted mid-match (stopped or crashed, then started on the same
   // Without a reload, the page is back in the same match and seat, and can play on.
   await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Connected/, { timeout: 60_000 });
   await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
-  await expect(page.getByText('Operator test · US')).toBeVisible();
+  await expect(page.getByText('Operator test · United States')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
   await page.locator('.actions-list').getByRole('checkbox').first().check();
   await page.getByRole('button', { name: 'Submit 1 order' }).click();
@@ -45,7 +45,7 @@ test('a server restarted mid-match (stopped or crashed, then started on the same
   await expect(page.getByRole('banner').getByRole('status')).toHaveText(/Reconnecting/);
   children.push(await startChild(port, dataDir));
   await expect(page.getByRole('banner').getByRole('status')).toHaveText(/^Connected/, { timeout: 60_000 });
-  await expect(page.getByText('Operator test · US')).toBeVisible();
+  await expect(page.getByText('Operator test · United States')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q4' })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -17,7 +17,8 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
   const progressText = h('span', { class: 'hint', 'aria-live': 'polite' });
   const progressRow = h('div', { class: 'fc-progress', hidden: true }, progress, progressText);
   const result = h('div', { class: 'fc-result', 'data-testid': opts.testid ?? 'forecast-result' });
-  const el = h('div', { class: 'fc-runner' }, progressRow, result);
+  const decided = h('p', { class: 'hint', hidden: true });
+  const el = h('div', { class: 'fc-runner' }, decided, progressRow, result);
   let current: Run<Forecast> | null = null;
 
   function show(f: Forecast, final: boolean) {
@@ -34,6 +35,10 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
     el,
     async run(position, n, seed) {
       current?.cancel();
+      // A line that has already ended has nothing left to simulate: every continuation is its outcome.
+      const o = position.outcome;
+      decided.hidden = !o;
+      decided.textContent = o ? `This line had already ended after quarter ${o.turn}: ${OUTCOME_INFO[o.id].title}. Every continuation gives it.` : '';
       const t0 = performance.now();
       const workers = Math.min(workerCount(), Math.max(1, Math.ceil(n / 50)));
       progressRow.hidden = false;

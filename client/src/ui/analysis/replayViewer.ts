@@ -131,7 +131,14 @@ export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], no
     const n = Math.max(0, Math.min(hist.length - 1, i));
     if (n === at && body.childElementCount) return;
     at = n;
+    const had = document.activeElement;
     render();
+    // A button that just became disabled (the first or last quarter) would drop focus to the page, and the
+    // arrow keys with it: hand focus to the other button, or to the panel.
+    if ((had === prev && prev.disabled) || (had === next && next.disabled)) {
+      const other = had === prev ? next : prev;
+      (other.disabled ? el : other).focus();
+    }
   };
   prev.addEventListener('click', () => go(at - 1));
   next.addEventListener('click', () => go(at + 1));

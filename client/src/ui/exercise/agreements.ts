@@ -141,7 +141,7 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
       } else if (me && p.parties.includes(me)) {
         buttons.push(h('button', { type: 'button', class: 'small ghost', onclick: () => respond(p, false) }, 'Withdraw'));
       } else if (control) {
-        for (const seat of waiting) buttons.push(h('button', { type: 'button', class: 'small ghost', onclick: () => respond(p, true, seat) }, `Accept for ${seat}`));
+        for (const seat of waiting) buttons.push(h('button', { type: 'button', class: 'small ghost', onclick: () => respond(p, true, seat) }, `Accept for ${SEAT_INFO[seat].short}`));
       }
     }
     return h(

@@ -40,7 +40,6 @@ export function consoleScreen(): Screen {
   const clockEl = countdown({ big: true });
   const code = h('strong', { class: 'room-code mono', 'data-testid': 'room-code' });
   const when = h('span', { class: 'quarter', 'data-testid': 'quarter' });
-  const paused = h('span', { class: 'paused-flag', hidden: true }, 'PAUSED');
   const copyCtl = h('button', { type: 'button', class: 'small ghost', title: 'A link for a second Control screen. It carries the secret key: never share it with players or put it on the projector.' }, 'Copy Control link (secret)');
   copyCtl.addEventListener('click', () => {
     const c = currentCode;
@@ -66,7 +65,6 @@ export function consoleScreen(): Screen {
     h('span', {}, 'Room ', code),
     when,
     clockEl.el,
-    paused,
     h('span', { class: 'spacer' }),
     copyCtl,
     conn.el,
@@ -134,7 +132,6 @@ export function consoleScreen(): Screen {
       code.textContent = currentCode ?? '';
       if (m) {
         when.textContent = m.phase === 'lobby' ? 'Lobby' : m.phase === 'finished' ? 'Finished' : `${m.quarter} · turn ${Math.min(m.turn + 1, m.turns)}/${m.turns}`;
-        paused.hidden = !m.paused;
         lobby.hidden = m.phase !== 'lobby';
         if (m.phase === 'lobby' && currentCode) {
           playersLink.textContent = joinLink(currentCode);
@@ -175,7 +172,7 @@ export function consoleScreen(): Screen {
       const ack = x.lastControlAck;
       if (ack && ack.at !== shownAck) {
         shownAck = ack.at;
-        feedback.textContent = `Done: ${ACK_LABEL[ack.type] ?? ack.type} (log #${ack.seq})`;
+        feedback.textContent = `Done: ${ACK_LABEL[ack.type] ?? ack.type}`;
         feedback.dataset.kind = 'ok';
       }
       const e = s.error;

@@ -70,10 +70,12 @@ export function clockControls(): Part {
   const advance = confirmButton('Advance: resolve the quarter now', 'Confirm: resolve now (bots order for seats without orders)', () => exerciseActions.advance());
   const reason = h('input', { type: 'text', maxlength: 300, placeholder: 'optional — shown to everyone' });
   const end = confirmButton('End the match', 'Confirm: end the match now', () => exerciseActions.end(reason.value.trim() || undefined), 'danger');
+  const untimed = h('p', { class: 'hint', hidden: true, 'data-testid': 'control-untimed' }, 'This match has no orders timer: each quarter resolves when every seat held by people has submitted, or when you advance it.');
   const el = h(
     'section',
     { class: 'card ctl-clock', 'aria-labelledby': 'ctl-clock-h' },
     h('h2', { id: 'ctl-clock-h' }, 'Clock and quarter'),
+    untimed,
     h('div', { class: 'btn-row' }, pause, resume),
     h('div', { class: 'btn-row', role: 'group', 'aria-label': 'Move the orders deadline' }, steps),
     h('div', { class: 'row inline' }, field('Seconds (+ extends, − cuts)', secs), apply),
@@ -85,12 +87,15 @@ export function clockControls(): Part {
     update(s) {
       const m = s.match;
       const live = m?.phase === 'orders' && s.status === 'connected';
+      // Without a timer there is no clock to stop or move.
+      const timed = Boolean(m && (m.deadline > 0 || m.paused));
+      untimed.hidden = !(m?.phase === 'orders' && !timed);
       pause.hidden = Boolean(m?.paused);
       resume.hidden = !m?.paused;
-      pause.disabled = !live;
+      pause.disabled = !live || !timed;
       resume.disabled = !live;
-      for (const b of steps) b.disabled = !live;
-      apply.disabled = !live;
+      for (const b of steps) b.disabled = !live || !timed;
+      apply.disabled = !live || !timed;
       advance.setDisabled(!live);
       end.setDisabled(!(m && m.phase !== 'finished' && s.status === 'connected'));
     },

@@ -33,6 +33,8 @@ export function projectorScreen(): Screen {
   const lobbyScenario = h('p', { class: 'pj-scenario' });
   const lobby = h('section', { class: 'pj-lobby', 'aria-label': 'How to join' }, h('p', { class: 'pj-join' }, 'Join this exercise'), lobbyCode, lobbyLink, lobbyScenario);
   const paused = h('div', { class: 'pj-paused', role: 'status', hidden: true }, 'Paused by Control');
+  // Late arrivals still need the code once play has begun.
+  const roomCode = h('span', { class: 'pj-room', 'data-testid': 'projector-room-code' });
   const title = h('h1', { class: 'sr-only' }, 'Projector: public dashboard');
   const play = h(
     'div',
@@ -46,7 +48,7 @@ export function projectorScreen(): Screen {
         'div',
         { class: 'pj-side' },
         h('section', { class: 'panel', 'aria-labelledby': 'pj-agr-h' }, h('h2', { id: 'pj-agr-h' }, 'Agreements in force'), agreements),
-        h('section', { class: 'panel', 'aria-labelledby': 'pj-rec-h' }, h('h2', { id: 'pj-rec-h' }, 'What happened'), recent),
+        h('section', { class: 'panel pj-recent-panel', 'aria-labelledby': 'pj-rec-h' }, h('h2', { id: 'pj-rec-h' }, 'What happened'), recent),
         chat.el,
       ),
     ),
@@ -54,7 +56,7 @@ export function projectorScreen(): Screen {
   const el = h(
     'div',
     { class: 'projector' },
-    h('header', { class: 'topbar pj-top' }, h('span', { class: 'brand' }, 'Lead Time'), quarter, turn, clock.el, paused, h('span', { class: 'spacer' }), conn.el, h('button', { type: 'button', class: 'ghost small', onclick: () => void leaveMatch() }, 'Leave')),
+    h('header', { class: 'topbar pj-top' }, h('span', { class: 'brand' }, 'Lead Time'), quarter, turn, clock.el, paused, h('span', { class: 'spacer' }), roomCode, conn.el, h('button', { type: 'button', class: 'ghost small', onclick: () => void leaveMatch() }, 'Leave')),
     h('main', { class: 'pj-main', id: 'main' }, title, lobby, chips.el, play),
     tick.el,
   );
@@ -81,6 +83,7 @@ export function projectorScreen(): Screen {
       paused.hidden = !m.paused;
       quarter.textContent = inLobby ? 'Lobby' : m.quarter;
       turn.textContent = inLobby ? '' : `turn ${Math.min(m.turn + 1, m.turns)} of ${m.turns}`;
+      roomCode.textContent = inLobby ? '' : `Join: ${location.host}/join/${m.code || s.code || ''}`;
       if (inLobby) {
         const code = m.code || s.code || '';
         lobbyCode.textContent = code;

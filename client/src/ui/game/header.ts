@@ -34,7 +34,9 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
   const tick = () => {
     if (paused) {
       countdown.hidden = false;
-      countdown.textContent = paused.remaining > 0 ? `Paused by Control · ${clock(paused.remaining)} left` : 'Paused by Control';
+      // Below a wide screen "by Control" goes (it stays in the title and the text), so the bar keeps to one line.
+      fill(countdown, 'Paused', h('span', { class: 'wide-only' }, ' by Control'), paused.remaining > 0 ? ` · ${clock(paused.remaining)} left` : '');
+      countdown.title = 'Paused by Control';
       countdown.classList.remove('urgent');
       return;
     }
@@ -44,6 +46,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
       return;
     }
     countdown.hidden = false;
+    countdown.title = '';
     const left = deadline - Date.now();
     countdown.textContent = `Time left ${clock(left)}`;
     countdown.classList.toggle('urgent', left < 30_000);
