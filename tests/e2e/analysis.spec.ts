@@ -104,7 +104,7 @@ test('after the match: forecast odds in workers, what-if that changes the result
   await expect(page.getByTestId('reveal')).toContainText('Tighten chip export controls ×3');
   await expect(page.getByTestId('replay-viewer').getByTestId('replay-quarter')).toHaveText(/^2026 Q3 — quarter 1 of \d$/);
   await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
-  await page.getByRole('button', { name: 'Back to the lobby' }).click();
+  await page.getByRole('button', { name: 'Back to the home page' }).click();
   await expect(page.getByRole('button', { name: 'Create match' })).toBeVisible();
   // A code that is neither running nor stored says so plainly.
   await page.getByLabel('Room code').fill('ACDEFG');

@@ -157,7 +157,7 @@ export function endScreen(): Screen {
   const el = h(
     'main',
     { class: 'end', id: 'main' },
-    h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'Lead Time'), h('span', { class: 'spacer' }), conn.el, h('button', { type: 'button', class: 'primary small', onclick: () => void leaveMatch() }, 'Back to the lobby')),
+    h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'Lead Time'), h('span', { class: 'spacer' }), conn.el, h('button', { type: 'button', class: 'primary small', onclick: () => void leaveMatch() }, 'Back to the home page')),
     body,
     analysis.el,
   );

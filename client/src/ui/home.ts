@@ -24,10 +24,10 @@ export function homeScreen(prefillCode: string | null): Screen {
   const notice = h('div', { class: 'notice', role: 'alert', 'aria-live': 'assertive' });
   const name = h('input', { type: 'text', name: 'name', maxlength: 40, autocomplete: 'nickname', value: savedName(), placeholder: 'e.g. Maria (Control team)' });
 
-  function joinOpts(role: 'player' | 'spectator'): JoinRequest {
-    const n = name.value.trim() || 'Player';
-    rememberName(n);
-    return { role, name: n };
+  function joinOpts(role: 'player' | 'spectator', fallback = 'Player'): JoinRequest {
+    const typed = name.value.trim();
+    if (typed) rememberName(typed);
+    return { role, name: typed || fallback };
   }
 
   // --- Create
@@ -81,7 +81,8 @@ export function homeScreen(prefillCode: string | null): Screen {
         isPrivate: isPrivate.checked,
         facilitated,
       },
-      joinOpts('player'),
+      // Control's actions are logged under its name: without one, they read as Control's, not a player's.
+      joinOpts('player', facilitated ? 'Control' : 'Player'),
     );
   });
 
