@@ -55,8 +55,8 @@ export function oddsTable(odds: OutcomeOdds, n: number, opts: { caption?: string
         h('th', { scope: 'col' }, 'Outcome'),
         h('th', { scope: 'col', class: 'num' }, 'Chance'),
         h('th', { scope: 'col', class: 'num' }, '95% interval'),
-        h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Bar')),
-        cmp ? [h('th', { scope: 'col', class: 'num' }, 'Chance'), h('th', { scope: 'col', class: 'num' }, '95% interval'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Bar'))] : null,
+        h('th', { scope: 'col', class: 'odds-bar-cell' }, h('span', { class: 'sr-only' }, 'Bar')),
+        cmp ? [h('th', { scope: 'col', class: 'num' }, 'Chance'), h('th', { scope: 'col', class: 'num' }, '95% interval'), h('th', { scope: 'col', class: 'odds-bar-cell' }, h('span', { class: 'sr-only' }, 'Bar'))] : null,
       ),
     ),
     h(

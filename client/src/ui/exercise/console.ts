@@ -157,10 +157,13 @@ export function consoleScreen(): Screen {
       forecast.update(s);
       live.update(s);
       const x = exercise();
-      const lk = `${x.notices.length}:${x.notices.at(-1)?.id}`;
+      const lk = `${x.notices.length}:${x.notices.at(-1)?.id}:${s.pub?.series.length}`;
       if (lk !== logKey) {
         logKey = lk;
-        fill(logBody, noticeList(x.notices, 60));
+        // A notice's turn is the resolutions before it: it happened while the next quarter was played.
+        const series = s.pub?.series ?? [];
+        const quarterOf = (t: number) => series.find((p) => p.turn === t + 1)?.quarter ?? m?.quarter ?? '';
+        fill(logBody, noticeList(x.notices, 60, quarterOf));
       }
       // What became of Control's last action; it belongs to the quarter it was done in.
       const turn = m?.turn ?? null;

@@ -76,14 +76,21 @@ export function seatChips(opts: { big?: boolean } = {}): { el: HTMLElement; upda
   };
 }
 
-/** Notices from the table (Control's actions, agreements reached), newest first. */
-export function noticeList(items: readonly Notice[], limit = 30): HTMLElement {
+/**
+ * Notices from the table (Control's actions, agreements reached), newest first. Given `quarterOf` (the
+ * quarter being played after `turn` resolutions), each quarter's notices sit under its name.
+ */
+export function noticeList(items: readonly Notice[], limit = 30, quarterOf?: (turn: number) => string): HTMLElement {
   const shown = [...items].sort((a, b) => b.id - a.id).slice(0, limit);
   if (shown.length === 0) return h('p', { class: 'hint' }, 'Nothing yet.');
-  return h(
-    'ol',
-    { class: 'notices' },
-    shown.map((n) =>
+  const rows: HTMLElement[] = [];
+  let turn: number | null = null;
+  for (const n of shown) {
+    if (quarterOf && n.turn !== turn) {
+      turn = n.turn;
+      rows.push(h('li', { class: 'notice-quarter' }, quarterOf(n.turn)));
+    }
+    rows.push(
       h(
         'li',
         { class: `notice-item kind-${n.kind}` },
@@ -91,8 +98,9 @@ export function noticeList(items: readonly Notice[], limit = 30): HTMLElement {
         h('span', { class: 'text' }, n.text),
         n.reason ? h('span', { class: 'reason' }, ` Reason: ${n.reason}`) : null,
       ),
-    ),
-  );
+    );
+  }
+  return h('ol', { class: 'notices' }, rows);
 }
 
 export function noticeKindLabel(kind: Notice['kind']): string {
