@@ -174,7 +174,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       if (!r.ok) break;
       m.world = r.state;
       m.recordAction({ kind: 'adjust', target: entry.target, value: entry.value, reason: entry.reason });
-      const exact = `Control set ${r.label} from ${fmt(r.before)} to ${fmt(r.after)}.`;
+      const exact = `Control set ${r.label} from ${fmt(r.before, r.share)} to ${fmt(r.after, r.share)}.`;
       if (r.seat) {
         // A seat's resources and levers are private to it: the others learn only that Control intervened.
         notify('adjusted', exact, { kind: 'seats', seats: [r.seat] }, entry.reason);
@@ -219,7 +219,8 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
   }
 }
 
-/** A figure as the tables show it: whole numbers as they are, tens to one decimal, shares and small values to two. */
-function fmt(x: number): string {
-  return Number.isInteger(x) ? fixed(x) : fixed(x, Math.abs(x) >= 10 ? 1 : 2);
+/** A figure as the panels show it: shares as percentages, whole numbers as they are, others to one decimal. */
+function fmt(x: number, share: boolean): string {
+  if (share) return `${fixed(x * 100, Number.isInteger(Math.round(x * 1000) / 10) ? 0 : 1)}%`;
+  return Number.isInteger(x) ? fixed(x) : fixed(x, 1);
 }

@@ -311,6 +311,10 @@ export class MatchController {
         this.pending[entry.seat] = entry.orders;
         const ack: OrdersAck = { turn: entry.turn, accepted: entry.orders.length, costs: ordersCost(entry.orders) };
         fx.push({ kind: 'reply', type: 'ack', payload: ack });
+        // The seat's teammates learn what was sent for them, and by whom (their own forms were not).
+        const draft: DraftMessage = { seat: entry.seat, turn: entry.turn, orders: entry.orders, by: entry.by, at, submitted: true };
+        this.drafts[entry.seat] = draft;
+        fx.push({ kind: 'draft', draft });
         break;
       }
       case 'draft': {

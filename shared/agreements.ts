@@ -69,8 +69,8 @@ export function checkParties(kind: string, parties: readonly SeatId[]): string |
   if (!t) return `Unknown agreement "${kind}".`;
   const set = new Set(parties);
   if (set.size !== parties.length) return 'A party is named twice.';
-  for (const p of parties) if (!t.eligibleParties.includes(p)) return `${p} cannot sign the ${t.title}.`;
-  for (const p of t.requiredParties) if (!set.has(p)) return `The ${t.title} needs ${p} as a party.`;
+  for (const p of parties) if (!t.eligibleParties.includes(p)) return `${SEAT_INFO[p].short} cannot sign the ${t.title}.`;
+  for (const p of t.requiredParties) if (!set.has(p)) return `The ${t.title} needs ${SEAT_INFO[p].short} as a party.`;
   if (set.size < t.minParties) return `The ${t.title} needs at least ${t.minParties} parties.`;
   return null;
 }

@@ -37,9 +37,9 @@ export function orderKey(o: Pick<Order, 'action' | 'agreement'>): string {
   return o.action === SIGN_ACTION ? `${SIGN_ACTION}:${o.agreement ?? ''}` : o.action;
 }
 
-/** An order's name in words: the action's name, or "Sign the Chip-tracking pact" for a signature. */
+/** An order's name in words: the action's name, or "Offer to sign the Chip-tracking pact" for a signature (it is signed only if every party offers). */
 export function orderName(o: Pick<Order, 'action' | 'agreement'>): string {
-  if (o.action === SIGN_ACTION) return `Sign the ${AGREEMENT_MENU[o.agreement ?? '']?.title ?? o.agreement ?? 'agreement'}`;
+  if (o.action === SIGN_ACTION) return `Offer to sign the ${AGREEMENT_MENU[o.agreement ?? '']?.title ?? o.agreement ?? 'agreement'}`;
   return ACTION_BY_ID.get(o.action)?.name ?? o.action;
 }
 

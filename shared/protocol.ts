@@ -155,7 +155,15 @@ export type YouAre = {
 };
 
 /** A seat's shared draft: who last changed it, when, and the orders (not validated against the purse). */
-export type DraftMessage = { seat: SeatId; turn: number; orders: Order[]; by: string; at: number };
+export type DraftMessage = {
+  seat: SeatId;
+  turn: number;
+  orders: Order[];
+  by: string;
+  at: number;
+  /** These are the orders `by` submitted for the seat: the quarter's orders are in. */
+  submitted?: true;
+};
 export type ChatHistory = { messages: ChatMessage[] };
 export type ProposalList = { proposals: ProposalView[] };
 

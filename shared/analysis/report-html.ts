@@ -35,11 +35,11 @@ export function reportHtml(r: Report): string {
       { name: 'Hubs', values: col((q) => q.adoption.HUBS), colour: ORANGE, dash: '6 3' },
       { name: 'Global South', values: col((q) => q.adoption.SOUTH), colour: PURPLE, dash: '2 2' },
       { name: 'China', values: col((q) => q.adoption.CHINA), colour: VERMILLION, dash: '8 2 2 2' },
-    ], { min: 0, max: 1 }),
+    ], { min: 0, max: 1, percent: true }),
     svgLineChart('Risk', labels, [
       { name: 'Misuse risk', values: col((q) => q.misuse), colour: VERMILLION },
       { name: 'Racing pressure', values: col((q) => q.racing), colour: GREY, dash: '6 3' },
-    ], { min: 0, max: 1 }),
+    ], { min: 0, max: 1, percent: true }),
     svgLineChart('Tension and cooperation', labels, [
       { name: 'Tension', values: col((q) => q.tension), colour: VERMILLION },
       { name: 'Cooperation', values: col((q) => q.cooperation), colour: BLUE, dash: '6 3' },

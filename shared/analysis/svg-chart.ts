@@ -5,7 +5,7 @@ export type Series = { name: string; values: number[]; colour: string; dash?: st
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A static, accessible SVG line chart (no script), for exported reports that must open offline. */
-export function svgLineChart(title: string, labels: string[], series: Series[], opts: { unit?: string; min?: number; max?: number } = {}): string {
+export function svgLineChart(title: string, labels: string[], series: Series[], opts: { unit?: string; min?: number; max?: number; /** Values are shares (0–1), read as percentages. */ percent?: boolean } = {}): string {
   const w = 560;
   const h = 240;
   // Room for half of the first and last x-axis labels, which are centred on their points (10px text, at most ~6.5px a character).
@@ -16,9 +16,16 @@ export function svgLineChart(title: string, labels: string[], series: Series[], 
   const { lo, hi, ticks } = axis;
   const x = (i: number) => pad.l + (labels.length <= 1 ? 0 : (i * (w - pad.l - pad.r)) / (labels.length - 1));
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (h - pad.t - pad.b);
-  const fmt = (v: number) => (Math.abs(v) >= 1e6 ? `${fixed(v / 1e6, 1)}M` : Math.abs(v) >= 1e3 ? `${fixed(v / 1e3, 0)}k` : Math.abs(v) < 10 ? fixed(v, 2) : fixed(v, 0));
+  const fmt = (v: number) =>
+    opts.percent ? `${fixed(v * 100, 1)}%` : Math.abs(v) >= 1e6 ? `${fixed(v / 1e6, 1)}M` : Math.abs(v) >= 1e3 ? `${fixed(v / 1e3, 0)}k` : Math.abs(v) < 10 ? fixed(v, 2) : fixed(v, 0);
+  // Tick labels carry as many decimals as their step needs, in the unit of the largest tick.
+  const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+  const top = Math.max(...ticks.map(Math.abs));
+  const [div, suffix] = opts.percent ? [0.01, '%'] : top >= 1e6 ? [1e6, 'M'] : top >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const tickDigits = step / div >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(step / div) - 1e-9));
+  const tickText = (v: number) => `${fixed(v / div, tickDigits)}${suffix}`;
   const grid = ticks
-    .map((t) => `<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(t)}" y2="${y(t)}" stroke="#ccc" stroke-width="0.5"/><text x="${pad.l - 6}" y="${y(t) + 4}" text-anchor="end" font-size="11">${fmt(t)}</text>`)
+    .map((t) => `<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(t)}" y2="${y(t)}" stroke="#ccc" stroke-width="0.5"/><text x="${pad.l - 6}" y="${y(t) + 4}" text-anchor="end" font-size="11">${tickText(t)}</text>`)
     .join('');
   const xl = labels.map((l, i) => `<text x="${x(i)}" y="${h - pad.b + 16}" text-anchor="middle" font-size="10">${esc(l.replace(' ', '\u00a0'))}</text>`).join('');
   const lines = series

@@ -53,13 +53,13 @@ describe('after-action report', () => {
     const r = buildReport(recordOf(baseline, signed), signed);
 
     it('are named by the agreement, not the action id', () => {
-      expect(orderName(signOrder('chip-tracking-pact'))).toBe('Sign the Chip-tracking pact');
-      expect(orderName({ action: 'sign-agreement' })).toBe('Sign the agreement');
+      expect(orderName(signOrder('chip-tracking-pact'))).toBe('Offer to sign the Chip-tracking pact');
+      expect(orderName({ action: 'sign-agreement' })).toBe('Offer to sign the agreement');
       const order = r.quarters[0].orders.US.at(-1)!;
-      expect(order).toMatchObject({ action: 'sign-agreement', agreement: 'chip-tracking-pact', name: 'Sign the Chip-tracking pact' });
+      expect(order).toMatchObject({ action: 'sign-agreement', agreement: 'chip-tracking-pact', name: 'Offer to sign the Chip-tracking pact' });
       expect(ReportSchema.parse(JSON.parse(JSON.stringify(r))).quarters[0].orders.US.at(-1)).toEqual(order);
       const html = reportHtml(r);
-      expect(html).toContain('Sign the Chip-tracking pact');
+      expect(html).toContain('Offer to sign the Chip-tracking pact');
       expect(html).not.toMatch(/>[^<]*sign-agreement/);
     });
 

@@ -76,7 +76,7 @@ test('after the match: forecast odds in workers, what-if that changes the result
   await run.click();
   await expect(wi.getByTestId('whatif-verdict')).toHaveText(/^(The change turns the ending|Same ending, but the figures move)/);
   await expect(wi.getByTestId('whatif-verdict')).not.toContainText('no difference');
-  await expect(wi.getByTestId('whatif-original')).toContainText(/Final lead -?\d+\.\d months/);
+  await expect(wi.getByTestId('whatif-original')).toContainText(/Final lead −?\d+\.\d months/);
   // Side-by-side odds from the quarter after the change.
   await expect(wi.getByTestId('whatif-changed-odds-odds')).toBeVisible({ timeout: 60_000 });
   await expect(wi.getByTestId('whatif-played-odds-odds')).toBeVisible();

@@ -95,7 +95,7 @@ test('two players play a whole match in the browser, from the lobby to the outco
       const intelLead = a.locator('section[aria-labelledby="intel-h"] tr', { hasText: 'US lead' }).locator('td.num').first();
       await expect
         .poll(async () => [(await own.locator('td').nth(1).textContent())?.split(' (')[0], await intelLead.textContent()])
-        .toEqual([expect.stringMatching(/^-?\d+\.\d mo$/), expect.anything()]);
+        .toEqual([expect.stringMatching(/^−?\d+\.\d mo$/), expect.anything()]);
       const [reported, shown] = [(await own.locator('td').nth(1).textContent())!.split(' (')[0], await intelLead.textContent()];
       expect(reported).toBe(shown);
     }

@@ -86,7 +86,9 @@ describe('a server killed mid-match (SIGKILL) and restarted on the same data fol
     // CN's draft came back with the seat.
     await waitFor(() => cn2.of('draft').length > 0, 'CN draft after restart');
     expect(cn2.of<DraftMessage>('draft')[0]).toMatchObject({ seat: 'CN', turn: 2, orders: cnDraft, by: 'Bo' });
-    expect(us2.of('draft')).toEqual([]);
+    // US's acknowledged submission came back too, as the seat's orders for the quarter.
+    await waitFor(() => us2.of('draft').length > 0, 'US submission after restart');
+    expect(us2.of<DraftMessage>('draft')).toEqual([expect.objectContaining({ seat: 'US', turn: 2, orders: usOrders, submitted: true })]);
     // US cannot submit twice, even across the restart.
     expect((await us2.request('submit', { turn: 2, orders: [] }, ['ack', 'error'])).data).toMatchObject({ code: 'already-submitted' });
 

@@ -55,6 +55,9 @@ describe('teams on one seat', () => {
 
     const acked = await ann.request('submit', { turn: 0, orders: DRAFT }, ['ack', 'error']);
     expect(acked.type).toBe('ack');
+    // Alice is told what Ann sent for the seat (her own form was not sent).
+    await waitFor(() => alice.of<DraftMessage>('draft').some((d) => d.submitted), 'the submission relayed to the team');
+    expect(alice.of<DraftMessage>('draft').find((d) => d.submitted)).toMatchObject({ seat: 'US', turn: 0, orders: DRAFT, by: 'Ann', submitted: true });
     const again = await alice.request<ServerError>('submit', { turn: 0, orders: [] }, ['ack', 'error']);
     expect(again.data.code).toBe('already-submitted');
     expect((await alice.request<ServerError>('draft', { turn: 0, orders: [] }, ['draft', 'error'])).data.code).toBe('already-submitted');

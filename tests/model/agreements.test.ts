@@ -91,7 +91,7 @@ describe('proposal → signature → duration → effects', () => {
     const s = coop(60);
     for (const [by, kind, parties, why] of [
       ['US', 'no-such-pact', ['CN'], /Unknown agreement/],
-      ['US', 'joint-governance', ['EU'], /needs CN/],
+      ['US', 'joint-governance', ['EU'], /needs China/],
       ['HUB', 'incident-hotline', ['US'], /cannot sign/],
       ['EU', 'cern-for-ai', [], /at least 2 parties/],
     ] as const) {

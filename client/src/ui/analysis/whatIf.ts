@@ -1,6 +1,7 @@
 import { replay, type MatchRecord, type WhatIfChange } from '../../../../shared/analysis/index.js';
 import { fixed, AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
+import { shownChange } from '../../format.js';
 import { OKABE } from '../../palette.js';
 import { orderText } from '../ordersText.js';
 import { lineChart } from './charts.js';
@@ -141,9 +142,13 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const b = altered[altered.length - 1];
     const turns = record.scenario.turns;
     const changedOutcome = (a.outcome?.id ?? null) !== (b.outcome?.id ?? null);
-    const delta = (name: string, x: number, y: number, digits: number, unit = '') => (Math.abs(y - x) >= 0.5 * 10 ** -digits ? `${name} ${y - x >= 0 ? '+' : '−'}${Math.abs(y - x).toFixed(digits)}${unit}` : null);
+    const delta = (name: string, x: number, y: number, digits: number, unit = '') => {
+      const c = shownChange(x, y, digits, 1, unit);
+      return c.diff === 0 ? null : `${name} ${c.diff > 0 ? '+' : '−'}${c.size}${c.unit}`;
+    };
     const moved = [
-      delta('final lead', a.leadMonths, b.leadMonths, 2, ' months'),
+      // To the tenth, as the table below shows them.
+      delta('final lead', a.leadMonths, b.leadMonths, 1, ' months'),
       delta('tension', a.tension, b.tension, 1),
       delta('cooperation', a.cooperation, b.cooperation, 1),
       delta('misuse risk', a.risk.misuse * 100, b.risk.misuse * 100, 1, ' pts'),
@@ -151,15 +156,16 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const rows = labels.map((q, i) => {
       const x = original[i + 1];
       const y = altered[i + 1];
-      const d = (f: (s: WorldState) => number, digits: number) => (x && y ? `${f(x).toFixed(digits)} → ${f(y).toFixed(digits)}` : x ? `${f(x).toFixed(digits)} → ended` : y ? `ended → ${f(y).toFixed(digits)}` : '—');
+      const n = (v: number, digits: number) => fixed(v, digits);
+      const d = (f: (s: WorldState) => number, digits: number) => (x && y ? `${n(f(x), digits)} → ${n(f(y), digits)}` : x ? `${n(f(x), digits)} → ended` : y ? `ended → ${n(f(y), digits)}` : '—');
       return h(
         'tr',
         { class: i + 1 === change.turn ? 'changed-q' : '' },
         h('th', { scope: 'row' }, q, i + 1 === change.turn ? ' (changed)' : ''),
         h('td', { class: 'num' }, d((s) => s.leadMonths, 1)),
-        h('td', { class: 'num' }, d((s) => s.tension, 0)),
-        h('td', { class: 'num' }, d((s) => s.cooperation, 0)),
-        h('td', { class: 'num' }, d((s) => s.risk.misuse * 100, 0)),
+        h('td', { class: 'num' }, d((s) => s.tension, 1)),
+        h('td', { class: 'num' }, d((s) => s.cooperation, 1)),
+        h('td', { class: 'num' }, d((s) => s.risk.misuse * 100, 1)),
       );
     });
     fill(

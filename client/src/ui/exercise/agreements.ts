@@ -67,7 +67,7 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
     const t = AGREEMENT_MENU[kind.value];
     if (!t) return;
     const coop = s.pub?.cooperation ?? 0;
-    terms.textContent = `${t.summary} Lasts ${t.durationQuarters} quarters; each party pays ${t.signingCost} at signature; needs cooperation ≥ ${t.minCooperation} (now ${coop.toFixed(0)}).${t.requiredParties.length ? ` Must include ${t.requiredParties.join(' and ')}.` : ''}`;
+    terms.textContent = `${t.summary} Lasts ${t.durationQuarters} quarters; each party pays ${t.signingCost} at signature; needs cooperation ≥ ${t.minCooperation} (now ${coop.toFixed(0)}).${t.requiredParties.length ? ` Must include ${t.requiredParties.map((x) => SEAT_INFO[x].short).join(' and ')}.` : ''}`;
     const ps = selectedParties(me);
     const already = recentProposals(s.match?.turn ?? 0).some((p) => p.kind === kind.value && p.proposer === me && (p.status === 'open' || p.status === 'agreed'));
     const why =
@@ -137,9 +137,9 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
     if (p.status === 'open' && playing) {
       if (me && waiting.includes(me)) {
         buttons.push(h('button', { type: 'button', class: 'small primary', onclick: () => respond(p, true) }, `Accept ${p.title}`));
-        buttons.push(h('button', { type: 'button', class: 'small ghost', onclick: () => respond(p, false) }, 'Decline'));
+        buttons.push(h('button', { type: 'button', class: 'small ghost', onclick: () => respond(p, false), 'aria-label': `Decline ${p.title}` }, 'Decline'));
       } else if (me && p.parties.includes(me)) {
-        buttons.push(h('button', { type: 'button', class: 'small ghost', onclick: () => respond(p, false) }, 'Withdraw'));
+        buttons.push(h('button', { type: 'button', class: 'small ghost', onclick: () => respond(p, false), 'aria-label': `Withdraw from ${p.title}` }, 'Withdraw'));
       } else if (control) {
         for (const seat of waiting) buttons.push(h('button', { type: 'button', class: 'small ghost', onclick: () => respond(p, true, seat) }, `Accept for ${SEAT_INFO[seat].short}`));
       }

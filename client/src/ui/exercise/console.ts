@@ -40,7 +40,7 @@ export function consoleScreen(): Screen {
   const clockEl = countdown({ big: true });
   const code = h('strong', { class: 'room-code mono', 'data-testid': 'room-code' });
   const when = h('span', { class: 'quarter', 'data-testid': 'quarter' });
-  const copyCtl = h('button', { type: 'button', class: 'small ghost', title: 'A link for a second Control screen. It carries the secret key: never share it with players or put it on the projector.' }, 'Copy Control link (secret)');
+  const copyCtl = h('button', { type: 'button', class: 'small ghost', title: 'A link for a second Control screen. It carries the secret key: never share it with players or put it on the projector.' }, 'Copy Control link');
   copyCtl.addEventListener('click', () => {
     const c = currentCode;
     const key = c ? controlKeyFor(c) : null;
@@ -122,6 +122,7 @@ export function consoleScreen(): Screen {
   let shownAck = 0;
   let shownErr = 0;
   let feedbackTurn: number | null = null;
+  let feedbackTimer = 0;
   return {
     el,
     update(s) {
@@ -177,6 +178,13 @@ export function consoleScreen(): Screen {
         shownAck = ack.at;
         feedback.textContent = `Done: ${ACK_LABEL[ack.type] ?? ack.type}`;
         feedback.dataset.kind = 'ok';
+        // A confirmation is news for a moment, not a standing status: it goes after 20 s.
+        window.clearTimeout(feedbackTimer);
+        feedbackTimer = window.setTimeout(() => {
+          if (feedback.dataset.kind !== 'ok') return;
+          feedback.textContent = '';
+          delete feedback.dataset.kind;
+        }, 20_000);
       }
       const e = s.error;
       if (e && e.at !== shownErr && (e.ref?.startsWith('control:') || e.ref === 'start' || e.ref === 'respond' || e.code === 'offline')) {

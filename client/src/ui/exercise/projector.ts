@@ -1,3 +1,4 @@
+import { clock as fmtClock } from '../../format.js';
 import { BUILTIN_SCENARIOS, SEAT_INFO } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { leaveMatch } from '../../net/connection.js';
@@ -18,7 +19,7 @@ import { countdown, seatChips } from './widgets.js';
  */
 export function projectorScreen(): Screen {
   const conn = connectionBadge();
-  const clock = countdown({ big: true });
+  const clock = countdown({ big: true, hideWhenPaused: true });
   const quarter = h('span', { class: 'pj-quarter', 'data-testid': 'quarter' });
   const turn = h('span', { class: 'pj-turn' });
   const chips = seatChips({ big: true });
@@ -80,7 +81,9 @@ export function projectorScreen(): Screen {
       lobby.hidden = !inLobby;
       play.hidden = inLobby;
       tick.el.hidden = inLobby;
+      // One pause sign: the banner, with the time the clock will resume with (the countdown stands aside).
       paused.hidden = !m.paused;
+      paused.textContent = m.paused && m.remaining > 0 ? `Paused by Control · ${fmtClock(m.remaining)} left` : 'Paused by Control';
       quarter.textContent = inLobby ? 'Lobby' : m.quarter;
       turn.textContent = inLobby ? '' : `turn ${Math.min(m.turn + 1, m.turns)} of ${m.turns}`;
       roomCode.textContent = inLobby ? '' : `Join: ${location.host}/join/${m.code || s.code || ''}`;

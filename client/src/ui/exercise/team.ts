@@ -47,7 +47,8 @@ export function teamPanel(): { el: HTMLElement; update(s: AppState): void } {
       const d = seat ? exercise().drafts[seat] : undefined;
       const current = d && d.turn === s.match?.turn ? d : undefined;
       const team = Boolean(slot && slot.members > 1);
-      el.hidden = !seat || s.match?.phase !== 'orders' || (!team && !current);
+      // A lone player's own submission needs no team panel.
+      el.hidden = !seat || s.match?.phase !== 'orders' || (!team && (!current || current.submitted === true));
       if (el.hidden || !seat || !slot) return;
       const form = myForm && myForm.turn === s.match?.turn ? myForm.orders : [];
       const k = JSON.stringify([slot.name, slot.members, current, s.you?.name, form, Math.floor(Date.now() / 10_000)]);
@@ -59,6 +60,15 @@ export function teamPanel(): { el: HTMLElement; update(s: AppState): void } {
         return;
       }
       const mine = current.by === s.you?.name;
+      if (current.submitted) {
+        fill(
+          draft,
+          h('p', { 'data-testid': 'team-submitted' }, h('strong', {}, mine ? 'You submitted for the seat' : `${current.by} submitted for the seat`), ` · ${ago(current.at)}`),
+          current.orders.length ? h('ul', { class: 'plain' }, current.orders.map((o) => h('li', {}, orderText(o)))) : h('p', { class: 'hint' }, 'No orders (hold).'),
+          mine ? null : h('p', { class: 'hint' }, 'These are the seat’s orders this quarter; your own form was not sent.'),
+        );
+        return;
+      }
       // Whoever presses Submit sends their own form: say so when it is not the teammate's latest draft.
       const differs = !mine && JSON.stringify(current.orders) !== JSON.stringify(form);
       const take = h('button', { type: 'button', class: 'small', onclick: () => document.dispatchEvent(new CustomEvent(APPLY_DRAFT_EVENT, { detail: { turn: current.turn, orders: current.orders } })) }, `Use ${current.by}’s draft`);

@@ -18,14 +18,14 @@ export function clockText(m: MatchSnapshot | null, now = Date.now()): { text: st
 }
 
 /** A ticking countdown (or "Paused"), for the console and the projector. */
-export function countdown(opts: { big?: boolean } = {}): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
+export function countdown(opts: { big?: boolean; /** A screen with its own pause banner shows no second one. */ hideWhenPaused?: boolean } = {}): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
   const el = h('span', { class: `xcountdown${opts.big ? ' big' : ''}`, role: 'timer', 'aria-live': 'off', 'data-testid': 'countdown' });
   let m: MatchSnapshot | null = null;
   const tick = () => {
     const c = clockText(m);
     el.textContent = c.text;
     el.dataset.state = c.state;
-    el.hidden = !c.text;
+    el.hidden = !c.text || (opts.hideWhenPaused === true && c.state === 'paused');
   };
   const t = window.setInterval(tick, 500);
   return {

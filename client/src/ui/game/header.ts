@@ -15,7 +15,23 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
   const who = h('span', { class: 'who' });
   const chips = h('ul', { class: 'chips', 'aria-label': 'Seats: who has given orders' });
-  const leave = h('button', { type: 'button', class: 'ghost small', onclick: () => void leaveMatch() }, 'Leave');
+  // Leaving gives the seat to its bot at once: a second press confirms it (the first arms it for a few seconds).
+  const leave = h('button', { type: 'button', class: 'ghost small' }, 'Leave');
+  let armed = 0;
+  leave.addEventListener('click', () => {
+    if (armed) {
+      window.clearTimeout(armed);
+      void leaveMatch();
+      return;
+    }
+    leave.textContent = 'Leave the match? Press again';
+    leave.classList.add('armed');
+    armed = window.setTimeout(() => {
+      armed = 0;
+      leave.textContent = 'Leave';
+      leave.classList.remove('armed');
+    }, 6000);
+  });
   const el = h(
     'header',
     { class: 'topbar game-top' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_ORDERS_PER_QUARTER, MSG, OrderSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, validateOrders, type ActionDef, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { actions } from '../../net/connection.js';
+import { exercise } from '../../net/exercise.js';
 import type { AppState } from '../../store.js';
 import { visibilityBadge } from './events.js';
 import { freeSeatButtons } from './claim.js';
@@ -105,7 +106,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
           h(
             'div',
             { class: 'action-controls' },
-            h('label', { for: `${id}-int` }, 'Intensity'),
+            h('label', { for: `${id}-int` }, 'Intensity', h('span', { class: 'sr-only' }, ` of ${a.name}`)),
             intensity,
             target ? [h('label', { for: `${id}-target` }, 'Target'), target] : null,
             cost,
@@ -234,7 +235,10 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     } else if (s.ack && s.ack.turn === m.turn) {
       status.textContent = `✓ Orders accepted for ${m.quarter}: ${s.ack.accepted} order${s.ack.accepted === 1 ? '' : 's'}, cost ${s.ack.costs}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
     } else if (submitted) {
-      status.textContent = `✓ Orders in for ${m.quarter}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
+      // A teammate may have submitted: then this form was not what was sent.
+      const d = exercise().drafts[seat];
+      const by = d && d.submitted && d.turn === m.turn && d.by !== s.you?.name ? d.by : null;
+      status.textContent = `✓ Orders in for ${m.quarter}${by ? `, submitted by ${by} (your form was not sent; the team panel shows what was)` : ''}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
     } else if (!sending) {
       status.textContent = '';
     }

@@ -10,7 +10,8 @@ function val(r: PreviewRow, v: number): string {
     case 'points':
       return v.toFixed(0);
     case 'share':
-      return pct(v);
+      // To the tenth, as the change column is (so hold, orders and their difference add up).
+      return pct(v, 1);
     case 'h100e':
       return compute(v);
     case 'resources':
@@ -50,7 +51,10 @@ export function ordersPreview(): { el: HTMLElement; line: HTMLElement; update(pu
     el,
     line,
     update(pub, sv, orders) {
-      const key = JSON.stringify([pub?.turn, pub?.lead, sv?.turn, sv?.resources, sv?.levers, orders]);
+      // Every figure the estimate starts from: Control may change any of them between resolutions.
+      const { events: _e, series: _s, reveal: _r, ...figures } = pub ?? ({} as Partial<PublicView>);
+      const { events: _se, ...own } = sv ?? ({} as Partial<SeatView>);
+      const key = JSON.stringify([figures, own, orders]);
       if (key === lastKey) return;
       lastKey = key;
       window.clearTimeout(timer);
