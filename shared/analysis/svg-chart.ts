@@ -22,7 +22,8 @@ export function svgLineChart(title: string, labels: string[], series: Series[], 
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
   const top = Math.max(...ticks.map(Math.abs));
   const [div, suffix] = opts.percent ? [0.01, '%'] : top >= 1e6 ? [1e6, 'M'] : top >= 1e3 ? [1e3, 'k'] : [1, ''];
-  const tickDigits = step / div >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(step / div) - 1e-9));
+  let tickDigits = 0;
+  while (tickDigits < 3 && Math.abs(Math.round((step / div) * 10 ** tickDigits) - (step / div) * 10 ** tickDigits) > 1e-6) tickDigits++;
   const tickText = (v: number) => `${fixed(v / div, tickDigits)}${suffix}`;
   const grid = ticks
     .map((t) => `<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(t)}" y2="${y(t)}" stroke="#ccc" stroke-width="0.5"/><text x="${pad.l - 6}" y="${y(t) + 4}" text-anchor="end" font-size="11">${tickText(t)}</text>`)

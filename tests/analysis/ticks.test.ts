@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { niceTicks } from '../../shared/analysis/index.js';
+import { svgLineChart } from '../../shared/analysis/svg-chart.js';
 
 describe('chart axes', () => {
   it('ticks fall on round steps and cover the data', () => {
@@ -18,5 +19,13 @@ describe('chart axes', () => {
       expect(a.ticks.length).toBeGreaterThanOrEqual(2);
       expect(a.ticks.length).toBeLessThanOrEqual(7);
     }
+  });
+
+  it("the report's charts label their ticks in the step's own precision and unit", () => {
+    const ticks = (values: number[], opts = {}) => [...svgLineChart('t', ['a', 'b'], [{ name: 'x', values, colour: '#000' }], opts).matchAll(/font-size="11">([^<]*)<\/text>/g)].map((m) => m[1]).slice(0, -1);
+    expect(ticks([8.2, 7.4])).toEqual(['0.0', '2.5', '5.0', '7.5', '10.0']);
+    expect(ticks([0.3, 0.35], { min: 0, max: 1, percent: true })).toEqual(['0%', '25%', '50%', '75%', '100%']);
+    expect(ticks([2e7, 4.1e7])).toEqual(['0M', '20M', '40M', '60M']);
+    expect(ticks([-3.2, 4])).toEqual(['−4', '−2', '0', '2', '4']);
   });
 });

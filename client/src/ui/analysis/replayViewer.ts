@@ -3,7 +3,7 @@ import { h, fill, uid } from '../../dom.js';
 import { compute, pct } from '../../format.js';
 import { OKABE, SIDE_GLYPH } from '../../palette.js';
 import { orderText } from '../ordersText.js';
-import { eventKindLabel, VIS_LABEL } from '../game/events.js';
+import { eventKindLabel, rollText, VIS_LABEL } from '../game/events.js';
 import { lineChart } from './charts.js';
 
 const REGION_NAME = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' } as const;
@@ -121,7 +121,7 @@ export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], no
         ? h(
             'ol',
             { class: 'events' },
-            [...q.events].sort((a, b) => Number(a.kind === 'order') - Number(b.kind === 'order')).map((e) => h('li', { class: `event vis-${e.visibility}` }, h('span', { class: 'when' }, VIS_LABEL[e.visibility]), h('span', { class: 'badge' }, eventKindLabel(e.kind)), h('span', { class: 'text' }, e.text))),
+            [...q.events].sort((a, b) => Number(a.kind === 'order') - Number(b.kind === 'order')).map((e) => h('li', { class: `event vis-${e.visibility}` }, h('span', { class: 'when' }, VIS_LABEL[e.visibility]), h('span', { class: 'badge' }, eventKindLabel(e.kind)), h('span', { class: 'text' }, e.text + rollText(e)))),
           )
         : h('p', { class: 'hint' }, 'Nothing recorded.'),
     );

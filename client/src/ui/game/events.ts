@@ -31,9 +31,14 @@ export function visibilityBadge(v: GameEvent['visibility']): HTMLElement {
 
 const NAMES_ITS_SEAT = new Set(['detected', 'agreement-breached']);
 
+/** A roll's odds and result in words (" Odds 13.1%, roll 38.6% — it did not happen."), or "" for other events. */
+export function rollText(e: Pick<GameEvent, 'odds' | 'roll'>): string {
+  return e.odds !== undefined && e.roll !== undefined ? ` Odds ${(e.odds * 100).toFixed(1)}%, roll ${(e.roll * 100).toFixed(1)}% — ${e.roll < e.odds ? 'it happened' : 'it did not happen'}.` : '';
+}
+
 /** One event as a list item: quarter, visibility in words, text, and any roll with its odds. */
 export function eventItem(e: GameEvent): HTMLElement {
-  const roll = e.odds !== undefined && e.roll !== undefined ? ` Odds ${(e.odds * 100).toFixed(1)}%, roll ${(e.roll * 100).toFixed(1)}% — ${e.roll < e.odds ? 'it happened' : 'it did not happen'}.` : '';
+  const roll = rollText(e);
   // Detections and breaches already name whom they are pinned on; other attributed events get it spelt out.
   const attr = e.attributedTo && !NAMES_ITS_SEAT.has(e.kind) ? ` Attributed to ${SEAT_INFO[e.attributedTo]?.short ?? e.attributedTo}.` : '';
   return h('li', { class: `event vis-${e.visibility}` }, h('span', { class: 'when' }, e.quarter), visibilityBadge(e.visibility), h('span', { class: 'text' }, e.text + roll + attr));

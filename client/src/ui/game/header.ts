@@ -45,6 +45,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
     leave,
   );
   let deadline = 0;
+  let owesOrders = false;
   // While Control has paused the match the clock stands still: say so, with the time it will resume with.
   let paused: { remaining: number } | null = null;
   const tick = () => {
@@ -64,7 +65,8 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
     countdown.hidden = false;
     countdown.title = '';
     const left = deadline - Date.now();
-    countdown.textContent = `Time left ${clock(left)}`;
+    // In the last half-minute a seat that has not submitted is told what happens at zero.
+    countdown.textContent = `Time left ${clock(left)}${left < 30_000 && owesOrders ? ' · submit, or your bot orders for you' : ''}`;
     countdown.classList.toggle('urgent', left < 30_000);
   };
   const timer = window.setInterval(tick, 1000);
@@ -78,6 +80,8 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
       quarter.textContent = m.phase === 'finished' ? (s.pub?.quarter ?? m.quarter) : m.quarter;
       turn.textContent = m.phase === 'finished' ? ` · match over` : ` · turn ${Math.min(m.turn + 1, m.turns)}/${m.turns}`;
       deadline = m.phase === 'orders' ? m.deadline : 0;
+      const mySlot = s.you?.seat ? m.seats[s.you.seat] : undefined;
+      owesOrders = Boolean(mySlot && !mySlot.submitted && !mySlot.handedToBot && !(s.ack && s.ack.turn === m.turn));
       paused = m.paused && m.phase !== 'finished' && m.phase !== 'lobby' ? { remaining: m.remaining } : null;
       tick();
       const you = s.you;

@@ -72,7 +72,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
         const check = h('input', { type: 'checkbox', id, name: 'action', value: a.id, 'aria-describedby': `${id}-sum ${id}-cost` });
         const intensity = h(
           'select',
-          { id: `${id}-int`, name: `intensity-${a.id}`, disabled: a.maxIntensity === 1, 'data-fixed': a.maxIntensity === 1 ? '1' : null },
+          // Described by its action's name: the label stays "Intensity", so the action's own label names one control.
+          { id: `${id}-int`, name: `intensity-${a.id}`, disabled: a.maxIntensity === 1, 'data-fixed': a.maxIntensity === 1 ? '1' : null, 'aria-describedby': `${id}-name` },
           Array.from({ length: a.maxIntensity }, (_, i) => h('option', { value: i + 1 }, `${i + 1}${i === 0 ? ' (low)' : i === a.maxIntensity - 1 ? ' (high)' : ''}`)),
         );
         const target =
@@ -106,7 +107,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
           h(
             'div',
             { class: 'action-controls' },
-            h('label', { for: `${id}-int` }, 'Intensity', h('span', { class: 'sr-only' }, ` of ${a.name}`)),
+            h('label', { for: `${id}-int` }, 'Intensity'),
             intensity,
             target ? [h('label', { for: `${id}-target` }, 'Target'), target] : null,
             cost,
