@@ -37,7 +37,7 @@ function tiles(pub: PublicView): Tile[] {
       key: 'swing',
       label: 'Swing markets on democratic stacks',
       value: pct(pub.swingDemocratic),
-      sub: `compute (public estimates) US ${pub.compute.US.exact ? '' : '≈'}${compute(pub.compute.US.value)} · PRC ${pub.compute.CN.exact ? '' : '≈'}${compute(pub.compute.CN.value)}`,
+      sub: `compute US ${pub.compute.US.exact ? '' : '≈'}${compute(pub.compute.US.value)} · PRC ${pub.compute.CN.exact ? '' : '≈'}${compute(pub.compute.CN.value)}`,
       change: trend(pub.swingDemocratic, before?.swingDemocratic, 0, ' pts', 100),
       tone: pub.swingDemocratic >= 0.5 ? 'dem' : 'prc',
     },
