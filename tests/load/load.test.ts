@@ -49,12 +49,13 @@ describe('the load generator', () => {
   });
 
   it('spreads the clients over worker threads and still counts every acknowledgement', async () => {
-    const r = await runLoad({ matches: 2, workers: 2, seconds: 3, rampSeconds: 1, thinkMs: [20, 120], turns: 2, sampleSeconds: 1 });
+    // Three-quarter matches: with two-quarter ones a slot spends so much of a loaded host's time between matches that the live mean below is luck.
+    const r = await runLoad({ matches: 2, workers: 2, seconds: 4, rampSeconds: 1, thinkMs: [20, 120], turns: 3, sampleSeconds: 1 });
     expect(r.errors).toEqual({});
     expect(r.generator.threads).toBe(2);
     expect(r.matchesFinished).toBeGreaterThanOrEqual(2);
     expect(r.latency.count).toBeGreaterThan(10);
-    // A slot is briefly not live between a match that ends and the one that replaces it (2-quarter matches end often).
+    // A slot is briefly not live between a match that ends and the one that replaces it (short matches end often).
     expect(r.live.min).toBeGreaterThanOrEqual(1);
     expect(r.live.mean).toBeGreaterThan(1.5);
   });
