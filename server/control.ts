@@ -9,6 +9,7 @@ import {
   endNow,
   injectEvent,
   InjectEventSchema,
+  isShareTarget,
   PauseSchema,
   ResumeSchema,
   SeatControlSchema,
@@ -17,6 +18,7 @@ import {
 } from '../shared/facilitation.js';
 import { CONTROL, EVERYONE, type Audience } from './audience.js';
 import { accept, malformed, refuse, type Decision } from './decision.js';
+import { seatNotInPlay } from './errors.js';
 import type { Actor, DecideCtx, Effect, MatchController } from './match-controller.js';
 import type { Entry } from './match-log.js';
 
@@ -95,7 +97,7 @@ export function decideControl(m: MatchController, type: string, actor: Actor, ms
       const r = SeatControlSchema.safeParse(msg);
       if (!r.success) return malformed('seat hand-over', r.error.issues);
       if (m.phase === 'finished') return refuse('wrong-phase', 'The match is over.');
-      if (!m.inPlay(r.data.seat)) return refuse('seat-not-in-play', `${SEAT_INFO[r.data.seat].short} is not a seat in this scenario; a bot always plays it.`);
+      if (!m.inPlay(r.data.seat)) return { ok: false, error: seatNotInPlay(r.data.seat) };
       const handed = m.handedToBot.has(r.data.seat);
       if ((r.data.to === 'bot') === handed) return refuse('refused', `${SEAT_INFO[r.data.seat].short} is already ${handed ? 'with its bot' : 'with its people'}.`);
       return accept({ kind: 'seat-control', seat: r.data.seat, to: r.data.to, by });
@@ -174,7 +176,8 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       if (!r.ok) break;
       m.world = r.state;
       m.recordAction({ kind: 'adjust', target: entry.target, value: entry.value, reason: entry.reason });
-      const exact = `Control set ${r.label} from ${fmt(r.before, r.share)} to ${fmt(r.after, r.share)}.`;
+      const share = isShareTarget(entry.target);
+      const exact = `Control set ${r.label} from ${fmt(r.before, share)} to ${fmt(r.after, share)}.`;
       if (r.seat) {
         // A seat's resources and levers are private to it: the others learn only that Control intervened.
         notify('adjusted', exact, { kind: 'seats', seats: [r.seat] }, entry.reason);
@@ -219,8 +222,9 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
   }
 }
 
-/** A figure as the panels show it: shares as percentages, whole numbers as they are, others to one decimal. */
+/** A figure as the panels show it: shares as percentages (whole ones without decimals), whole numbers as they are, others to one decimal. */
 function fmt(x: number, share: boolean): string {
-  if (share) return `${fixed(x * 100, Number.isInteger(Math.round(x * 1000) / 10) ? 0 : 1)}%`;
-  return Number.isInteger(x) ? fixed(x) : fixed(x, 1);
+  if (!share) return Number.isInteger(x) ? fixed(x) : fixed(x, 1);
+  const points = Math.round(x * 1000) / 10;
+  return `${fixed(points, Number.isInteger(points) ? 0 : 1)}%`;
 }

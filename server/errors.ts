@@ -1,4 +1,4 @@
-import type { ServerError } from '../shared/index.js';
+import { SEAT_INFO, type SeatId, type ServerError } from '../shared/index.js';
 
 /** Codes of the `error` message; the client may branch on them, people read the message. */
 export type ErrorCode =
@@ -41,4 +41,9 @@ export function roomError(code: ErrorCode, message: string, ref?: string): RoomE
 /** Zod issues as one readable line: "orders.0.intensity: Too big…; seat: Invalid option". */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`).join('; ');
+}
+
+/** A seat the scenario leaves to its bot: nobody may take it or hand it over. */
+export function seatNotInPlay(seat: SeatId): RoomError {
+  return roomError('seat-not-in-play', `${SEAT_INFO[seat].short} is not a seat in this scenario; a bot always plays it.`);
 }

@@ -36,7 +36,7 @@ import { cooperationShortfall, isAgreed, proposalView, ProposeSchema, RespondSch
 import { EVERYONE, sees, type Audience, type Viewer } from './audience.js';
 import { applyControl, decideControl } from './control.js';
 import { accept, malformed, refuse, type Decision } from './decision.js';
-import { describeIssues, roomError, type RoomError } from './errors.js';
+import { describeIssues, roomError, seatNotInPlay, type RoomError } from './errors.js';
 import { CONTROL_KINDS, type Entry } from './match-log.js';
 import { recordOf, type MatchRecord, type WorldAction } from '../shared/analysis/index.js';
 
@@ -284,7 +284,7 @@ export class MatchController {
     if (actor.role === 'facilitator') return { ok: false, error: roomError('not-seated', 'Control cannot take a seat.') };
     if (actor.seat) return { ok: false, error: roomError('already-seated', `You already hold ${SEAT_INFO[actor.seat].short}.`) };
     if (this.phase === 'finished') return { ok: false, error: roomError('wrong-phase', 'The match is over.') };
-    if (!this.inPlay(r.data.seat)) return { ok: false, error: roomError('seat-not-in-play', `${SEAT_INFO[r.data.seat].short} is not a seat in this scenario; a bot always plays it.`) };
+    if (!this.inPlay(r.data.seat)) return { ok: false, error: seatNotInPlay(r.data.seat) };
     return { ok: true, seat: r.data.seat };
   }
 

@@ -1,5 +1,5 @@
-import { SEAT_INFO, type Role, type SeatId, type YouAre } from '../shared/index.js';
-import { roomError, type RoomError } from './errors.js';
+import { type Role, type SeatId, type YouAre } from '../shared/index.js';
+import { seatNotInPlay, type RoomError } from './errors.js';
 
 export type Member = {
   sessionId: string;
@@ -76,7 +76,7 @@ export class Roster {
 
   /** Why `seat` cannot be taken, or null if it can. A seat already held can be joined as a teammate. */
   refuseSeat(seat: SeatId, inPlay: boolean): RoomError | null {
-    if (!inPlay) return roomError('seat-not-in-play', `${SEAT_INFO[seat].short} is not a seat in this scenario; a bot always plays it.`);
+    if (!inPlay) return seatNotInPlay(seat);
     return null;
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEATS, SEAT_INFO, type SeatId } from './seats.js';
-import { REGIONS, type RegionId, type WorldState } from './state.js';
+import { REGIONS, REGION_NAME, type RegionId, type WorldState } from './state.js';
 import { LEVERS, type LeverId } from './levers.js';
 import { EVENT_BY_ID, EVENT_EFFECT_KEYS, isModifierKey, isMultiplierKey, type EventEffectKey } from './events.js';
 import { cloneWorld } from './clone.js';
@@ -129,11 +129,13 @@ export function applyCustomEvent(state: WorldState, id: string, effects: readonl
 
 /** What an adjustment changed, for the notice and the log. */
 export type Adjusted =
-  | { ok: true; state: WorldState; label: string; before: number; after: number; seat: SeatId | null; /** Shares (0–1) read as percentages. */ share: boolean }
+  | { ok: true; state: WorldState; label: string; before: number; after: number; seat: SeatId | null }
   | { ok: false; error: string };
 
-/** The swing and home regions in words, for notices. */
-const REGION_WORDS: Record<RegionId, string> = { ALLIES: 'the allies', HUBS: 'the compute hubs', SOUTH: 'the Global South', CHINA: 'China' };
+/** True when a figure is a share (0–1), which people read as a percentage. */
+export function isShareTarget(target: AdjustTarget): boolean {
+  return adjustRange(target)[1] === 1;
+}
 
 /** The range each adjustable figure takes. */
 export function adjustRange(target: AdjustTarget): [number, number] {
@@ -158,26 +160,26 @@ export function adjustWorld(state: WorldState, target: AdjustTarget, value: numb
   switch (target.kind) {
     case 'tension':
       s.tension = value;
-      return { ok: true, state: s, label: 'Tension', before: state.tension, after: value, seat: null, share: false };
+      return { ok: true, state: s, label: 'Tension', before: state.tension, after: value, seat: null };
     case 'cooperation':
       s.cooperation = value;
-      return { ok: true, state: s, label: 'Cooperation', before: state.cooperation, after: value, seat: null, share: false };
+      return { ok: true, state: s, label: 'Cooperation', before: state.cooperation, after: value, seat: null };
     case 'misuse':
       s.risk.misuse = value;
-      return { ok: true, state: s, label: 'Misuse risk', before: state.risk.misuse, after: value, seat: null, share: true };
+      return { ok: true, state: s, label: 'Misuse risk', before: state.risk.misuse, after: value, seat: null };
     case 'resources':
       s.resources[target.seat] = value;
-      return { ok: true, state: s, label: `${SEAT_INFO[target.seat].short} resources`, before: state.resources[target.seat], after: value, seat: target.seat, share: false };
+      return { ok: true, state: s, label: `${SEAT_INFO[target.seat].short} resources`, before: state.resources[target.seat], after: value, seat: target.seat };
     case 'adoption':
       s.adoption[target.region as RegionId] = { democratic: value, prc: 1 - value };
-      return { ok: true, state: s, label: `Democratic share of ${REGION_WORDS[target.region as RegionId] ?? target.region}`, before: state.adoption[target.region].democratic, after: value, seat: null, share: true };
+      return { ok: true, state: s, label: `Democratic share: ${REGION_NAME[target.region as RegionId] ?? target.region}`, before: state.adoption[target.region].democratic, after: value, seat: null };
     case 'lever': {
       const def = LEVERS.find((l) => l.id === target.lever);
       if (!def) return { ok: false, error: `No lever "${target.lever}".` };
       if (def.seat !== target.seat) return { ok: false, error: `"${def.label}" is ${SEAT_INFO[def.seat].short}’s lever, not ${SEAT_INFO[target.seat].short}’s.` };
       const id = target.lever as LeverId;
       setLever(s, target.seat, id, value);
-      return { ok: true, state: s, label: `${SEAT_INFO[target.seat].short}: ${def.label}`, before: lv(state, target.seat, id), after: value, seat: target.seat, share: true };
+      return { ok: true, state: s, label: `${SEAT_INFO[target.seat].short}: ${def.label}`, before: lv(state, target.seat, id), after: value, seat: target.seat };
     }
   }
 }

@@ -7,3 +7,8 @@ export function fixed(x: number, digits = 0): string {
   if (!t.startsWith('-')) return t;
   return Number(t) === 0 ? t.slice(1) : `−${t.slice(1)}`;
 }
+
+/** A share, chance or roll (0–1) as a percentage: "34.4%" (to the tenth unless told). */
+export function percent(x: number, digits = 1): string {
+  return `${fixed(x * 100, digits)}%`;
+}

@@ -1,3 +1,5 @@
+import { percent } from './number-text.js';
+
 export const OUTCOMES = [
   'democratic-lead',
   'contested-frontier',
@@ -102,9 +104,4 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
     reason: `Neither side clears the bar: a lead of ${x.leadMonths.toFixed(1)} months with ${(x.swingDemocratic * 100).toFixed(0)}% of the swing markets on democratic stacks.`,
     figures: [lead, swing],
   };
-}
-
-/** A roll or odds as players read them everywhere: a percentage to one decimal. */
-function percent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
 }

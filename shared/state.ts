@@ -21,6 +21,8 @@ export type BlocCompute = {
 
 export const REGIONS = ['ALLIES', 'HUBS', 'SOUTH', 'CHINA'] as const;
 export type RegionId = (typeof REGIONS)[number];
+/** Each region in words, as the panels, tables and notices name it. */
+export const REGION_NAME: Readonly<Record<RegionId, string>> = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' };
 /** The swing markets that decide the adoption part of the outcome. */
 export const SWING_REGIONS: readonly RegionId[] = ['HUBS', 'SOUTH'];
 

@@ -1,4 +1,4 @@
-import { fixed, type Estimate } from '../../shared/index.js';
+import { fixed, percent, type Estimate } from '../../shared/index.js';
 
 /** Compute in H100-equivalents, compact: 1.2M, 350k. */
 export function compute(n: number): string {
@@ -9,7 +9,7 @@ export function compute(n: number): string {
 }
 
 export function pct(x: number, digits = 0): string {
-  return `${(x * 100).toFixed(digits)}%`;
+  return percent(x, digits);
 }
 
 export function months(x: number): string {
@@ -39,11 +39,14 @@ export function clock(ms: number): string {
 /**
  * The change between two figures as they are shown (each rounded to `digits` after scaling), so that a
  * before, an after and their change always add up. `size` is the unsigned change as text ("0" when too
- * small to show); `unit` is given for one (" pts" becomes " pt").
+ * small to show); `unit` is given for one (" pts" becomes " pt"); `signed` is the whole of it: "+3 pts",
+ * "−0.4 mo", "0".
  */
-export function shownChange(before: number, after: number, digits: number, scale = 1, unit = ''): { diff: number; size: string; unit: string } {
+export function shownChange(before: number, after: number, digits: number, scale = 1, unit = ''): { diff: number; size: string; unit: string; signed: string } {
   const shown = (x: number) => Number((x * scale).toFixed(digits));
-  const diff = shown(after) - shown(before);
-  const size = Math.abs(diff).toFixed(digits);
-  return { diff: Number(size) === 0 ? 0 : diff, size, unit: unit === ' pts' && Number(size) === 1 ? ' pt' : unit };
+  const raw = shown(after) - shown(before);
+  const size = Math.abs(raw).toFixed(digits);
+  const diff = Number(size) === 0 ? 0 : raw;
+  const u = unit === ' pts' && Number(size) === 1 ? ' pt' : unit;
+  return { diff, size, unit: u, signed: diff === 0 ? `0${u}` : `${diff > 0 ? '+' : '−'}${size}${u}` };
 }

@@ -1,10 +1,10 @@
-import { fixed } from '../number-text.js';
+import { fixed, percent } from '../number-text.js';
 import { OUTCOME_CRITERIA, type DecidingFigure } from '../outcomes.js';
 
 /** A deciding figure as the end screen shows it: shares, odds, rolls and misuse risk as percentages, flags as yes/no. */
 export function figureValueText(f: DecidingFigure): string {
   const n = f.name.toLowerCase();
-  if (n.includes('share') || n.includes('odds') || n.includes('roll') || n.includes('misuse')) return `${(f.value * 100).toFixed(1)}%`;
+  if (n.includes('share') || n.includes('odds') || n.includes('roll') || n.includes('misuse')) return percent(f.value);
   // Flags (stewardship's two conditions): the names are part of recorded outcomes, so matched as they are.
   if (n.includes('in force') || n === 'joint safety work') return f.value ? 'yes' : 'no';
   return fixed(f.value, 1);

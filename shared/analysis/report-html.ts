@@ -1,4 +1,4 @@
-import { fixed } from '../number-text.js';
+import { fixed, percent } from '../number-text.js';
 import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
 import { OUTCOME_INFO } from '../outcomes.js';
 import type { Report } from './report.js';
@@ -56,7 +56,7 @@ export function reportHtml(r: Report): string {
       }).join('');
       const events = q.events
         .filter((e) => e.kind !== 'order')
-        .map((e) => `<li>${esc(e.text)}${e.odds !== undefined ? ` <span class="roll">odds ${pctText(e.odds)}, roll ${pctText(e.roll ?? 0)}</span>` : ''}${e.actor && e.attributedTo && e.actor !== e.attributedTo ? ` <strong>(in truth: ${esc(SEAT_INFO[e.actor as SeatId]?.short ?? e.actor)})</strong>` : ''}</li>`)
+        .map((e) => `<li>${esc(e.text)}${e.odds !== undefined ? ` <span class="roll">odds ${percent(e.odds)}, roll ${percent(e.roll ?? 0)}</span>` : ''}${e.actor && e.attributedTo && e.actor !== e.attributedTo ? ` <strong>(in truth: ${esc(SEAT_INFO[e.actor as SeatId]?.short ?? e.actor)})</strong>` : ''}</li>`)
         .join('');
       return `<section class="quarter"><h3>${esc(q.quarter)} — lead ${fixed(q.leadMonths, 1)} months, tension ${fixed(q.tension, 0)}, cooperation ${fixed(q.cooperation, 0)}</h3><table><caption>Orders, all seats revealed</caption><tbody>${orders}</tbody></table><ul>${events}</ul></section>`;
     })
@@ -76,9 +76,4 @@ table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid 
 <h2>Timeline</h2>${timeline}
 <p class="sub">Scenario: ${esc(r.scenario.description)}</p>
 </body></html>`;
-}
-
-/** A chance or a roll (0..1) as a percentage, as the game shows them. */
-function pctText(v: number): string {
-  return `${(v * 100).toFixed(1)}%`;
 }

@@ -1,4 +1,4 @@
-import { fixed } from '../number-text.js';
+import { fixed, percent } from '../number-text.js';
 import { niceTicks } from './ticks.js';
 export type Series = { name: string; values: number[]; colour: string; dash?: string };
 
@@ -12,12 +12,12 @@ export function svgLineChart(title: string, labels: string[], series: Series[], 
   const half = (label = '') => Math.ceil(label.length * 3.25) + 4;
   const pad = { l: Math.max(56, half(labels[0])), r: Math.max(12, half(labels[labels.length - 1])), t: 28, b: 44 };
   const all = series.flatMap((s) => s.values).filter(Number.isFinite);
-  const axis = niceTicks(opts.min ?? Math.min(0, ...all), opts.max ?? Math.max(...all, (opts.min ?? Math.min(0, ...all)) + 1));
-  const { lo, hi, ticks } = axis;
+  const bottom = opts.min ?? Math.min(0, ...all);
+  const { lo, hi, ticks } = niceTicks(bottom, opts.max ?? Math.max(...all, bottom + 1));
   const x = (i: number) => pad.l + (labels.length <= 1 ? 0 : (i * (w - pad.l - pad.r)) / (labels.length - 1));
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (h - pad.t - pad.b);
   const fmt = (v: number) =>
-    opts.percent ? `${fixed(v * 100, 1)}%` : Math.abs(v) >= 1e6 ? `${fixed(v / 1e6, 1)}M` : Math.abs(v) >= 1e3 ? `${fixed(v / 1e3, 0)}k` : Math.abs(v) < 10 ? fixed(v, 2) : fixed(v, 0);
+    opts.percent ? percent(v) : Math.abs(v) >= 1e6 ? `${fixed(v / 1e6, 1)}M` : Math.abs(v) >= 1e3 ? `${fixed(v / 1e3, 0)}k` : Math.abs(v) < 10 ? fixed(v, 2) : fixed(v, 0);
   // Tick labels carry as many decimals as their step needs, in the unit of the largest tick.
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
   const top = Math.max(...ticks.map(Math.abs));

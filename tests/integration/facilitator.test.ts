@@ -203,6 +203,9 @@ describe('a facilitated exercise', () => {
 
     await control(ctl, 'control:adjust', { target: { kind: 'adoption', region: 'HUBS' }, value: 0.25, reason: 'Gulf deal with Huawei' });
     await waitFor(() => pub(spec).adoption.HUBS.democratic === 0.25, 'adoption set');
+    // A share reads as a percentage, its region in words.
+    await waitFor(() => spec.of<Notice>('notice').filter((x) => x.kind === 'adjusted').length === 2, 'adoption notice');
+    expect(spec.of<Notice>('notice').filter((x) => x.kind === 'adjusted')[1].text).toMatch(/^Control set Democratic share: Compute hubs from \d+(\.\d)?% to 25%\.$/);
 
     // A seat's resources are private: CN sees the figure, US only that Control intervened.
     await control(ctl, 'control:adjust', { target: { kind: 'resources', seat: 'CN' }, value: 17, reason: 'Windfall' });

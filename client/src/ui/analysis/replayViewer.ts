@@ -1,4 +1,4 @@
-import { fixed, OUTCOME_CRITERIA, REGIONS, SEATS, SEAT_INFO, type TurnRecord } from '../../../../shared/index.js';
+import { fixed, OUTCOME_CRITERIA, REGIONS, REGION_NAME, SEATS, SEAT_INFO, type TurnRecord } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { compute, pct } from '../../format.js';
 import { OKABE, SIDE_GLYPH } from '../../palette.js';
@@ -6,7 +6,6 @@ import { orderText } from '../ordersText.js';
 import { eventKindLabel, rollText, VIS_LABEL } from '../game/events.js';
 import { lineChart } from './charts.js';
 
-const REGION_NAME = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' } as const;
 
 function kv(pairs: [string, string][]): HTMLElement {
   return h('dl', { class: 'kv' }, pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));

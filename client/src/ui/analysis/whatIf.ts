@@ -144,7 +144,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const changedOutcome = (a.outcome?.id ?? null) !== (b.outcome?.id ?? null);
     const delta = (name: string, x: number, y: number, digits: number, unit = '') => {
       const c = shownChange(x, y, digits, 1, unit);
-      return c.diff === 0 ? null : `${name} ${c.diff > 0 ? '+' : '−'}${c.size}${c.unit}`;
+      return c.diff === 0 ? null : `${name} ${c.signed}`;
     };
     const moved = [
       // To the tenth, as the table below shows them.
@@ -156,8 +156,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const rows = labels.map((q, i) => {
       const x = original[i + 1];
       const y = altered[i + 1];
-      const n = (v: number, digits: number) => fixed(v, digits);
-      const d = (f: (s: WorldState) => number, digits: number) => (x && y ? `${n(f(x), digits)} → ${n(f(y), digits)}` : x ? `${n(f(x), digits)} → ended` : y ? `ended → ${n(f(y), digits)}` : '—');
+      const d = (f: (s: WorldState) => number, digits: number) => (x && y ? `${fixed(f(x), digits)} → ${fixed(f(y), digits)}` : x ? `${fixed(f(x), digits)} → ended` : y ? `ended → ${fixed(f(y), digits)}` : '—');
       return h(
         'tr',
         { class: i + 1 === change.turn ? 'changed-q' : '' },

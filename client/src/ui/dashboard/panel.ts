@@ -1,4 +1,4 @@
-import { fixed, COMPUTE_SOURCES, OUTCOME_CRITERIA, REGIONS, SEAT_INFO, builtinScenario, paramsOf, type Estimate } from '../../../../shared/index.js';
+import { fixed, COMPUTE_SOURCES, OUTCOME_CRITERIA, REGIONS, REGION_NAME, SEAT_INFO, builtinScenario, paramsOf, type Estimate } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { compute } from '../../format.js';
 import { OKABE } from '../../palette.js';
@@ -6,7 +6,6 @@ import type { AppState } from '../../store.js';
 import type { ChartSpec, Line } from './charts.js';
 import { seatHistory, type Snapshot } from './history.js';
 
-const REGION_NAME = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' } as const;
 const SOURCE_NAME = { legal: 'Legal purchases', domestic: 'Domestic production', smuggled: 'Smuggled', offshore: 'Offshore rental' } as const;
 const DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 4], [10, 3, 2, 3]];
 const MARK = ['solid', 'dashed', 'dotted', 'dash-dot'];

@@ -1,4 +1,4 @@
-import { SEAT_INFO, type GameEvent } from '../../../../shared/index.js';
+import { SEAT_INFO, percent, type GameEvent } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import type { AppState } from '../../store.js';
 
@@ -33,7 +33,7 @@ const NAMES_ITS_SEAT = new Set(['detected', 'agreement-breached']);
 
 /** A roll's odds and result in words (" Odds 13.1%, roll 38.6% — it did not happen."), or "" for other events. */
 export function rollText(e: Pick<GameEvent, 'odds' | 'roll'>): string {
-  return e.odds !== undefined && e.roll !== undefined ? ` Odds ${(e.odds * 100).toFixed(1)}%, roll ${(e.roll * 100).toFixed(1)}% — ${e.roll < e.odds ? 'it happened' : 'it did not happen'}.` : '';
+  return e.odds !== undefined && e.roll !== undefined ? ` Odds ${percent(e.odds)}, roll ${percent(e.roll)} — ${e.roll < e.odds ? 'it happened' : 'it did not happen'}.` : '';
 }
 
 /** One event as a list item: quarter, visibility in words, text, and any roll with its odds. */

@@ -2,6 +2,7 @@ import { SEATS, SEAT_INFO } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { clock } from '../../format.js';
 import { leaveMatch } from '../../net/connection.js';
+import { seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { SIDE_GLYPH } from '../../palette.js';
 import type { AppState } from '../../store.js';
 import { connectionBadge } from '../status.js';
@@ -80,8 +81,8 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
       quarter.textContent = m.phase === 'finished' ? (s.pub?.quarter ?? m.quarter) : m.quarter;
       turn.textContent = m.phase === 'finished' ? ` · match over` : ` · turn ${Math.min(m.turn + 1, m.turns)}/${m.turns}`;
       deadline = m.phase === 'orders' ? m.deadline : 0;
-      const mySlot = s.you?.seat ? m.seats[s.you.seat] : undefined;
-      owesOrders = Boolean(mySlot && !mySlot.submitted && !mySlot.handedToBot && !(s.ack && s.ack.turn === m.turn));
+      const mine = s.you?.seat;
+      owesOrders = Boolean(mine && m.seats[mine] && !seatSubmitted(s, mine) && !seatHandedToBot(s, mine));
       paused = m.paused && m.phase !== 'finished' && m.phase !== 'lobby' ? { remaining: m.remaining } : null;
       tick();
       const you = s.you;

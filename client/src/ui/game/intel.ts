@@ -1,4 +1,4 @@
-import { BLOCS, COMPUTE_SOURCES, REGIONS, SEAT_INFO, type Estimate } from '../../../../shared/index.js';
+import { BLOCS, COMPUTE_SOURCES, REGIONS, REGION_NAME, SEAT_INFO, type Estimate } from '../../../../shared/index.js';
 import { h, fill, scrollBox } from '../../dom.js';
 import { compute, estimate, kindLabel, months, pct } from '../../format.js';
 import type { AppState } from '../../store.js';
@@ -8,7 +8,6 @@ let scenarioId: string | undefined;
 const sid = () => scenarioId;
 
 const BLOC_NAME = { US: 'United States', CN: 'China', ALLIES: 'Allies (EU, Japan–Korea, Taiwan)', HUB: 'Compute hubs' } as const;
-const REGION_NAME = { ALLIES: 'Allies', HUBS: 'Compute hubs', SOUTH: 'Global South', CHINA: 'China' } as const;
 const SOURCE_NAME = { legal: 'Legal purchases', domestic: 'Domestic production', smuggled: 'Smuggled', offshore: 'Offshore rental' } as const;
 
 const nb = (s: string) => s.replace(/ /g, '\u00a0');

@@ -7,6 +7,7 @@ import type { AppState } from '../../store.js';
 import { visibilityBadge } from './events.js';
 import { freeSeatButtons } from './claim.js';
 import { ordersPreview } from './preview.js';
+import { seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { whyButton } from '../sources.js';
 import { APPLY_DRAFT_EVENT, DRAFT_EVENT, type DraftEventDetail } from '../exercise/team.js';
 
@@ -145,8 +146,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     fill(problems, check.errors.map((e) => h('li', {}, '⚠ ', e)));
     expected.update(s.pub, sv, os);
     const playing = s.match?.phase === 'orders';
-    const submitted = isSubmitted(s, seat);
-    const handed = handedToBot(s, seat);
+    const submitted = seatSubmitted(s, seat);
+    const handed = seatHandedToBot(s, seat);
     submit.disabled = !playing || submitted || sending || handed || s.status !== 'connected' || check.errors.length > 0;
     submit.textContent = handed ? 'Its bot gives the orders' : submitted ? 'Orders submitted' : os.length === 0 ? 'Submit no orders (hold)' : `Submit ${os.length} order${os.length === 1 ? '' : 's'}`;
     // Orders are final once the server has them, and not yours while Control has the seat's bot play it: lock the form.
@@ -157,13 +158,6 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     }
   }
 
-  function handedToBot(s: AppState, seat: SeatId): boolean {
-    return Boolean(s.match?.seats[seat]?.handedToBot);
-  }
-
-  function isSubmitted(s: AppState, seat: SeatId): boolean {
-    return Boolean(s.match?.seats[seat]?.submitted) || (s.ack !== null && s.ack.turn === s.match?.turn);
-  }
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -188,7 +182,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     const d = (e as CustomEvent<DraftEventDetail>).detail;
     const s = current;
     const seat = s?.you?.seat;
-    if (!s?.match || !seat || d.turn !== s.match.turn || isSubmitted(s, seat) || sending) return;
+    if (!s?.match || !seat || d.turn !== s.match.turn || seatSubmitted(s, seat) || sending) return;
     saveDraft(draftKey, d.orders);
     builtFor = '';
     update(s);
@@ -229,9 +223,9 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected. Ctrl+Enter submits from anywhere in the form.`;
     if (sending && (s.ack || s.error)) sending = false;
     refresh();
-    const submitted = isSubmitted(s, seat);
+    const submitted = seatSubmitted(s, seat);
     const waiting = SEATS.filter((x) => m.seats[x]?.occupied && !m.seats[x]?.submitted && x !== seat).map((x) => SEAT_INFO[x].short);
-    if (handedToBot(s, seat)) {
+    if (seatHandedToBot(s, seat)) {
       status.textContent = `Control has handed ${SEAT_INFO[seat].short} to its bot: the bot gives the orders until Control hands the seat back to you.`;
     } else if (s.ack && s.ack.turn === m.turn) {
       status.textContent = `✓ Orders accepted for ${m.quarter}: ${s.ack.accepted} order${s.ack.accepted === 1 ? '' : 's'}, cost ${s.ack.costs}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
@@ -249,7 +243,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       s.error.at >= builtAt &&
       (s.error.ref === undefined || s.error.ref === MSG.submit || s.error.ref === MSG.draft || s.error.code === 'offline') &&
       // A refusal because the bot had the seat is over once Control hands it back.
-      (s.error.code !== 'handed-to-bot' || handedToBot(s, seat));
+      (s.error.code !== 'handed-to-bot' || seatHandedToBot(s, seat));
     err.textContent = mine ? `The server refused: ${s.error!.message}` : '';
   }
 

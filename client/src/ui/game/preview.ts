@@ -1,6 +1,6 @@
 import { fixed, SEAT_INFO, type Order, type PublicView, type SeatView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
-import { compute, pct } from '../../format.js';
+import { compute, pct, shownChange } from '../../format.js';
 import { previewOrders, type PreviewRow } from './estimate.js';
 
 function val(r: PreviewRow, v: number): string {
@@ -19,15 +19,30 @@ function val(r: PreviewRow, v: number): string {
   }
 }
 
+/** How each unit's change is rounded: as `val` shows hold and orders, so the three add up. */
+const SHOWN: Record<Exclude<PreviewRow['unit'], 'h100e'>, { digits: number; scale: number; unit: string }> = {
+  months: { digits: 1, scale: 1, unit: ' mo' },
+  share: { digits: 1, scale: 100, unit: ' pts' },
+  points: { digits: 0, scale: 1, unit: '' },
+  resources: { digits: 0, scale: 1, unit: '' },
+};
+
 function diff(r: PreviewRow): { text: string; words: string } {
-  const d = r.orders - r.hold;
-  const tiny = r.unit === 'months' ? 0.05 : r.unit === 'share' ? 0.0005 : r.unit === 'h100e' ? 500 : 0.5;
-  if (Math.abs(d) < tiny) return { text: '±0', words: 'no change' };
-  const sign = d > 0 ? '+' : '−';
-  const a = Math.abs(d);
-  const t = r.unit === 'months' ? `${fixed(a, 1)} mo` : r.unit === 'share' ? `${(a * 100).toFixed(1)} pts` : r.unit === 'h100e' ? compute(a) : fixed(a, 0);
+  let d: number;
+  let t: string;
+  if (r.unit === 'h100e') {
+    // Compute reads in compact units (k, M): the raw difference, written the same way.
+    d = Math.abs(r.orders - r.hold) < 500 ? 0 : r.orders - r.hold;
+    t = compute(Math.abs(d));
+  } else {
+    const u = SHOWN[r.unit];
+    const c = shownChange(r.hold, r.orders, u.digits, u.scale);
+    d = c.diff;
+    t = `${c.size}${u.unit}`;
+  }
+  if (d === 0) return { text: '±0', words: 'no change' };
   const better = r.good === null ? '' : (d > 0) === (r.good === 'up') ? ' (better for you)' : ' (worse for you)';
-  return { text: `${sign}${t}`, words: `${d > 0 ? 'up' : 'down'} ${t}${better}` };
+  return { text: `${d > 0 ? '+' : '−'}${t}`, words: `${d > 0 ? 'up' : 'down'} ${t}${better}` };
 }
 
 /**

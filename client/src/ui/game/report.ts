@@ -21,8 +21,7 @@ function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; 
   // before, after and change always add up; one too small to show reads 0, not −0.
   const d = (a: number | undefined, b: number, digits: number, unit = '', scale = 1) => {
     if (a === undefined) return '—';
-    const c = shownChange(a, b, digits, scale, unit);
-    return c.diff === 0 ? `0${c.unit}` : `${c.diff > 0 ? '+' : '−'}${c.size}${c.unit}`;
+    return shownChange(a, b, digits, scale, unit).signed;
   };
   const band = (e: Estimate) => (e.exact ? months(e.value) : `${months(e.value)} (${months(e.low)}–${months(e.high)})`);
   return [
