@@ -1,6 +1,7 @@
 import express from 'express';
-import { buildReport, reportCsv, reportHtml, type MatchRecord, type Report } from '../shared/analysis/index.js';
-import { publicView, REPORT_FORMATS, type FinishedView } from '../shared/index.js';
+import { reportCsv, reportHtml, type MatchRecord, type Report } from '../shared/analysis/index.js';
+import { REPORT_FORMATS, type FinishedView } from '../shared/index.js';
+import { finishedSummary, readSummary, type FinishedSummary } from './finished-summary.js';
 import type { Intervention } from './match-controller.js';
 import { rebuildMatch } from './rebuild.js';
 import { CODE_ALPHABET, CODE_LENGTH } from './room-code.js';
@@ -11,7 +12,7 @@ type Finished = { record: MatchRecord; report: Report; interventions: Interventi
 const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
 /**
- * The after-action data of finished matches, rebuilt from the stored log:
+ * The after-action data of finished matches, from the summary kept when each ended:
  * GET /api/matches/:code/record.json | report.json | report.html | report.csv | end.json (the end screen's public view).
  * A match that is not finished answers 404 exactly like one that does not exist: nothing leaks during play.
  */
@@ -22,13 +23,9 @@ export function reportRoutes(store: MatchStore): express.Router {
   const finished = (code: string): Finished | null => {
     const hit = cache.get(code);
     if (hit) return hit;
-    const stored = store.load(code);
-    if (!stored?.finished) return null;
-    const { ctrl } = rebuildMatch(stored);
-    if (!ctrl.world.outcome) return null;
-    const record = ctrl.record();
-    const end: FinishedView = { code, view: publicView(ctrl.world) };
-    const out = { record, report: buildReport(record, ctrl.world), interventions: ctrl.controlLog(), end };
+    const summary = summaryOf(store, code);
+    if (!summary) return null;
+    const out: Finished = { record: summary.report.record, report: summary.report, interventions: summary.interventions, end: summary.end };
     if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
     cache.set(code, out);
     return out;
@@ -55,6 +52,25 @@ export function reportRoutes(store: MatchStore): express.Router {
     }
   });
   return router;
+}
+
+/**
+ * A finished match's summary as kept when it ended. A match finished before summaries were kept (or whose
+ * summary is damaged) is rebuilt from its log once, and that summary is kept from then on.
+ */
+function summaryOf(store: MatchStore, code: string): FinishedSummary | null {
+  const stored = store.load(code);
+  if (!stored?.finished) return null;
+  if (stored.summary !== undefined) {
+    const kept = readSummary(stored.summary);
+    if (kept.ok) return kept.summary;
+    console.error(`match ${code}: its stored summary is unreadable (${kept.why}); rebuilding it from the log`);
+  }
+  const { ctrl } = rebuildMatch(stored);
+  if (!ctrl.world.outcome) return null;
+  const summary = finishedSummary(ctrl, code);
+  if (stored.summary === undefined) store.finish(code, summary);
+  return summary;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -6,9 +6,12 @@ import {
   ClaimSeatSchema,
   createWorld,
   declineAgreement,
+  MODEL_VERSION,
   DraftOrdersSchema,
   ordersCost,
-  playQuarter,
+  completeOrders,
+  negotiateQuarter,
+  resolveQuarter,
   proposeAgreement,
   quarterLabel,
   SEATS,
@@ -175,7 +178,14 @@ export class MatchController {
 
   /** The entry for a resolution the room triggers itself (all submitted, or the timer ran out). */
   decideResolve(reason: 'submitted' | 'timer', now: number): Entry {
-    return { kind: 'resolve', turn: this.world.turn, reason, deadline: this.nextDeadline(now) };
+    return this.resolveEntry(reason, now);
+  }
+
+  /** A resolution of the quarter being played, with every seat's orders as it will resolve them (the bots' decided now). */
+  resolveEntry(reason: 'submitted' | 'timer' | 'control', now: number, by?: string): Extract<Entry, { kind: 'resolve' }> {
+    const negotiated = negotiateQuarter(this.world, this.pending, this.doctrines);
+    const orders = completeOrders(negotiated, this.pending, this.doctrines);
+    return { kind: 'resolve', turn: this.world.turn, reason, deadline: this.nextDeadline(now), ...(by !== undefined ? { by } : {}), orders };
   }
 
   /** When the coming quarter's orders phase closes, if it starts at `now` (0: no timer). */
@@ -399,7 +409,8 @@ export class MatchController {
 
   private applyResolve(entry: Extract<Entry, { kind: 'resolve' }>, fx: Effect[], _notify: (k: NoticeKind, t: string, a?: Audience) => void): void {
     if (this.phase !== 'orders' || entry.turn !== this.world.turn) return;
-    const next = playQuarter(this.world, this.pending, this.doctrines).state;
+    const negotiated = negotiateQuarter(this.world, this.pending, this.doctrines);
+    const next = resolveQuarter(negotiated, entry.orders ?? completeOrders(negotiated, this.pending, this.doctrines)).state;
     this.botsByTurn.push(SEATS.filter((s) => this.pending[s] === undefined));
     this.log.push({ turn: next.turn, human: this.pending });
     this.world = next;
@@ -423,6 +434,23 @@ export class MatchController {
       this.clock = { deadline: entry.deadline, paused: false, remaining: 0 };
     }
     fx.push({ kind: 'resolved' });
+  }
+
+  /**
+   * Tell everyone that the match, begun under another model version, was rebuilt under this one. Not
+   * logged: it describes this server, and a later one says it again if it still applies. `lastSeq` is the
+   * log's last entry, so the notice sorts after everything replayed.
+   */
+  noteModelChange(began: number | undefined, lastSeq: number, at: number): void {
+    const quarters = this.world.history.length;
+    const so = quarters === 1 ? 'Its first quarter was' : `Its ${quarters} quarters so far were`;
+    const text =
+      began === undefined
+        ? `The server was upgraded: this match began before the server kept model versions and now runs under version ${MODEL_VERSION}. ` +
+          (quarters > 0 ? `${so} replayed under the new rules and bots, so some figures and bot orders may differ from what you saw.` : 'No quarter has resolved yet, so nothing you saw has changed.')
+        : `The server was upgraded: this match began under model version ${began} and now runs under version ${MODEL_VERSION}. ` +
+          (quarters > 0 ? `${so} replayed from the orders given then, under the new rules, so some figures may differ from what you saw.` : 'No quarter has resolved yet, so nothing you saw has changed.');
+    this.notices.push({ notice: { id: lastSeq * 10 + 9, at, turn: this.world.turn, kind: 'model-changed', text }, audience: EVERYONE });
   }
 
   /** The match ended between resolutions: this quarter's open proposals lapse. */

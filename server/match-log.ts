@@ -1,4 +1,4 @@
-import type { Order, SeatId } from '../shared/index.js';
+import type { BySeat, Order, SeatId, SeatOrders } from '../shared/index.js';
 import type { ChannelId, ChatAuthor } from '../shared/chat.js';
 import type { AdjustTarget, CustomEffect } from '../shared/facilitation.js';
 
@@ -12,8 +12,12 @@ export type Entry =
   | { kind: 'start'; by: string; deadline: number }
   | { kind: 'submit'; seat: SeatId; turn: number; orders: Order[]; by: string }
   | { kind: 'draft'; seat: SeatId; turn: number; orders: Order[]; by: string }
-  /** `deadline`: when the next quarter's orders phase closes (0: no timer). */
-  | { kind: 'resolve'; turn: number; reason: 'submitted' | 'timer' | 'control'; deadline: number; by?: string }
+  /**
+   * `deadline`: when the next quarter's orders phase closes (0: no timer). `orders`: every seat's orders as
+   * resolved, the bots' included, so a later server whose bots decide otherwise still replays what was played
+   * (absent in logs from before it was stored: the bots' orders are recomputed then).
+   */
+  | { kind: 'resolve'; turn: number; reason: 'submitted' | 'timer' | 'control'; deadline: number; by?: string; orders?: BySeat<SeatOrders> }
   | { kind: 'chat'; channel: ChannelId; text: string; from: ChatAuthor }
   /** `bots`: seats played by bots when it was proposed; they answer at once. */
   | { kind: 'propose'; seat: SeatId; agreement: string; parties: SeatId[]; bots: SeatId[]; by: string }

@@ -33,7 +33,8 @@ export const RESUME_KEY = '__resume';
 export type CreateRequest = { create: CreateMatch; join: JoinOptions; scenario: Scenario; settings: RoomSettings };
 
 /** What a stored match keeps in `MatchMeta.options`. */
-export type StoredOptions = { create: CreateMatch; facilitatorKey: string | null };
+/** `modelVersion`: the model the match began under (absent for matches stored before versions were kept). */
+export type StoredOptions = { create: CreateMatch; facilitatorKey: string | null; modelVersion?: number };
 
 /** Split the room's options into the server's settings, a resume ticket, and what the client sent. */
 export function splitOptions(raw: unknown): { settings: RoomSettings; resume: string | undefined; client: Record<string, unknown> } {
@@ -103,11 +104,12 @@ export function newFacilitatorKey(): string {
 }
 
 /** Rebuild a stored match's settings; the scenario is the stored copy (or the built-in one if it no longer parses). */
-export function storedMatch(meta: MatchMeta): { create: CreateMatch; scenario: Scenario; facilitatorKey: string | null } {
+export function storedMatch(meta: MatchMeta): { create: CreateMatch; scenario: Scenario; facilitatorKey: string | null; modelVersion: number | undefined } {
   const opts = (meta.options ?? {}) as Partial<StoredOptions>;
   const create = CreateMatchSchema.parse(opts.create ?? {});
   const parsed = parseScenario(meta.scenario);
   const scenario = parsed.ok ? parsed.scenario : builtinScenario(create.scenario);
   if (!scenario) throw new Error(`match ${meta.code}: its scenario "${create.scenario}" is gone`);
-  return { create, scenario, facilitatorKey: opts.facilitatorKey ?? null };
+  const modelVersion = typeof opts.modelVersion === 'number' ? opts.modelVersion : undefined;
+  return { create, scenario, facilitatorKey: opts.facilitatorKey ?? null, modelVersion };
 }

@@ -20,6 +20,7 @@ export * from './doctrines.js';
 export * from './coefficients.js';
 export * from './objectives.js';
 export * from './hash.js';
+export * from './model-version.js';
 export * from './formulas.js';
 export * from './number-text.js';
 export { default as SOURCES } from './data/sources.json';

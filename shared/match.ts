@@ -39,9 +39,13 @@ export function completeOrders(state: WorldState, given: Partial<BySeat<SeatOrde
  * agreements), then every missing seat gets its bot's orders, then the quarter resolves.
  */
 export function playQuarter(state: WorldState, given: Partial<BySeat<SeatOrders>>, doctrines: BySeat<Doctrine>, opts: ResolveOptions = {}): Resolution {
-  const bots = state.proposals.length ? SEATS.filter((s) => given[s] === undefined) : SEATS;
-  const negotiated = state.proposals.length ? botNegotiate(state, doctrines, bots) : state;
+  const negotiated = negotiateQuarter(state, given, doctrines);
   return resolveQuarter(negotiated, completeOrders(negotiated, given, doctrines), opts);
+}
+
+/** The position a quarter resolves from: the bots of seats without given orders have answered the open proposals. */
+export function negotiateQuarter(state: WorldState, given: Partial<BySeat<SeatOrders>>, doctrines: BySeat<Doctrine>): WorldState {
+  return state.proposals.length ? botNegotiate(state, doctrines, SEATS.filter((s) => given[s] === undefined)) : state;
 }
 
 export type BotMatchOptions = ResolveOptions & CreateWorldOptions & {

@@ -180,6 +180,8 @@ export const NOTICE_KINDS = [
   'seat-control',
   'agreement-agreed',
   'ended',
+  /** The server resumed the match under another model version than it began under. */
+  'model-changed',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

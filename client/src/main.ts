@@ -83,7 +83,8 @@ subscribe(render);
 const controlLink = takeControlLinkFromUrl();
 if (controlLink) {
   void joinMatch(controlLink.code, { role: 'facilitator', key: controlLink.key, name: savedName() || 'Control' });
-} else if (loadSession()) {
+} else if (loadSession()?.code === fromPath) {
+  // A reload of the match's own address resumes it; the home address, typed on purpose, opens home (which offers it back).
   void resumeSaved();
 } else {
   setState({});

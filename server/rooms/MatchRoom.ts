@@ -1,9 +1,10 @@
 import { matchMaker, Protocol, Room, type Client, type RoomException } from '@colyseus/core';
-import { ForecastRequestSchema, MSG, SMSG, seatView, seatViewMessage, type LiveForecast, type RoomListing, type SeatView } from '../../shared/index.js';
+import { ForecastRequestSchema, MODEL_VERSION, MSG, SMSG, seatView, seatViewMessage, type LiveForecast, type RoomListing, type SeatView } from '../../shared/index.js';
 import { livePool } from '../analysis/live-forecast.js';
 import { sees, type Viewer } from '../audience.js';
 import { canRead } from '../../shared/chat.js';
 import { describeIssues, roomError, type RoomError } from '../errors.js';
+import { finishedSummary } from '../finished-summary.js';
 import { MatchController, type Actor, type Effect } from '../match-controller.js';
 import type { Entry } from '../match-log.js';
 import { guarded } from '../message-guard.js';
@@ -77,7 +78,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     const seed = newSeed(req.create);
     this.ctrl = new MatchController(matchConfig(req.create, req.scenario, code, seed), req.scenario);
     this.facilitatorKey = req.create.facilitated ? newFacilitatorKey() : null;
-    const options: StoredOptions = { create: req.create, facilitatorKey: this.facilitatorKey };
+    const options: StoredOptions = { create: req.create, facilitatorKey: this.facilitatorKey, modelVersion: MODEL_VERSION };
     store?.createMatch({ code, scenario: req.scenario, seed, options, createdAt: Date.now() });
     if (req.create.isPrivate) await this.setPrivate(true);
   }
@@ -99,8 +100,12 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
       // Not logged: after another restart the same rule applies again.
       clock.deadline = Math.max(clock.deadline, Date.now() + Math.min(RESTART_GRACE_MS, this.ctrl.config.orderSeconds * 1000));
     }
-    if (this.ctrl.phase === 'finished') this.settings.store?.finish(code);
+    if (this.ctrl.phase === 'finished') this.settings.store?.finish(code, finishedSummary(this.ctrl, code));
     else this.settings.store?.setDormant(code, false);
+    if (rebuilt.modelVersion !== MODEL_VERSION && this.ctrl.phase !== 'lobby') {
+      console.warn(`match ${code}: begun under model version ${rebuilt.modelVersion ?? 'unknown'}, resumed under ${MODEL_VERSION}`);
+      this.ctrl.noteModelChange(rebuilt.modelVersion, rebuilt.lastSeq, Date.now());
+    }
     if (rebuilt.isPrivate) await this.setPrivate(true);
   }
 
@@ -258,7 +263,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     this.sync();
     this.deliver(effects, client);
     if (this.ctrl.phase === 'finished') {
-      this.settings.store?.finish(this.roomId);
+      this.settings.store?.finish(this.roomId, finishedSummary(this.ctrl, this.roomId));
       this.autoDispose = true;
     }
     this.armTimer();

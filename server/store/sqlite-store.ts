@@ -35,14 +35,16 @@ export class SqliteMatchStore implements MatchStore {
     // Stores made before dormant matches existed get the column (every match in them was in play).
     const columns = this.db.prepare('PRAGMA table_info(matches)').all() as { name: string }[];
     if (!columns.some((c) => c.name === 'dormant')) this.db.exec('ALTER TABLE matches ADD COLUMN dormant INTEGER NOT NULL DEFAULT 0');
+    // And the finished summary (null for matches finished before it was kept).
+    if (!columns.some((c) => c.name === 'summary')) this.db.exec('ALTER TABLE matches ADD COLUMN summary TEXT');
     this.stmts = {
       insertMatch: this.db.prepare('INSERT INTO matches (code, scenario, seed, options, created_at) VALUES (?, ?, ?, ?, ?)'),
       nextSeq: this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM log WHERE code = ?'),
       insertLog: this.db.prepare('INSERT INTO log (code, seq, kind, payload, at) VALUES (?, ?, ?, ?, ?)'),
-      finish: this.db.prepare('UPDATE matches SET finished = 1, dormant = 0 WHERE code = ?'),
+      finish: this.db.prepare('UPDATE matches SET finished = 1, dormant = 0, summary = COALESCE(summary, ?) WHERE code = ?'),
       setDormant: this.db.prepare('UPDATE matches SET dormant = ? WHERE code = ? AND finished = 0'),
       isDormant: this.db.prepare('SELECT 1 FROM matches WHERE code = ? AND finished = 0 AND dormant = 1'),
-      getMatch: this.db.prepare('SELECT code, scenario, seed, options, created_at, finished, dormant FROM matches WHERE code = ?'),
+      getMatch: this.db.prepare('SELECT code, scenario, seed, options, created_at, finished, dormant, summary FROM matches WHERE code = ?'),
       getLog: this.db.prepare('SELECT seq, kind, payload, at FROM log WHERE code = ? ORDER BY seq'),
       unfinished: this.db.prepare('SELECT code FROM matches WHERE finished = 0 AND dormant = 0 ORDER BY created_at'),
     };
@@ -61,8 +63,8 @@ export class SqliteMatchStore implements MatchStore {
     return tx();
   }
 
-  finish(code: string): void {
-    this.stmts.finish.run(code);
+  finish(code: string, summary?: unknown): void {
+    this.stmts.finish.run(summary === undefined ? null : JSON.stringify(summary), code);
   }
 
   setDormant(code: string, dormant: boolean): void {
@@ -75,14 +77,14 @@ export class SqliteMatchStore implements MatchStore {
 
   load(code: string): StoredMatch | undefined {
     const row = this.stmts.getMatch.get(code) as
-      | { code: string; scenario: string; seed: string; options: string; created_at: number; finished: number; dormant: number }
+      | { code: string; scenario: string; seed: string; options: string; created_at: number; finished: number; dormant: number; summary: string | null }
       | undefined;
     if (!row) return undefined;
     const log = (this.stmts.getLog.all(code) as { seq: number; kind: string; payload: string; at: number }[]).map(
       (r): LogEntry => ({ seq: r.seq, kind: r.kind, payload: JSON.parse(r.payload), at: r.at }),
     );
     const meta: MatchMeta = { code: row.code, scenario: JSON.parse(row.scenario), seed: row.seed, options: JSON.parse(row.options), createdAt: row.created_at };
-    return { meta, finished: row.finished === 1, dormant: row.dormant === 1, log };
+    return { meta, finished: row.finished === 1, dormant: row.dormant === 1, log, ...(row.summary !== null ? { summary: JSON.parse(row.summary) as unknown } : {}) };
   }
 
   unfinished(): string[] {

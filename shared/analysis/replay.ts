@@ -9,6 +9,7 @@ import { DOCTRINES } from '../bots.js';
 import { assignDoctrines } from '../match.js';
 import { botNegotiate } from '../negotiation.js';
 import { applyWorldAction, WorldActionSchema, type WorldAction } from './world-actions.js';
+import { MODEL_VERSION } from '../model-version.js';
 
 const SeatEnum = z.enum(SEATS);
 
@@ -20,6 +21,8 @@ const SeatEnum = z.enum(SEATS);
 export const MatchRecordSchema = z
   .object({
     version: z.literal(1),
+    /** The model version (shared/model-version.ts) whose rules and bots replay this record exactly. */
+    model: z.number().int().min(1).optional(),
     code: z.string().optional(),
     scenario: ScenarioSchema,
     seed: z.string().min(1),
@@ -58,6 +61,7 @@ export function recordOf(scenario: Scenario, final: WorldState, code?: string, e
   const closing = actionsAt(final.history.length);
   return {
     version: 1,
+    model: MODEL_VERSION,
     ...(code ? { code } : {}),
     scenario,
     seed: final.seed,

@@ -52,6 +52,58 @@ describe('the match log', () => {
   });
 });
 
+describe('resolutions in the log', () => {
+  /** A two-quarter match with people in US and CN, bots elsewhere; returns its log. */
+  function played() {
+    const live = new MatchController(config, scenario);
+    const log: { entry: Entry; seq: number; at: number }[] = [];
+    const act = (actor: Actor, type: string, msg: unknown) => {
+      const d = live.decide(type, actor, msg, { now: 1000 * (log.length + 1), humanSeats: ['US', 'CN'] });
+      if (!d.ok) throw new Error(`${type}: ${d.error.message}`);
+      log.push({ entry: d.entry, seq: log.length + 1, at: 1000 * (log.length + 1) });
+      live.apply(d.entry, log.length, 1000 * log.length);
+    };
+    act(control, 'start', {});
+    for (const turn of [0, 1]) {
+      act(player('US'), 'submit', { turn, orders: [{ action: 'us-intel', intensity: 1 }] });
+      act(player('CN'), 'submit', { turn, orders: [] });
+      act(control, 'control:advance', {});
+    }
+    return { live, log };
+  }
+  const rebuild = (log: { entry: Entry; seq: number; at: number }[]) => {
+    const c = new MatchController(config, scenario);
+    for (const { entry, seq, at } of log) c.apply(JSON.parse(JSON.stringify(entry)) as Entry, seq, at);
+    return c;
+  };
+
+  it("store every seat's orders as resolved, the bots' included", () => {
+    const { live, log } = played();
+    const resolves = log.map((l) => l.entry).filter((e): e is Extract<Entry, { kind: 'resolve' }> => e.kind === 'resolve');
+    expect(resolves).toHaveLength(2);
+    resolves.forEach((e, i) => expect(e.orders).toEqual(live.world.history[i].orders));
+    expect(resolves[0].orders?.US).toEqual([{ action: 'us-intel', intensity: 1 }]);
+  });
+
+  it("replay the bots' orders as they were given, not as the bots of a later server would decide", () => {
+    const { live, log } = played();
+    const first = log.find((l) => l.entry.kind === 'resolve')!.entry as Extract<Entry, { kind: 'resolve' }>;
+    // As if the EU's bot had decided otherwise when the match was played.
+    const given = [{ action: 'eu-gigafactories', intensity: 1 }];
+    expect(first.orders?.EU).not.toEqual(given);
+    first.orders = { ...first.orders!, EU: given };
+    const rebuilt = rebuild(log);
+    expect(rebuilt.world.history[0].orders.EU).toEqual(given);
+    expect(JSON.stringify(rebuilt.world)).not.toBe(JSON.stringify(live.world));
+  });
+
+  it('without stored orders (logs from before they were kept), recompute the bots and rebuild the same match', () => {
+    const { live, log } = played();
+    for (const l of log) if (l.entry.kind === 'resolve') delete l.entry.orders;
+    expect(JSON.stringify(rebuild(log).world)).toBe(JSON.stringify(live.world));
+  });
+});
+
 describe('chat channels', () => {
   it('name bilateral channels in seat order and let only their seats and Control in', () => {
     expect(dmChannel('CN', 'US')).toBe('dm:US:CN');

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SCENARIOS, OUTCOMES, createWorld, hashData, playBotMatch, resolveQuarter, type BySeat, type Doctrine, type SeatOrders } from '../../shared/index.js';
+import { BUILTIN_SCENARIOS, MODEL_VERSION, OUTCOMES, createWorld, hashData, playBotMatch, resolveQuarter, type BySeat, type Doctrine, type SeatOrders } from '../../shared/index.js';
 import { scenario } from './helpers.js';
+import { goldenFingerprint, recordedVersion } from './golden/fingerprint.js';
 
 const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'golden');
 type Golden = { scenario: string; seed: string; outcome: string; turns: { orders: BySeat<SeatOrders> }[]; hashes: string[] };
@@ -20,7 +21,20 @@ describe('golden replays (seed + order log → exact position hashes)', () => {
       });
       expect(s.outcome?.id).toBe(g.outcome);
     });
+    it(`${sc.id}: the bots still give the recorded orders`, () => {
+      const g = JSON.parse(fs.readFileSync(path.join(DIR, `${sc.id}.json`), 'utf8')) as Golden;
+      const played = playBotMatch(scenario(g.scenario), g.seed);
+      expect(played.history.map((h) => ({ orders: h.orders }))).toEqual(g.turns);
+    });
   }
+});
+
+describe('the model version names the golden results', () => {
+  it('is the version the golden files were recorded under, with their fingerprint', () => {
+    const recorded = recordedVersion();
+    // A mismatch means the golden files changed without a new MODEL_VERSION (shared/model-version.ts).
+    expect({ version: MODEL_VERSION, fingerprint: goldenFingerprint() }).toEqual(recorded);
+  });
 });
 
 describe('every outcome is reachable by a stored seeded bot match', () => {

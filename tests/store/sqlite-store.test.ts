@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fork } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { SqliteMatchStore } from '../../server/store/sqlite-store.js';
 
 const dirs: string[] = [];
@@ -34,6 +35,34 @@ describe('SQLite match store', () => {
     b.finish('ABCDEF');
     expect(b.unfinished()).toEqual([]);
     b.close();
+  });
+
+  it('keeps the first summary a finished match is given, across reopening', () => {
+    const file = tempFile();
+    const a = new SqliteMatchStore(file);
+    a.createMatch(meta('SUMMRY'));
+    expect(a.load('SUMMRY')!.summary).toBeUndefined();
+    a.finish('SUMMRY', { outcome: 'first' });
+    a.finish('SUMMRY', { outcome: 'second' });
+    a.close();
+    const b = new SqliteMatchStore(file);
+    expect(b.load('SUMMRY')).toMatchObject({ finished: true, summary: { outcome: 'first' } });
+    b.close();
+  });
+
+  it('adds the summary column to a store made before it existed', () => {
+    const file = tempFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE matches (code TEXT PRIMARY KEY, scenario TEXT NOT NULL, seed TEXT NOT NULL, options TEXT NOT NULL, created_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0, dormant INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE log (code TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (code, seq));
+      INSERT INTO matches (code, scenario, seed, options, created_at, finished) VALUES ('OLDONE', '{}', 's', '{}', 1, 1);`);
+    old.close();
+    const s = new SqliteMatchStore(file);
+    expect(s.load('OLDONE')).toMatchObject({ finished: true });
+    expect(s.load('OLDONE')!.summary).toBeUndefined();
+    s.finish('OLDONE', { kept: true });
+    expect(s.load('OLDONE')!.summary).toEqual({ kept: true });
+    s.close();
   });
 
   it('refuses a second match with the same code', () => {

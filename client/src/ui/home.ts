@@ -6,6 +6,7 @@ import { rememberName, savedName } from '../prefs.js';
 import type { AppState } from '../store.js';
 import type { Screen } from './screen.js';
 import { controlRejoin } from './exercise/rejoin.js';
+import { lastMatchCard } from './lastMatch.js';
 
 function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || uid('f');
@@ -179,7 +180,7 @@ export function homeScreen(prefillCode: string | null): Screen {
       h('div', { class: 'card name-card' }, field('Your name', name, 'Shown to the other players in this match (up to 40 characters).')),
     ),
     notice,
-    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, controlRejoin(), list)),
+    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, lastMatchCard(), controlRejoin(), list)),
   );
 
   const busy = (s: AppState) => s.status === 'connecting' || s.status === 'reconnecting';

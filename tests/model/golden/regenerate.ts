@@ -7,12 +7,15 @@
  * the seed, every quarter's orders and the hash of the position after every quarter (perft style).
  * It also finds, for each of the six outcomes, the first seed (in a fixed search order) whose bot match
  * ends in it. Review the diff before committing: a changed hash means the model's behaviour changed.
+ * A changed result needs a new MODEL_VERSION (shared/model-version.ts): raise it first, or this refuses
+ * to record, since stored matches and records name the version whose rules replay them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUILTIN_SCENARIOS, DOCTRINES, OUTCOMES, hashData, playBotMatch, type Doctrine, type OutcomeId } from '../../../shared/index.js';
+import { BUILTIN_SCENARIOS, DOCTRINES, MODEL_VERSION, OUTCOMES, hashData, playBotMatch, type Doctrine, type OutcomeId } from '../../../shared/index.js';
+import { GOLDEN_DIR as DIR, VERSION_FILE, goldenFingerprint, recordedVersion } from './fingerprint.js';
 
-const DIR = path.dirname(new URL(import.meta.url).pathname);
+const before = recordedVersion();
 
 for (const sc of BUILTIN_SCENARIOS) {
   // The first seed whose match runs its full length (a longer replay checks more).
@@ -55,3 +58,11 @@ for (let i = 0; i < 500 && Object.keys(found).length < OUTCOMES.length; i++) {
 for (const o of OUTCOMES) if (!found[o]) throw new Error(`no seed reaches ${o}`);
 fs.writeFileSync(path.join(DIR, 'outcome-seeds.json'), JSON.stringify(found, null, 1) + '\n');
 console.log('outcome seeds:', found);
+
+const fingerprint = goldenFingerprint();
+if (fingerprint !== before.fingerprint && MODEL_VERSION === before.version) {
+  console.error(`The model's results changed but MODEL_VERSION is still ${MODEL_VERSION}: raise it in shared/model-version.ts and run this again.`);
+  process.exit(1);
+}
+fs.writeFileSync(VERSION_FILE, JSON.stringify({ version: MODEL_VERSION, fingerprint }, null, 1) + '\n');
+console.log(`model version ${MODEL_VERSION}, fingerprint ${fingerprint}`);

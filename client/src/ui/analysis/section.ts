@@ -1,5 +1,5 @@
 import type { MatchRecord } from '../../../../shared/analysis/index.js';
-import { createWorld, type WorldState } from '../../../../shared/index.js';
+import { createWorld, MODEL_VERSION, type WorldState } from '../../../../shared/index.js';
 import { h } from '../../dom.js';
 import type { AppState } from '../../store.js';
 import { downloadsPanel } from './downloads.js';
@@ -78,7 +78,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
           const differs = !f.faithful
             ? f.source === 'reveal'
               ? 'The server’s record could not be loaded; the replays below use the revealed orders with an unknown seed, so they are approximate.'
-              : `Rebuilt from the record, this match departs from what the table saw from quarter ${f.divergesAt ?? '?'} on: Control’s interventions (injected or custom events, adjustments, an early end) are not in the record, so replays run without them.`
+              : departsText(f.record.model, f.divergesAt)
             : '';
           status.textContent = differs || `Match record loaded: ${f.record.turns.length} quarter${f.record.turns.length === 1 ? '' : 's'}, seed ${f.record.seed}.`;
           // The viewer shows the quarters as the table played them (the reveal is the truth), or the rebuilt ones.
@@ -93,4 +93,15 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
       );
     },
   };
+}
+
+/** Why a replay departs from what the table saw: the record was made under another model version than this page runs. */
+function departsText(recorded: number | undefined, from: number | null): string {
+  const why =
+    recorded === undefined
+      ? `the record was made before model versions were kept, and this page replays it under version ${MODEL_VERSION}`
+      : recorded !== MODEL_VERSION
+        ? `the record was made under model version ${recorded}, and this page replays it under version ${MODEL_VERSION}`
+        : 'the record does not reproduce it';
+  return `Rebuilt from the record, this match departs from what the table saw from quarter ${from ?? '?'} on: ${why}. The quarters shown are the ones played; replays and what-ifs use the rebuilt figures.`;
 }

@@ -129,5 +129,7 @@ export function noticeKindLabel(kind: Notice['kind']): string {
       return 'Agreement';
     case 'ended':
       return 'Ended';
+    case 'model-changed':
+      return 'Server';
   }
 }
