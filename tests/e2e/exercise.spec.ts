@@ -167,8 +167,14 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   const cnRow = c.getByTestId('control-seats').locator('tr[data-seat="CN"]');
   await cnRow.getByRole('button', { name: 'Hand China to its bot' }).click();
   await expect(cnRow.locator('.played-by')).toHaveText('bot (handed over)');
+  // China's players see it: the form is locked and says who orders.
+  await expect(cn.page.getByText('Control has handed China to its bot: the bot gives the orders until Control hands the seat back to you.')).toBeVisible();
+  await expect(cn.page.getByRole('button', { name: 'Its bot gives the orders' })).toBeDisabled();
+  await expect(cn.page.locator('.actions-list').getByRole('checkbox').first()).toBeDisabled();
   await cnRow.getByRole('button', { name: 'Hand China back to its players' }).click();
   await expect(cnRow.locator('.played-by')).toHaveText('people');
+  await expect(cn.page.getByRole('button', { name: 'Submit no orders (hold)' })).toBeEnabled();
+  await expect(cn.page.getByText(/Control has handed China to its bot/)).toBeHidden();
   await holdAndWait(us.page);
   await holdAndWait(cn.page);
   for (const p of [us.page, cn.page]) await continueReport(p, '2026 Q4');

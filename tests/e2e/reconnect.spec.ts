@@ -45,3 +45,30 @@ test('the home address, typed during a match, opens the home page and offers the
   await expect(page.getByRole('region', { name: 'Your last match' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('in the last half-minute the header warns a seat that has not submitted; Leave asks to be pressed again', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await startMatch(page, { name: 'Late', timerSeconds: 45 });
+  const countdown = page.locator('.game-top .countdown');
+  await expect(countdown).toHaveText(/^Time left 0:[34]\d$/);
+  await expect(countdown).toHaveText(/^Time left 0:[0-2]\d · submit, or your bot orders for you$/, { timeout: 25_000 });
+  await expect(countdown).toHaveClass(/urgent/);
+  // Once the orders are in, the warning has nothing left to ask.
+  await page.getByRole('button', { name: 'Submit no orders (hold)' }).click();
+  await expect(page.getByRole('dialog', { name: 'Quarter report: 2026 Q3 resolved' })).toBeVisible();
+  await page.getByRole('dialog', { name: 'Quarter report: 2026 Q3 resolved' }).getByRole('button', { name: /^Continue/ }).click();
+
+  // Leave: the first press only asks; it calms down by itself; the second press leaves.
+  const leave = page.getByRole('banner').getByRole('button', { name: 'Leave', exact: true });
+  await leave.click();
+  const armed = page.getByRole('banner').getByRole('button', { name: 'Leave the match? Press again' });
+  await expect(armed).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Orders for 2026 Q4' })).toBeVisible();
+  await expect(leave).toBeVisible({ timeout: 10_000 });
+  await leave.click();
+  await armed.click();
+  await expect(page.getByRole('button', { name: 'Create match' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your last match' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

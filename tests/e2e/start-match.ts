@@ -4,12 +4,13 @@ import { expect, type Page } from '@playwright/test';
  * From the home page (`url`, the test server's by default): create a private baseline match, take a seat
  * (the United States unless told), start it, and return its room code once the first orders are shown.
  */
-export async function startMatch(page: Page, opts: { seat?: string; seed?: string; quarters?: number; name?: string; url?: string } = {}): Promise<string> {
+export async function startMatch(page: Page, opts: { seat?: string; seed?: string; quarters?: number; name?: string; url?: string; timerSeconds?: number } = {}): Promise<string> {
   await page.goto(opts.url ?? '/');
   await page.getByLabel('Your name').fill(opts.name ?? 'Tester');
   await page.getByLabel('Scenario').selectOption('baseline');
   if (opts.quarters) await page.getByLabel(/Quarters/).fill(String(opts.quarters));
   if (opts.seed) await page.getByLabel('Seed (optional)').fill(opts.seed);
+  if (opts.timerSeconds !== undefined) await page.getByLabel('Order timer (seconds)').fill(String(opts.timerSeconds));
   await page.getByLabel('Private — not listed; join by code or link only').check();
   await page.getByRole('button', { name: 'Create match' }).click();
   await expect(page.getByTestId('room-code')).toHaveText(/^[A-Z0-9]{4,}$/);
