@@ -146,6 +146,14 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   await setBtn.click();
   await expect(us.page.getByTestId('table-notices')).toContainText('Back-channel talks calmed the Strait');
   await expect(pj.page.getByTestId('dashboard').locator('[data-figure="tension"] .xtile-value')).toHaveText('40');
+  // Shares are typed as percentages.
+  await c.getByLabel('Figure', { exact: true }).selectOption('adoption');
+  await c.getByLabel('Region').selectOption({ label: 'Compute hubs' });
+  await expect(c.locator('.ctl-adjust')).toContainText(/Range 0–100%\. Now \d+(\.\d)?%\./);
+  await c.getByLabel('New value').fill('45');
+  await c.getByLabel('Reason (required)').fill('Gulf deal announced');
+  await setBtn.click();
+  await expect(us.page.getByTestId('table-notices')).toContainText(/Control set .* to 45(\.0)?%/);
   await c.screenshot({ path: `${SCREENS}/control-console.png`, fullPage: true });
   await pj.page.screenshot({ path: `${SCREENS}/projector.png` });
 

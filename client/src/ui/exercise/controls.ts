@@ -1,5 +1,5 @@
-import { EFFECT_LABEL, EVENT_DECK, LEVERS, effectText, isModifierKey, isMultiplierKey, REGIONS, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
-import { AdjustSchema, CUSTOM_EFFECT_KEYS, CustomEventSchema, adjustRange, effectBounds, type AdjustTarget, type CustomEffect } from '../../../../shared/facilitation.js';
+import { EFFECT_LABEL, EVENT_DECK, LEVERS, effectText, isModifierKey, isMultiplierKey, REGIONS, REGION_NAME, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
+import { AdjustSchema, CUSTOM_EFFECT_KEYS, CustomEventSchema, adjustRange, effectBounds, isShareTarget, type AdjustTarget, type CustomEffect } from '../../../../shared/facilitation.js';
 import { h, fill, uid } from '../../dom.js';
 import { pct } from '../../format.js';
 import { exerciseActions } from '../../net/exercise.js';
@@ -312,14 +312,14 @@ export function adjustForm(): Part {
     ([
       ['tension', 'Tension (0–100)'],
       ['cooperation', 'Cooperation (0–100)'],
-      ['misuse', 'Misuse risk (0–1)'],
-      ['adoption', 'Democratic share of a region (0–1)'],
+      ['misuse', 'Misuse risk (0–100%)'],
+      ['adoption', 'Democratic share of a region (0–100%)'],
       ['resources', 'A seat’s resources (0–99)'],
-      ['lever', 'A seat’s policy lever (0–1)'],
+      ['lever', 'A seat’s policy lever (0–100%)'],
     ] as [TargetKind, string][]).map(([v, l]) => h('option', { value: v }, l)),
   );
   const seat = h('select', { name: 'seat' }, SEATS.map((x) => h('option', { value: x }, SEAT_INFO[x].short)));
-  const region = h('select', { name: 'region' }, REGIONS.map((r) => h('option', { value: r }, r)));
+  const region = h('select', { name: 'region' }, REGIONS.map((r) => h('option', { value: r }, REGION_NAME[r])));
   const lever = h('select', { name: 'lever' });
   const value = h('input', { type: 'number', step: 'any', name: 'value', class: 'num-in' });
   const current = h('p', { class: 'hint' });
@@ -355,6 +355,8 @@ export function adjustForm(): Part {
         return { kind: kind.value as 'tension' | 'cooperation' | 'misuse' };
     }
   };
+  /** The value as the server takes it: a fraction for shares, as typed otherwise. */
+  const sent = (): number => (isShareTarget(target()) ? Number(value.value) / 100 : Number(value.value));
   const syncLevers = () => {
     const prev = lever.value;
     fill(lever, LEVERS.filter((l) => l.seat === seat.value).map((l) => h('option', { value: l.id }, l.label)));
@@ -366,19 +368,22 @@ export function adjustForm(): Part {
     regionField.hidden = k !== 'adoption';
     leverField.hidden = k !== 'lever';
     const t = target();
-    const [lo, hi] = adjustRange(t);
+    // Shares are typed as percentages and sent as fractions.
+    const share = isShareTarget(t);
+    const [lo, hi] = adjustRange(t).map((x) => (share ? x * 100 : x));
+    const unit = share ? '%' : '';
     value.min = String(lo);
     value.max = String(hi);
-    value.step = k === 'resources' ? '1' : k === 'tension' || k === 'cooperation' ? '1' : '0.01';
+    value.step = share ? '0.1' : '1';
     const pub = st?.pub;
     const now =
-      !pub ? null : k === 'tension' ? pub.tension.toFixed(0) : k === 'cooperation' ? pub.cooperation.toFixed(0) : k === 'misuse' ? `${pub.misuseRisk.toFixed(2)} (${pct(pub.misuseRisk)})` : k === 'adoption' ? pub.adoption[region.value as (typeof REGIONS)[number]].democratic.toFixed(2) : null;
-    current.textContent = `Range ${lo}–${hi}.${now !== null ? ` Now ${now}.` : ' Control sees only the public figures; the seat sees its own.'}`;
-    const r = AdjustSchema.safeParse({ target: t, value: value.value === '' ? NaN : Number(value.value), reason: reason.value });
+      !pub ? null : k === 'tension' ? pub.tension.toFixed(0) : k === 'cooperation' ? pub.cooperation.toFixed(0) : k === 'misuse' ? pct(pub.misuseRisk) : k === 'adoption' ? pct(pub.adoption[region.value as (typeof REGIONS)[number]].democratic) : null;
+    current.textContent = `Range ${lo}–${hi}${unit}.${now !== null ? ` Now ${now}.` : ' Control sees only the public figures; the seat sees its own.'}`;
+    const r = AdjustSchema.safeParse({ target: t, value: value.value === '' ? NaN : sent(), reason: reason.value });
     const v = Number(value.value);
     const msgs: string[] = [];
     if (value.value === '' || !Number.isFinite(v)) msgs.push('Enter a value.');
-    else if (v < lo || v > hi) msgs.push(`The value must be from ${lo} to ${hi}.`);
+    else if (v < lo || v > hi) msgs.push(`The value must be from ${lo} to ${hi}${unit}.`);
     else if (k === 'resources' && !Number.isInteger(v)) msgs.push('Resources are whole numbers.');
     if (reason.value.trim().length < 3) msgs.push('Write a reason (at least 3 characters).');
     problems.textContent = touched ? msgs.join(' ') : '';
@@ -398,7 +403,7 @@ export function adjustForm(): Part {
     e.preventDefault();
     sync();
     if (btn.disabled) return;
-    if (exerciseActions.adjust(target(), Number(value.value), reason.value.trim())) {
+    if (exerciseActions.adjust(target(), sent(), reason.value.trim())) {
       reason.value = '';
       touched = false;
       sync();
