@@ -1,15 +1,13 @@
 import express from 'express';
 import { reportCsv, reportHtml, type MatchRecord, type Report } from '../shared/analysis/index.js';
-import { REPORT_FORMATS, type FinishedView } from '../shared/index.js';
+import { REPORT_FORMATS, roomCodeOf, type FinishedView } from '../shared/index.js';
 import { finishedSummary, readSummary, type FinishedSummary } from './finished-summary.js';
 import type { Intervention } from './match-controller.js';
 import { rebuildMatch } from './rebuild.js';
-import { CODE_ALPHABET, CODE_LENGTH } from './room-code.js';
 import type { MatchStore } from './store/match-store.js';
 
 type Finished = { record: MatchRecord; report: Report; interventions: Intervention[]; end: FinishedView };
 
-const CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
 /**
  * The after-action data of finished matches, from the summary kept when each ended:
@@ -34,7 +32,7 @@ export function reportRoutes(store: MatchStore): express.Router {
   router.get('/api/matches/:code/:file', (req, res) => {
     const { code, file } = req.params;
     const known = (REPORT_FORMATS as readonly string[]).includes(file);
-    const m = known && CODE.test(code) ? finished(code) : null;
+    const m = known && roomCodeOf(code) === code ? finished(code) : null;
     if (!m) return res.status(404).json({ error: 'No finished match with that code.' });
     res.set('Cache-Control', 'no-store');
     const name = `lead-time-${code}`;

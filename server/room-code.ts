@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { LocalPresence, matchMaker, type Presence } from '@colyseus/core';
 
-/** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read aloud and typed from a projector. */
-export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-export const CODE_LENGTH = 6;
+import { CODE_ALPHABET, CODE_LENGTH } from '../shared/index.js';
+
+export { CODE_ALPHABET, CODE_LENGTH };
 
 /** Presence key that holds a code once some process has taken it. */
 export const CODE_KEY_PREFIX = 'leadtime:code:';

@@ -253,6 +253,17 @@ export const ALL_SEATS = SEATS;
  * - GET /api/matches/:code/report.csv  — one row per quarter
  * - GET /api/matches/:code/end.json    — `FinishedView`: what the end screen shows, for reopening it later
  */
+/** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: room codes are read aloud and typed from a projector. */
+export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const CODE_LENGTH = 6;
+const ROOM_CODE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
+/** A room code as typed (any case, spaces or dashes between its characters) in its canonical form, or null if it cannot be one. */
+export function roomCodeOf(typed: string): string | null {
+  const code = typed.replace(/[\s-]+/g, '').toUpperCase();
+  return ROOM_CODE.test(code) ? code : null;
+}
+
 export const REPORT_FORMATS = ['record.json', 'report.json', 'report.html', 'report.csv', 'end.json'] as const;
 
 /** A finished match as its end screen shows it, once its room is gone: its code and the public view of the final world. */

@@ -107,8 +107,15 @@ test('after the match: forecast odds in workers, what-if that changes the result
   await page.getByRole('button', { name: 'Back to the home page' }).click();
   await expect(page.getByRole('button', { name: 'Create match' })).toBeVisible();
   // A code that is neither running nor stored says so plainly.
-  await page.getByLabel('Room code').fill('ACDEFG');
+  await page.getByLabel('Room code').fill('acd-efg');
   await page.getByRole('button', { name: 'Join match' }).click();
-  await expect(page.getByText('No match “ACDEFG” is running or stored here: check the code (six letters and digits).')).toBeVisible();
+  await expect(page.getByText('No match “ACDEFG” is running or stored here: check the code.')).toBeVisible();
+  // One that cannot be a code is refused before anything is asked of the server.
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(r.url()));
+  await page.getByLabel('Room code').fill('B00K');
+  await page.getByRole('button', { name: 'Join match' }).click();
+  await expect(page.getByText(/^“B00K” is not a room code: codes are 6 letters and digits, like KXWQTR/)).toBeVisible();
+  expect(asked.filter((u) => /matchmake|\/api\/matches/.test(u))).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
 import type { z } from 'zod';
-import { FinishedViewSchema, ROOM_NAME, SMSG, MSG, assemblePublicView, type PublicView, mergeSeatView, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type SeatId, type SeatViewMessage, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
+import { CODE_LENGTH, FinishedViewSchema, ROOM_NAME, roomCodeOf, SMSG, MSG, assemblePublicView, type PublicView, mergeSeatView, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type SeatId, type SeatViewMessage, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
 import { getState, resetState, setState, type MatchSnapshot } from '../store.js';
 import { clearSession, loadSession, saveSession, type SavedSession } from './session.js';
 import { savedName } from '../prefs.js';
@@ -97,22 +97,22 @@ export async function createMatch(create: CreateRequest, join: JoinRequest): Pro
   }
 }
 
-export async function joinMatch(code: string, join: JoinRequest): Promise<void> {
-  const tries = [...new Set([code.trim(), code.trim().toUpperCase()])];
-  setState({ status: 'connecting', notice: null });
-  let last: unknown;
-  for (const c of tries) {
-    try {
-      attach(await client.joinById(c, { join }));
-      return;
-    } catch (e) {
-      last = e;
-    }
+export async function joinMatch(typed: string, join: JoinRequest): Promise<void> {
+  const code = roomCodeOf(typed);
+  if (!code) {
+    resetState(`“${typed.trim()}” is not a room code: codes are ${CODE_LENGTH} letters and digits, like KXWQTR (no O, I, L, S, Z or B, and no 0, 1, 2, 5 or 8).`);
+    return;
   }
-  // A finished match's room closes; its end screen and analysis reopen from the server's record.
-  for (const c of tries) if (await openFinished(c)) return;
-  const why = describe(last);
-  resetState(/not found/i.test(why) ? `No match “${code.trim()}” is running or stored here: check the code (six letters and digits).` : `Could not join match “${code.trim()}”: ${why}`);
+  setState({ status: 'connecting', notice: null });
+  try {
+    attach(await client.joinById(code, { join }));
+    return;
+  } catch (e) {
+    // A finished match's room closes; its end screen and analysis reopen from the server's record.
+    if (await openFinished(code)) return;
+    const why = describe(e);
+    resetState(/not found/i.test(why) ? `No match “${code}” is running or stored here: check the code.` : `Could not join match “${code}”: ${why}`);
+  }
 }
 
 /** Show a finished match's end screen from `/api/matches/:code/end.json`; false when there is none. */
