@@ -58,6 +58,18 @@ test('a second Control screen from the Control link; two people play one seat as
   await expect(a.getByLabel('Fund export enforcement')).not.toBeChecked();
   await expect(a.getByTestId('team-draft-differs')).toHaveCount(0);
 
+  // A third teammate joining mid-quarter starts from the seat's shared draft (Ana's, since she took Ben's), not from an empty form.
+  const c = await page(browser, errors);
+  await c.goto(`/join/${code}`);
+  await c.getByLabel('Your name').fill('Cy');
+  await c.getByRole('button', { name: 'Join match' }).click();
+  await c.getByRole('button', { name: 'Join United States as teammate (United States government)' }).click();
+  await expect(c.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
+  await expect(c.getByLabel('Open a dialogue with Beijing')).toBeChecked();
+  await expect(c.getByLabel('Fund export enforcement')).not.toBeChecked();
+  await expect(c.getByText('Your form starts from Ana’s shared draft for the seat.')).toBeVisible();
+  await c.close();
+
   // The team channel, then too many messages at once: the refusal is explained and the text kept.
   const neg = a.getByTestId('negotiation');
   await neg.getByRole('tab', { name: /^Team/ }).click();

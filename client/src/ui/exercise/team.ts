@@ -6,7 +6,8 @@ import { orderText } from '../ordersText.js';
 
 /** The orders form announces each change with this event (client/src/ui/game/orders.ts). */
 export const DRAFT_EVENT = 'lt:orders-draft';
-export type DraftEventDetail = { turn: number; orders: Order[] };
+/** `quiet`: the form took the seat's shared draft as it is; the team panel learns it, the teammates need not. */
+export type DraftEventDetail = { turn: number; orders: Order[]; quiet?: boolean };
 
 /** Asks the orders form to take these orders (a teammate's draft). */
 export const APPLY_DRAFT_EVENT = 'lt:orders-apply';
@@ -21,7 +22,7 @@ document.addEventListener(DRAFT_EVENT, (e) => {
   myForm = d;
   const s = getState();
   const seat = s.you?.seat;
-  if (!seat || !s.match || (s.match.seats[seat]?.members ?? 0) < 2) return;
+  if (d.quiet || !seat || !s.match || (s.match.seats[seat]?.members ?? 0) < 2) return;
   exerciseActions.draft(d.turn, d.orders);
 });
 

@@ -45,6 +45,10 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   let builtAt = 0;
   /** Where this tab keeps the form's unsubmitted draft: the match, seat and quarter the form was built for. */
   let draftKey = '';
+  /** The form this person has changed since it was built (then a teammate's draft never replaces it). */
+  let touched = false;
+  /** The form a teammate's shared draft was already taken into (once per seat and quarter). */
+  let adoptedFor = '';
   const costEls = new Map<string, HTMLElement>();
 
   function orders(): Order[] {
@@ -55,11 +59,12 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   }
 
   /** Teammates on this seat see the form's draft (ui/exercise/team.ts shares it). */
-  function announceDraft() {
-    form.dispatchEvent(new CustomEvent(DRAFT_EVENT, { bubbles: true, detail: { turn: current?.match?.turn ?? 0, orders: orders() } }));
+  function announceDraft(quiet = false) {
+    const detail: DraftEventDetail = { turn: current?.match?.turn ?? 0, orders: orders(), ...(quiet ? { quiet } : {}) };
+    form.dispatchEvent(new CustomEvent(DRAFT_EVENT, { bubbles: true, detail }));
   }
 
-  function build(seat: SeatId) {
+  function build(seat: SeatId, quiet = false) {
     catalogue = actionsFor(seat);
     draft = new Map();
     costEls.clear();
@@ -92,6 +97,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
           li.classList.toggle('chosen', check.checked);
         };
         const sync = () => {
+          touched = true;
           show();
           saveDraft(draftKey, orders());
           refresh();
@@ -126,7 +132,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       }),
     );
     // A restored draft is announced like any change, so teammates and the team panel see what the form holds.
-    if (draft.size) announceDraft();
+    if (draft.size) announceDraft(quiet);
   }
 
   function refresh() {
@@ -192,6 +198,21 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   };
   document.addEventListener(APPLY_DRAFT_EVENT, onApply);
 
+  /**
+   * A teammate who joins, or reloads, mid-quarter with an empty form starts from the seat's shared draft as
+   * it stood then, rather than from nothing; drafts made after the form was built stay the teammates' own.
+   * Returns who drafted it when it was taken now.
+   */
+  function adoptSharedDraft(s: AppState, seat: SeatId, key: string): string | null {
+    if (adoptedFor === key || touched || draft.size > 0 || sending || seatSubmitted(s, seat) || seatHandedToBot(s, seat)) return null;
+    const d = exercise().drafts[seat];
+    if (!d || d.turn !== s.match?.turn || d.submitted || d.orders.length === 0 || d.at > builtAt) return null;
+    adoptedFor = key;
+    saveDraft(draftKey, d.orders);
+    build(seat, true);
+    return d.by;
+  }
+
   function update(s: AppState): void {
     current = s;
     const seat = s.you?.seat ?? null;
@@ -215,10 +236,12 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       sending = false;
       builtAt = Date.now();
       draftKey = `${s.code ?? m.code}:${key}`;
+      touched = false;
       build(seat);
       status.textContent = '';
       err.textContent = '';
     }
+    const adopted = adoptSharedDraft(s, seat, key);
     heading.textContent = `Orders for ${m.quarter}`;
     intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected. Ctrl+Enter submits from anywhere in the form.`;
     if (sending && (s.ack || s.error)) sending = false;
@@ -234,7 +257,9 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       const d = exercise().drafts[seat];
       const by = d && d.submitted && d.turn === m.turn && d.by !== s.you?.name ? d.by : null;
       status.textContent = `✓ Orders in for ${m.quarter}${by ? `, submitted by ${by} (your form was not sent; the team panel shows what was)` : ''}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
-    } else if (!sending) {
+    } else if (adopted) {
+      status.textContent = `Your form starts from ${adopted}’s shared draft for the seat.`;
+    } else if (!sending && adoptedFor !== key) {
       status.textContent = '';
     }
     // Only what concerns the orders: chat, proposals and the rest show their own refusals where they were made.
