@@ -61,7 +61,7 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
   if (ctx.record) {
     emit(ctx, {
       kind: 'order',
-      text: `${SEAT_INFO[seat].short}: ${a.def.name}${a.maxIntensity > 1 ? ` (intensity ${n})` : ''}.`,
+      text: `${SEAT_INFO[seat].short}: ${a.def.name}${n > 1 ? ` ×${n}` : ''}.`,
       visibility: a.visibility,
       audience: [seat],
       actor: seat,

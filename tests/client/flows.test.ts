@@ -58,7 +58,7 @@ describe('map flows: only what the viewer knows', () => {
 
   it('reads the action behind an order event, which names the seat and the act in words', () => {
     const ev = w.history[0].events.find((e) => e.kind === 'order' && e.action === 'cn-smuggling')!;
-    expect(ev.text).toBe('China: Run smuggling networks (intensity 3).');
+    expect(ev.text).toBe('China: Run smuggling networks ×3.');
     expect(orderOfEvent(ev)).toMatchObject({ action: { id: 'cn-smuggling' }, intensity: 3 });
   });
 });
