@@ -31,9 +31,18 @@ export function visibilityBadge(v: GameEvent['visibility']): HTMLElement {
 
 const NAMES_ITS_SEAT = new Set(['detected', 'agreement-breached']);
 
-/** A roll's odds and result in words (" Odds 13.1%, roll 38.6% — it did not happen."), or "" for other events. */
-export function rollText(e: Pick<GameEvent, 'odds' | 'roll'>): string {
-  return e.odds !== undefined && e.roll !== undefined ? ` Odds ${percent(e.odds)}, roll ${percent(e.roll)} — ${e.roll < e.odds ? 'it happened' : 'it did not happen'}.` : '';
+/** Where a roll's odds come from, for rolls whose odds are not the figure on the dashboard. */
+const ODDS_FROM: Record<string, string> = {
+  'incident-roll': 'the incident rate × misuse risk',
+  'catastrophe-roll': 'rising as misuse risk passes the catastrophe line',
+  'crisis-roll': 'rising as tension passes the crisis line, less with deterrence',
+};
+
+/** A roll's odds and result in words (" Odds 13.1% (the incident rate × misuse risk), roll 38.6% — it did not happen."), or "" for other events. */
+export function rollText(e: Pick<GameEvent, 'odds' | 'roll'> & { kind?: string }): string {
+  if (e.odds === undefined || e.roll === undefined) return '';
+  const from = e.kind ? ODDS_FROM[e.kind] : undefined;
+  return ` Odds ${percent(e.odds)}${from ? ` (${from})` : ''}, roll ${percent(e.roll)} — ${e.roll < e.odds ? 'it happened' : 'it did not happen'}.`;
 }
 
 /** One event as a list item: quarter, visibility in words, text, and any roll with its odds. */
