@@ -41,7 +41,7 @@ export type Flow = {
   kind: FlowKind;
   from: FlowEnd;
   to: FlowEnd;
-  /** The figure in words, e.g. "≈35k H100e (12k–60k)" or "intensity 2". */
+  /** The figure in words, e.g. "≈35k H100e (12k–60k)" or "EU: Trusted-AI partnerships abroad ×2". */
   figure: string;
   basis: FlowBasis;
   /** 0..1: how heavy the flow is drawn. */
@@ -156,7 +156,7 @@ export function flowsFor(s: AppState): Flow[] {
           kind: spec.kind,
           from,
           to,
-          figure: `${SEAT_INFO[o.action.seat].short}: ${o.action.name}${o.action.maxIntensity > 1 ? `, intensity ${o.intensity}` : ''}`,
+          figure: `${SEAT_INFO[o.action.seat].short}: ${o.action.name}${o.intensity > 1 ? ` ×${o.intensity}` : ''}`,
           basis: own ? 'your order' : 'announced',
           weight: o.intensity / 3,
           by: o.action.seat,
