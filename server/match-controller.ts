@@ -443,13 +443,13 @@ export class MatchController {
    */
   noteModelChange(began: number | undefined, lastSeq: number, at: number): void {
     const quarters = this.world.history.length;
+    const under = began === undefined ? 'before the server kept model versions' : `under model version ${began}`;
+    // Logs from before versions were kept hold no bot orders, so the bots were asked again.
+    const replayed = began === undefined ? 'replayed under the new rules and bots, so some figures and bot orders may differ' : 'replayed from the orders given then, under the new rules, so some figures may differ';
     const so = quarters === 1 ? 'Its first quarter was' : `Its ${quarters} quarters so far were`;
     const text =
-      began === undefined
-        ? `The server was upgraded: this match began before the server kept model versions and now runs under version ${MODEL_VERSION}. ` +
-          (quarters > 0 ? `${so} replayed under the new rules and bots, so some figures and bot orders may differ from what you saw.` : 'No quarter has resolved yet, so nothing you saw has changed.')
-        : `The server was upgraded: this match began under model version ${began} and now runs under version ${MODEL_VERSION}. ` +
-          (quarters > 0 ? `${so} replayed from the orders given then, under the new rules, so some figures may differ from what you saw.` : 'No quarter has resolved yet, so nothing you saw has changed.');
+      `The server was upgraded: this match began ${under} and now runs under version ${MODEL_VERSION}. ` +
+      (quarters > 0 ? `${so} ${replayed} from what you saw.` : 'No quarter has resolved yet, so nothing you saw has changed.');
     this.notices.push({ notice: { id: lastSeq * 10 + 9, at, turn: this.world.turn, kind: 'model-changed', text }, audience: EVERYONE });
   }
 
