@@ -53,6 +53,8 @@ export type MatchConfig = {
   botDoctrine?: Doctrine;
   isPrivate: boolean;
   facilitated: boolean;
+  /** Each seat draws a secret agenda from the seed. */
+  secretAgendas?: boolean;
 };
 
 /** Who sent a message: their place in the room (from the roster). */
@@ -121,7 +123,7 @@ export class MatchController {
     readonly config: MatchConfig,
     readonly scenario: Scenario,
   ) {
-    this.world = createWorld({ ...scenario, turns: config.turns }, config.seed);
+    this.world = createWorld({ ...scenario, turns: config.turns }, config.seed, config.secretAgendas ? { agendas: 'draw' } : {});
     this.forecastOpen = !config.facilitated;
     this.doctrines = assignDoctrines(config.seed, config.botDoctrine);
   }

@@ -91,6 +91,7 @@ export function matchConfig(create: CreateMatch, scenario: Scenario, code: strin
     botDoctrine: create.botDoctrine,
     isPrivate: create.isPrivate,
     facilitated: create.facilitated,
+    ...(create.secretAgendas ? { secretAgendas: true } : {}),
   };
 }
 

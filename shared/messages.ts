@@ -18,6 +18,8 @@ export const CreateMatchSchema = z
      * facilitator key in its `you` message, and alone starts the match and uses the `control:*` powers.
      */
     facilitated: z.boolean().default(false),
+    /** Each seat draws a secret agenda from the seed: objectives of its own, revealed only at the end. */
+    secretAgendas: z.boolean().default(false),
   })
   .strict();
 export type CreateMatch = z.infer<typeof CreateMatchSchema>;

@@ -36,7 +36,8 @@ export type PublicView = {
   scores: BySeat<SeatScore> | null;
 };
 
-export type ObjectiveView = { id: string; label: string };
+/** `weight`: the objective's share of its list's score (the weights of a list add up to 1). */
+export type ObjectiveView = { id: string; label: string; weight: number };
 
 export type SeatView = {
   seat: SeatId;
@@ -68,6 +69,11 @@ export type SeatView = {
 };
 
 const PUBLIC_INTEL = 0.2;
+
+function objectiveViews(list: readonly { id: string; label: string; weight: number }[]): ObjectiveView[] {
+  const total = list.reduce((t, o) => t + o.weight, 0);
+  return list.map((o) => ({ id: o.id, label: o.label, weight: o.weight / total }));
+}
 
 function estimate(state: WorldState, turn: number, key: string, truth: number, intel: number, relative: number, exact = false): Estimate {
   if (exact) return { value: truth, low: truth, high: truth, exact: true };
@@ -207,8 +213,8 @@ export function seatView(state: WorldState, seat: SeatId): SeatView {
     intel,
     events: state.history.flatMap((h) => eventsFor(h.events, seat)),
     lastOrders: last ? last.orders[seat] : [],
-    objectives: OBJECTIVES.seats[seat].public.map((o) => ({ id: o.id, label: o.label })),
-    agenda: agendaDef ? { id: agendaDef.id, title: agendaDef.title, text: agendaDef.text, objectives: agendaDef.objectives.map((o) => ({ id: o.id, label: o.label })) } : null,
+    objectives: objectiveViews(OBJECTIVES.seats[seat].public),
+    agenda: agendaDef ? { id: agendaDef.id, title: agendaDef.title, text: agendaDef.text, objectives: objectiveViews(agendaDef.objectives) } : null,
     proposals: state.proposals.filter((p) => p.parties.includes(seat)),
   };
 }

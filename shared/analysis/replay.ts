@@ -30,6 +30,8 @@ export const MatchRecordSchema = z
     length: z.number().int().min(1).max(20).optional(),
     /** One doctrine for every bot, if the match fixed one; otherwise doctrines come from the seed. */
     botDoctrine: z.enum(DOCTRINES).optional(),
+    /** Each seat's secret agenda, if the match had any (they count only for the seats' scores). */
+    agendas: z.record(SeatEnum, z.string().regex(/^[a-z0-9-]+$/).nullable()).optional(),
     turns: z.array(
       z
         .object({
@@ -67,6 +69,7 @@ export function recordOf(scenario: Scenario, final: WorldState, code?: string, e
     seed: final.seed,
     length: final.turns,
     ...(extras.botDoctrine ? { botDoctrine: extras.botDoctrine } : {}),
+    ...(SEATS.some((s) => final.agendas[s] !== null) ? { agendas: { ...final.agendas } } : {}),
     turns: final.history.map((h, i) => {
       const actions = actionsAt(i);
       const bots = extras.bots?.[i];
@@ -80,7 +83,7 @@ export function recordOf(scenario: Scenario, final: WorldState, code?: string, e
 export function replay(record: MatchRecord): WorldState[] {
   const doctrines = assignDoctrines(record.seed, record.botDoctrine);
   const scenario = record.length ? { ...record.scenario, turns: record.length } : record.scenario;
-  const states = [createWorld(scenario, record.seed)];
+  const states = [createWorld(scenario, record.seed, record.agendas ? { agendas: record.agendas } : {})];
   for (const t of record.turns) {
     let world = states[states.length - 1];
     if (world.outcome) break;

@@ -36,8 +36,9 @@ export function homeScreen(prefillCode: string | null): Screen {
   const scenarioDesc = h('p', { class: 'hint', id: uid('scn') });
   const turns = h('input', { type: 'number', name: 'turns', min: 1, max: 20, step: 1, inputmode: 'numeric' });
   const seed = h('input', { type: 'text', name: 'seed', maxlength: 64, placeholder: 'random' });
-  const timer = h('input', { type: 'number', name: 'timer', min: 0, max: 3600, step: 15, value: 0, inputmode: 'numeric' });
+  const timer = h('input', { type: 'number', name: 'timer', min: 0, max: 3600, step: 1, value: 0, inputmode: 'numeric' });
   const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
+  const agendas = h('input', { type: 'checkbox', name: 'agendas', id: uid('agenda'), 'aria-describedby': uid('agenda-hint') });
   let createForm: HTMLFormElement;
   const syncScenario = () => {
     const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0];
@@ -62,6 +63,8 @@ export function homeScreen(prefillCode: string | null): Screen {
     h('div', { class: 'row' }, field('Quarters', turns, '1–20'), field('Order timer (seconds)', timer, '0 waits for every player')),
     field('Seed (optional)', seed, 'Same seed and same orders replay the same match.'),
     h('div', { class: 'check' }, isPrivate, h('label', { for: isPrivate.id }, 'Private — not listed; join by code or link only')),
+    h('div', { class: 'check' }, agendas, h('label', { for: agendas.id }, 'Secret agendas')),
+    h('p', { class: 'hint', id: agendas.getAttribute('aria-describedby') }, 'Each seat also draws a hidden objective of its own, revealed at the end; it counts for part of the seat’s score.'),
     h('div', { class: 'btn-row' }, createBtn, controlBtn),
   );
   scenario.setAttribute('aria-describedby', scenarioDesc.id);
@@ -81,6 +84,7 @@ export function homeScreen(prefillCode: string | null): Screen {
         orderSeconds: Number.isInteger(secs) && secs >= 0 && secs <= 3600 ? secs : 0,
         isPrivate: isPrivate.checked,
         facilitated,
+        ...(agendas.checked ? { secretAgendas: true } : {}),
       },
       // Control's actions are logged under its name: without one, they read as Control's, not a player's.
       joinOpts('player', facilitated ? 'Control' : 'Player'),

@@ -2,8 +2,9 @@ import { LEVERS, SEAT_INFO, type LeverId } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { pct } from '../../format.js';
 import type { AppState } from '../../store.js';
+import { objectivesBlock } from './objectives.js';
 
-/** The seat's own, exact position: resources, income, policy levers, and for labs capability and safety. */
+/** The seat's own, exact position: resources, income, policy levers, for labs capability and safety, and how the seat is scored. */
 export function positionPanel(): { el: HTMLElement; update(s: AppState): void } {
   const body = h('div', {});
   const el = h('section', { class: 'panel panel-position', 'aria-labelledby': 'pos-h' }, h('h2', { id: 'pos-h' }, 'Your position'), body);
@@ -56,6 +57,7 @@ export function positionPanel(): { el: HTMLElement; update(s: AppState): void } 
             }),
           ),
         ),
+        objectivesBlock(sv),
       );
     },
   };
