@@ -1,5 +1,6 @@
 import { ArraySchema, Encoder, MapSchema, Schema, type } from '@colyseus/schema';
 import './schema-string-fix.js';
+import './serializer-fix.js';
 import type { MatchStateShape, Phase, SeatSlotShape } from '../shared/index.js';
 import type { SeatId } from '../shared/index.js';
 

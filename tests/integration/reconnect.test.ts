@@ -65,4 +65,23 @@ describe('reconnection', () => {
     await us.leave();
     await newcomer.leave();
   });
+
+  it('sends whoever joins next the state as it is now, even when it changed while nobody was connected', async () => {
+    // A lone player comes back and leaves at once (the home page's "Leave it"): nobody is left to be sent
+    // the change, and the next person must still find the seat free.
+    const us = await Player.create(server.endpoint, { create: { seed: 'lone' }, join: { seat: 'US', name: 'Alice' } });
+    await waitFor(() => us.you() !== undefined, 'you');
+    us.send('start', {});
+    await waitFor(() => us.state.phase === 'orders', 'orders phase');
+    const token = us.room.reconnectionToken;
+    us.room.connection.close();
+    await sleep(300);
+    const back = await new Client(server.endpoint).reconnect(token);
+    await back.leave(true);
+    await sleep(300);
+    const next = await Player.join(server.endpoint, us.code, { join: { role: 'spectator', name: 'Next' } });
+    await waitFor(() => next.state.seats?.US !== undefined, 'state');
+    expect(next.state.seats.US).toMatchObject({ occupied: false, connected: false, bot: true, members: 0 });
+    await next.leave();
+  });
 });
