@@ -36,13 +36,17 @@ test('the home address, typed during a match, opens the home page and offers the
   await expect(page).toHaveURL(new RegExp(`/join/${code}$`));
   await expect(page.getByText('Wanderer · United States')).toBeVisible();
 
-  // Forgotten, it is not offered again.
+  // Left, it is not offered again, and the seat is free at once (its bot plays it).
   await page.goto('/');
-  await page.getByRole('region', { name: 'Your last match' }).getByRole('button', { name: `Forget match ${code}` }).click();
+  await page.getByRole('region', { name: 'Your last match' }).getByRole('button', { name: `Leave match ${code}` }).click();
   await expect(page.getByRole('region', { name: 'Your last match' })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Create match' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your last match' })).toHaveCount(0);
+  await page.goto(`/join/${code}`);
+  await page.getByRole('button', { name: 'Join match' }).click();
+  await expect(page.getByText('You hold no seat yet: take a free one, or join a held one as a teammate, from the orders panel.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Take United States (United States government)' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -232,6 +232,24 @@ export async function resumeSaved(): Promise<boolean> {
   return false;
 }
 
+/**
+ * Give up the match this tab was last in without returning to it: rejoin it for a moment and leave, so its
+ * bot takes the seat at once rather than after the reconnection window. The saved session goes either way.
+ */
+export async function abandonSaved(): Promise<void> {
+  const saved = loadSession();
+  clearSession();
+  if (!saved) return;
+  try {
+    const r = await client.reconnect(saved.token);
+    // The room greets a returning client with its messages; they are not wanted now.
+    r.onMessage('*', () => undefined);
+    await r.leave(true);
+  } catch {
+    /* the seat was already released, or the match is over */
+  }
+}
+
 export function retryReconnect(): void {
   const saved = loadSession();
   if (saved) void reconnectLoop(saved.token);

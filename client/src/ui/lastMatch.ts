@@ -1,7 +1,7 @@
 import { SEAT_INFO } from '../../../shared/index.js';
 import { h } from '../dom.js';
-import { resumeSaved } from '../net/connection.js';
-import { clearSession, loadSession } from '../net/session.js';
+import { abandonSaved, resumeSaved } from '../net/connection.js';
+import { loadSession } from '../net/session.js';
 
 /**
  * On the home page: the match this tab was last in, when the home page was opened on purpose (its address
@@ -16,7 +16,7 @@ export function lastMatchCard(): HTMLElement | null {
     'section',
     { class: 'card', 'aria-labelledby': 'last-match-h' },
     h('h2', { id: 'last-match-h' }, 'Your last match'),
-    h('p', { class: 'hint' }, `This tab was in match ${saved.code}${as}. Return to take up where you left off.`),
+    h('p', { class: 'hint' }, `This tab was in match ${saved.code}${as}. Return to take up where you left off, or leave it: its bot then plays your seat.`),
   );
   el.append(
     h(
@@ -28,13 +28,16 @@ export function lastMatchCard(): HTMLElement | null {
         {
           type: 'button',
           class: 'ghost',
-          'aria-label': `Forget match ${saved.code}`,
-          onclick: () => {
-            clearSession();
+          'aria-label': `Leave match ${saved.code}`,
+          onclick: async (e: Event) => {
+            const btn = e.currentTarget as HTMLButtonElement;
+            btn.disabled = true;
+            btn.textContent = 'Leaving…';
+            await abandonSaved();
             el.remove();
           },
         },
-        'Forget',
+        'Leave it',
       ),
     ),
   );

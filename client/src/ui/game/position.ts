@@ -18,7 +18,8 @@ export function positionPanel(): { el: HTMLElement; update(s: AppState): void } 
       if (k === key) return;
       key = k;
       if (!seat || !sv) {
-        fill(body, h('p', { class: 'hint' }, s.you?.role === 'spectator' ? 'You are watching: no seat, no private figures.' : 'Waiting for your seat’s briefing…'));
+        const why = s.you?.role === 'spectator' ? 'You are watching: no seat, no private figures.' : !seat ? 'You hold no seat yet: take a free one, or join a held one as a teammate, from the orders panel.' : 'Waiting for your seat’s briefing…';
+        fill(body, h('p', { class: 'hint' }, why));
         return;
       }
       const info = SEAT_INFO[seat];
