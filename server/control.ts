@@ -66,7 +66,7 @@ export function decideControl(m: MatchController, type: string, actor: Actor, ms
       if (!AdvanceSchema.safeParse(msg ?? {}).success) return refuse('bad-request', 'control:advance takes no payload.');
       const wrong = needOrders();
       if (wrong) return wrong;
-      return accept(m.resolveEntry('control', ctx.now, by));
+      return accept(m.resolveEntry('control', ctx.now, ctx.humanSeats, by));
     }
     case 'control:inject': {
       const r = InjectEventSchema.safeParse(msg);

@@ -179,15 +179,30 @@ export class MatchController {
   }
 
   /** The entry for a resolution the room triggers itself (all submitted, or the timer ran out). */
-  decideResolve(reason: 'submitted' | 'timer', now: number): Entry {
-    return this.resolveEntry(reason, now);
+  decideResolve(reason: 'submitted' | 'timer', now: number, humanSeats: readonly SeatId[]): Entry {
+    return this.resolveEntry(reason, now, humanSeats);
   }
 
-  /** A resolution of the quarter being played, with every seat's orders as it will resolve them (the bots' decided now). */
-  resolveEntry(reason: 'submitted' | 'timer' | 'control', now: number, by?: string): Extract<Entry, { kind: 'resolve' }> {
-    const negotiated = negotiateQuarter(this.world, this.pending, this.doctrines);
-    const orders = completeOrders(negotiated, this.pending, this.doctrines);
-    return { kind: 'resolve', turn: this.world.turn, reason, deadline: this.nextDeadline(now), ...(by !== undefined ? { by } : {}), orders };
+  /**
+   * A resolution of the quarter being played, with every seat's orders as it will resolve them: those
+   * submitted; when the phase is closed early (timer or Control), the drafts of seats people hold that had
+   * ticked something; the bots' for the rest, decided now.
+   */
+  resolveEntry(reason: 'submitted' | 'timer' | 'control', now: number, humanSeats: readonly SeatId[], by?: string): Extract<Entry, { kind: 'resolve' }> {
+    const drafted = reason === 'submitted' ? [] : this.draftedSeats(humanSeats);
+    const given = { ...this.pending };
+    for (const seat of drafted) given[seat] = this.drafts[seat]!.orders;
+    const negotiated = negotiateQuarter(this.world, given, this.doctrines);
+    const orders = completeOrders(negotiated, given, this.doctrines);
+    return { kind: 'resolve', turn: this.world.turn, reason, deadline: this.nextDeadline(now), ...(by !== undefined ? { by } : {}), orders, ...(drafted.length ? { drafted } : {}) };
+  }
+
+  /** Seats held by people (and not handed to a bot) with a draft of at least one order this quarter, and no submission. */
+  private draftedSeats(humanSeats: readonly SeatId[]): SeatId[] {
+    return humanSeats.filter((seat) => {
+      const d = this.draftFor(seat);
+      return !this.hasSubmitted(seat) && !this.handedToBot.has(seat) && d !== undefined && !d.submitted && d.orders.length > 0;
+    });
   }
 
   /** When the coming quarter's orders phase closes, if it starts at `now` (0: no timer). */
@@ -349,7 +364,7 @@ export class MatchController {
         break;
       case 'resolve':
         if (entry.reason === 'control') {
-          notify('advanced', 'Control closed the orders phase; bots order for seats that had not submitted.');
+          notify('advanced', 'Control closed the orders phase: seats that had not submitted go in with what they had drafted, or with their bots’ orders.');
           intervene('Advanced the quarter.');
         }
         this.applyResolve(entry, fx, notify);
@@ -409,8 +424,15 @@ export class MatchController {
     }
   }
 
-  private applyResolve(entry: Extract<Entry, { kind: 'resolve' }>, fx: Effect[], _notify: (k: NoticeKind, t: string, a?: Audience) => void): void {
+  private applyResolve(entry: Extract<Entry, { kind: 'resolve' }>, fx: Effect[], notify: (k: NoticeKind, t: string, a?: Audience) => void): void {
     if (this.phase !== 'orders' || entry.turn !== this.world.turn) return;
+    // A drafted seat's orders are its own, not its bot's: they count as submitted when the phase closed.
+    for (const seat of entry.drafted ?? []) {
+      this.pending[seat] = entry.orders?.[seat] ?? this.drafts[seat]?.orders ?? [];
+      const n = this.pending[seat]!.length;
+      const closed = entry.reason === 'control' ? 'Control closed the orders phase' : 'Time ran out';
+      notify('drafted', `${closed} before ${SEAT_INFO[seat].short} submitted: ${n === 1 ? 'the order drafted for the seat went in as it stood' : `the ${n} orders drafted for the seat went in as they stood`}.`, { kind: 'seats', seats: [seat] });
+    }
     const negotiated = negotiateQuarter(this.world, this.pending, this.doctrines);
     const next = resolveQuarter(negotiated, entry.orders ?? completeOrders(negotiated, this.pending, this.doctrines)).state;
     this.botsByTurn.push(SEATS.filter((s) => this.pending[s] === undefined));

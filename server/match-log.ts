@@ -15,9 +15,10 @@ export type Entry =
   /**
    * `deadline`: when the next quarter's orders phase closes (0: no timer). `orders`: every seat's orders as
    * resolved, the bots' included, so a later server whose bots decide otherwise still replays what was played
-   * (absent in logs from before it was stored: the bots' orders are recomputed then).
+   * (absent in logs from before it was stored: the bots' orders are recomputed then). `drafted`: seats
+   * whose unsubmitted draft went in as their orders when the phase closed (timer or Control).
    */
-  | { kind: 'resolve'; turn: number; reason: 'submitted' | 'timer' | 'control'; deadline: number; by?: string; orders?: BySeat<SeatOrders> }
+  | { kind: 'resolve'; turn: number; reason: 'submitted' | 'timer' | 'control'; deadline: number; by?: string; orders?: BySeat<SeatOrders>; drafted?: SeatId[] }
   | { kind: 'chat'; channel: ChannelId; text: string; from: ChatAuthor }
   /** `bots`: seats played by bots when it was proposed; they answer at once. */
   | { kind: 'propose'; seat: SeatId; agreement: string; parties: SeatId[]; bots: SeatId[]; by: string }

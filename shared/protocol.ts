@@ -68,8 +68,10 @@ export const MSG = {
   /** A seated player: submit this quarter's orders for the seat (once per seat per quarter). Payload: SubmitOrders */
   submit: 'submit',
   /**
-   * A seated player: share the seat's draft orders with teammates (nothing is submitted). Payload:
+   * A seated player: the seat's draft orders, shared with teammates (nothing is submitted). Payload:
    * DraftOrders `{ turn, orders, seat? }` (shape-checked only). Stored; relayed as `draft` to the seat's clients.
+   * If the timer or Control closes the phase before the seat submits, its last draft, when it has an
+   * order, goes in as the seat's orders (its bot orders otherwise).
    * Each draft is stored, so debounce it (at most one every half second or so); it is refused once the seat has submitted.
    */
   draft: 'draft',
@@ -182,6 +184,8 @@ export const NOTICE_KINDS = [
   'ended',
   /** The server resumed the match under another model version than it began under. */
   'model-changed',
+  /** The orders phase closed on a seat's unsubmitted draft, which went in as its orders. */
+  'drafted',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

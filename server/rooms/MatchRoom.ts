@@ -313,7 +313,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   }
 
   private resolveIfReady() {
-    if (!this.closing && this.ctrl.readyToResolve(this.roster.humanSeats())) this.commit(this.ctrl.decideResolve('submitted', Date.now()));
+    if (!this.closing && this.ctrl.readyToResolve(this.roster.humanSeats())) this.commit(this.ctrl.decideResolve('submitted', Date.now(), this.roster.humanSeats()));
   }
 
   private armTimer() {
@@ -324,7 +324,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     const turn = this.ctrl.world.turn;
     this.timer = this.clock.setTimeout(() => {
       const c = this.ctrl.clock;
-      if (this.ctrl.phase === 'orders' && this.ctrl.world.turn === turn && !c.paused && c.deadline === deadline) this.commit(this.ctrl.decideResolve('timer', Date.now()));
+      if (this.ctrl.phase === 'orders' && this.ctrl.world.turn === turn && !c.paused && c.deadline === deadline) this.commit(this.ctrl.decideResolve('timer', Date.now(), this.roster.humanSeats()));
     }, Math.max(0, deadline - Date.now()));
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeatView } from '../../shared/index.js';
+import type { NoticeList, SeatView } from '../../shared/index.js';
 import { Player, startTestServer, waitFor, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -38,5 +38,31 @@ describe('the orders timer', () => {
     expect(cn.of<SeatView>('seat-view').map((v) => v.turn)).toEqual([0, 1, 2]);
     await us.leave();
     await cn.leave();
+  });
+
+  it("puts a seat's unsubmitted draft in as its orders when time runs out; a seat with nothing ticked gets its bot's", async () => {
+    const us = await Player.create(server.endpoint, { create: { seed: 'timer-draft', orderSeconds: 2 }, join: { seat: 'US', name: 'Alice' } });
+    const cn = await Player.join(server.endpoint, us.code, { join: { seat: 'CN', name: 'Bo' } });
+    const eu = await Player.join(server.endpoint, us.code, { join: { seat: 'EU', name: 'Eve' } });
+    await waitFor(() => eu.you() !== undefined, 'you');
+    us.send('start', {});
+    await waitFor(() => us.state.phase === 'orders', 'orders phase');
+    const drafted = [{ action: 'us-intel', intensity: 2 }];
+    // The US drafts and never submits; China drafts, then clears its form; the EU submits.
+    await us.request('draft', { turn: 0, orders: drafted }, ['draft']);
+    await cn.request('draft', { turn: 0, orders: [{ action: 'cn-chip-drive', intensity: 1 }] }, ['draft']);
+    await cn.request('draft', { turn: 0, orders: [] }, ['draft']);
+    await eu.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await waitFor(() => us.latestSeatView()?.turn === 1 && cn.latestSeatView()?.turn === 1, 'turn 1 by timer', 5000);
+    expect(us.latestSeatView()).toMatchObject({ lastOrders: drafted });
+    expect(us.latestSeatView()?.lastOrdersByBot).toBeFalsy();
+    expect(cn.latestSeatView()?.lastOrdersByBot).toBe(true);
+    expect(eu.latestSeatView()).toMatchObject({ lastOrders: [] });
+    const notices = (p: Player) => p.of<NoticeList>('notices').flatMap((l) => l.notices).concat(p.of('notice'));
+    await waitFor(() => notices(us).some((n) => n.kind === 'drafted'), 'drafted notice');
+    expect(notices(us).find((n) => n.kind === 'drafted')?.text).toBe('Time ran out before United States submitted: the order drafted for the seat went in as it stood.');
+    // Only the seat hears of it.
+    expect(notices(cn).some((n) => n.kind === 'drafted')).toBe(false);
+    for (const p of [us, cn, eu]) await p.leave();
   });
 });

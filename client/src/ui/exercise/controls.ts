@@ -67,7 +67,7 @@ export function clockControls(): Part {
     const n = Math.trunc(Number(secs.value));
     if (n && Math.abs(n) <= 3600) exerciseActions.timer(n);
   });
-  const advance = confirmButton('Advance: resolve the quarter now', 'Confirm: resolve now (bots order for seats without orders)', () => exerciseActions.advance());
+  const advance = confirmButton('Advance: resolve the quarter now', 'Confirm: resolve now (drafts go in; bots order for seats with none)', () => exerciseActions.advance());
   const reason = h('input', { type: 'text', maxlength: 300, placeholder: 'optional — shown to everyone' });
   const end = confirmButton('End the match', 'Confirm: end the match now', () => exerciseActions.end(reason.value.trim() || undefined), 'danger');
   const untimed = h('p', { class: 'hint', hidden: true, 'data-testid': 'control-untimed' }, 'This match has no orders timer: each quarter resolves when every seat held by people has submitted, or when you advance it.');

@@ -15,14 +15,13 @@ export const APPLY_DRAFT_EVENT = 'lt:orders-apply';
 /** What this tab's own orders form holds now, as it last announced it. */
 let myForm: DraftEventDetail | null = null;
 
-// Share the draft with teammates whenever the form changes (debounced in exerciseActions.draft), but
-// only when the seat is a team: a lone player's drafts would just fill the match log.
+// Send the draft whenever the form changes (debounced in exerciseActions.draft): teammates see it, and
+// when the orders phase closes before anyone submits, it goes in as the seat's orders.
 document.addEventListener(DRAFT_EVENT, (e) => {
   const d = (e as CustomEvent<DraftEventDetail>).detail;
   myForm = d;
   const s = getState();
-  const seat = s.you?.seat;
-  if (d.quiet || !seat || !s.match || (s.match.seats[seat]?.members ?? 0) < 2) return;
+  if (d.quiet || !s.you?.seat || !s.match) return;
   exerciseActions.draft(d.turn, d.orders);
 });
 
@@ -48,8 +47,8 @@ export function teamPanel(): { el: HTMLElement; update(s: AppState): void } {
       const d = seat ? exercise().drafts[seat] : undefined;
       const current = d && d.turn === s.match?.turn ? d : undefined;
       const team = Boolean(slot && slot.members > 1);
-      // A lone player's own submission needs no team panel.
-      el.hidden = !seat || s.match?.phase !== 'orders' || (!team && (!current || current.submitted === true));
+      // A lone player needs no team panel, unless a teammate who has since left submitted for the seat.
+      el.hidden = !seat || s.match?.phase !== 'orders' || (!team && !(current?.submitted === true && current.by !== s.you?.name));
       if (el.hidden || !seat || !slot) return;
       const form = myForm && myForm.turn === s.match?.turn ? myForm.orders : [];
       const k = JSON.stringify([slot.name, slot.members, current, s.you?.name, form, Math.floor(Date.now() / 10_000)]);

@@ -131,5 +131,7 @@ export function noticeKindLabel(kind: Notice['kind']): string {
       return 'Ended';
     case 'model-changed':
       return 'Server';
+    case 'drafted':
+      return 'Orders';
   }
 }

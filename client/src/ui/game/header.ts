@@ -2,6 +2,7 @@ import { SEATS, SEAT_INFO } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { clock } from '../../format.js';
 import { leaveMatch } from '../../net/connection.js';
+import { exercise } from '../../net/exercise.js';
 import { seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { SIDE_GLYPH } from '../../palette.js';
 import type { AppState } from '../../store.js';
@@ -47,6 +48,8 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
   );
   let deadline = 0;
   let owesOrders = false;
+  /** The seat's draft on the server has orders in it: at zero they go in rather than the bot's. */
+  let drafted = false;
   // While Control has paused the match the clock stands still: say so, with the time it will resume with.
   let paused: { remaining: number } | null = null;
   const tick = () => {
@@ -67,7 +70,8 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
     countdown.title = '';
     const left = deadline - Date.now();
     // In the last half-minute a seat that has not submitted is told what happens at zero.
-    countdown.textContent = `Time left ${clock(left)}${left < 30_000 && owesOrders ? ' · submit, or your bot orders for you' : ''}`;
+    const atZero = drafted ? ' · submit, or what you ticked goes in as it stands' : ' · submit, or your bot orders for you';
+    countdown.textContent = `Time left ${clock(left)}${left < 30_000 && owesOrders ? atZero : ''}`;
     countdown.classList.toggle('urgent', left < 30_000);
   };
   const timer = window.setInterval(tick, 1000);
@@ -83,6 +87,8 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
       deadline = m.phase === 'orders' ? m.deadline : 0;
       const mine = s.you?.seat;
       owesOrders = Boolean(mine && m.seats[mine] && !seatSubmitted(s, mine) && !seatHandedToBot(s, mine));
+      const d = mine ? exercise().drafts[mine] : undefined;
+      drafted = Boolean(d && d.turn === m.turn && !d.submitted && d.orders.length > 0);
       paused = m.paused && m.phase !== 'finished' && m.phase !== 'lobby' ? { remaining: m.remaining } : null;
       tick();
       const you = s.you;
