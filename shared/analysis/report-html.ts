@@ -66,14 +66,35 @@ body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:1180px;ma
 h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}.outcome{border-left:6px solid ${BLUE};padding:.6rem 1rem;background:#f3f7fb}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:1rem}.chart{width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}
 table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;font-weight:600}
-.roll{color:#555;font-size:.9em}.quarter{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:1rem}
+.roll{color:#555;font-size:.9em}.num{text-align:right;font-variant-numeric:tabular-nums}.objectives{margin:.2rem 0;padding-left:1.1rem}.quarter{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:1rem}
 </style></head><body>
 <h1>Lead Time — after-action report</h1>
 <p class="sub">${esc(r.scenario.name)} · seed ${esc(r.seed)}${r.code ? ` · match ${esc(r.code)}` : ''} · ${r.quarters.length} quarters${r.record.model ? ` · model version ${r.record.model}` : ''}</p>
+<p class="sub">Scenario: ${esc(r.scenario.description)}</p>
 <section class="outcome" aria-label="Outcome"><h2>${esc(r.outcome.title)}${r.outcome.early ? ' (early ending)' : ''}</h2><p>${esc(OUTCOME_INFO[r.outcome.id].gist)}</p><p><strong>Why:</strong> ${esc(r.outcome.reason)}</p>
 <table><caption>The numbers that decided it</caption><thead><tr><th>Figure</th><th>Value</th><th>Criterion</th></tr></thead><tbody>${figures}</tbody></table></section>
+${r.scores ? scoresSection(r.scores) : ''}
 <h2>Charts per quarter</h2><div class="charts">${charts.join('')}</div>
 <h2>Timeline</h2>${timeline}
-<p class="sub">Scenario: ${esc(r.scenario.description)}</p>
 </body></html>`;
+}
+
+type SeatScores = NonNullable<Report['scores']>;
+type ObjectiveScores = SeatScores[SeatId]['objectives'];
+
+/** Each seat's score against its own objectives, secret agendas revealed, best first (as on the end screen). */
+function scoresSection(scores: SeatScores): string {
+  const rows = SEATS.map((seat) => scores[seat])
+    .sort((a, b) => b.total - a.total)
+    .map((s) => {
+      const agenda = s.agenda ? `“${esc(s.agenda.title)}”: ${fixed(s.agenda.score, 0)}${objectiveList(s.agenda.objectives)}` : '<em>none</em>';
+      return `<tr><th scope="row">${esc(SEAT_INFO[s.seat].short)}</th><td class="num">${fixed(s.total, 0)}</td><td class="num">${fixed(s.public, 0)}</td><td>${objectiveList(s.objectives)}</td><td>${agenda}</td></tr>`;
+    })
+    .join('');
+  return `<section aria-labelledby="scores-h"><h2 id="scores-h">How each seat did</h2><p>Each seat scores 0–100 against its own objectives (and its secret agenda, if it had one), so a seat can do well in a bad world or badly in a good one.</p>
+<table><caption>Scores by seat</caption><thead><tr><th scope="col">Seat</th><th scope="col">Score (0–100)</th><th scope="col">Public score</th><th scope="col">Public objectives</th><th scope="col">Secret agenda</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function objectiveList(objectives: ObjectiveScores): string {
+  return `<ul class="objectives">${objectives.map((o) => `<li>${esc(o.label)}: ${fixed(o.score * 100, 0)}/100</li>`).join('')}</ul>`;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
+import { SEATS, SEAT_INFO, type BySeat, type SeatId } from '../seats.js';
 import { ACTION_BY_ID } from '../actions.js';
 import { orderName } from '../orders.js';
 import { OUTCOME_INFO, OUTCOMES } from '../outcomes.js';
+import { scoreSeats, type SeatScore } from '../objectives.js';
 import type { GameEvent, WorldState } from '../state.js';
 import { MatchRecordSchema, type MatchRecord } from './replay.js';
 import { figureCriterion, figureValueText } from './figures.js';
@@ -24,6 +25,16 @@ export const ReportQuarterSchema = z.object({
   events: z.array(z.object({ kind: z.string(), text: z.string(), visibility: z.string(), odds: Num.optional(), roll: Num.optional(), actor: z.string().optional(), attributedTo: z.string().optional(), action: z.string().optional(), intensity: Num.optional(), agreement: z.string().optional() })),
 });
 
+const ObjectiveScoreSchema = z.object({ id: z.string(), label: z.string(), value: Num, score: Num, weight: Num });
+const SeatScoreSchema = z.object({
+  seat: z.enum(SEATS),
+  total: Num,
+  public: Num,
+  objectives: z.array(ObjectiveScoreSchema),
+  agenda: z.object({ id: z.string(), title: z.string(), score: Num, objectives: z.array(ObjectiveScoreSchema) }).nullable(),
+});
+const SeatScoresSchema = z.object(Object.fromEntries(SEATS.map((seat) => [seat, SeatScoreSchema])) as Record<SeatId, typeof SeatScoreSchema>);
+
 /** The after-action report: every quarter with every seat's orders revealed, and why the match ended as it did. */
 export const ReportSchema = z.object({
   kind: z.literal('lead-time-after-action-report'),
@@ -40,12 +51,18 @@ export const ReportSchema = z.object({
     /** `valueText` and `criterion` are the figure and its bar as the end screen words them. */
     figures: z.array(z.object({ name: z.string(), value: Num, threshold: Num.optional(), comparison: z.string().optional(), valueText: z.string(), criterion: z.string() })),
   }),
+  /** Each seat's score on the final world, secret agendas revealed. Reports stored before scores were kept have none. */
+  scores: SeatScoresSchema.optional(),
   quarters: z.array(ReportQuarterSchema),
   record: MatchRecordSchema,
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-export function buildReport(record: MatchRecord, final: WorldState): Report {
+/**
+ * `scores` defaults to the final world's; pass the end screen's own (or null for none) when `final`
+ * holds only the history and outcome.
+ */
+export function buildReport(record: MatchRecord, final: WorldState, scores: BySeat<SeatScore> | null = scoreSeats(final)): Report {
   if (!final.outcome) throw new Error('the after-action report needs a finished match');
   const o = final.outcome;
   return {
@@ -55,6 +72,7 @@ export function buildReport(record: MatchRecord, final: WorldState): Report {
     scenario: { id: record.scenario.id, name: record.scenario.name, description: record.scenario.description },
     seed: record.seed,
     outcome: { id: o.id, title: OUTCOME_INFO[o.id].title, reason: o.reason, early: o.early, turn: o.turn, figures: o.figures.map((f) => ({ ...f, valueText: figureValueText(f), criterion: figureCriterion(f) })) },
+    ...(scores ? { scores } : {}),
     quarters: final.history.map((h) => ({
       turn: h.turn,
       quarter: h.quarter,
@@ -103,26 +121,61 @@ const CSV_COLUMNS = [
   'adoption_allies_dem', 'adoption_hubs_dem', 'adoption_south_dem', 'adoption_china_dem', 'racing', 'misuse', 'tension', 'cooperation',
 ] as const;
 
+/** Columns of compute in H100e: whole numbers, as a fraction of a chip means nothing. */
+const COUNT_COLUMNS: ReadonlySet<string> = new Set(['compute_us', 'compute_cn', 'compute_allies', 'compute_hub', 'cn_legal', 'cn_domestic', 'cn_smuggled', 'cn_offshore']);
+/** Decimals kept for every other number: enough for shares (0.1234), indices and months. */
+const CSV_DECIMALS = 4;
+
 /** One row per seat per quarter, for spreadsheets and homework. */
 export function reportCsv(report: Report): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const q of report.quarters) {
     for (const seat of SEATS) {
-      const orders = q.orders[seat as SeatId];
-      rows.push(
-        [
-          q.turn, q.quarter, seat, SEAT_INFO[seat].name, orders.map((x) => `${x.action}${x.agreement ? `:${x.agreement}` : ''}:${x.intensity}`).join(' '), orders.reduce((t, x) => t + x.cost, 0),
-          q.leadMonths, q.capability.USLAB, q.capability.CNLAB, q.compute.US, q.compute.CN, q.compute.ALLIES, q.compute.HUB,
-          q.cnInflow.legal, q.cnInflow.domestic, q.cnInflow.smuggled, q.cnInflow.offshore,
-          q.adoption.ALLIES, q.adoption.HUBS, q.adoption.SOUTH, q.adoption.CHINA, q.racing, q.misuse, q.tension, q.cooperation,
-        ].map(csvCell).join(','),
-      );
+      const cells = csvRow(q, seat);
+      rows.push(CSV_COLUMNS.map((c) => csvCell(c, cells[c])).join(','));
     }
   }
   return rows.join('\n') + '\n';
 }
 
-function csvCell(v: string | number): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(6);
+function csvRow(q: Report['quarters'][number], seat: SeatId): Record<(typeof CSV_COLUMNS)[number], string | number> {
+  const orders = q.orders[seat];
+  return {
+    turn: q.turn,
+    quarter: q.quarter,
+    seat,
+    seat_name: SEAT_INFO[seat].name,
+    orders: orders.map((x) => `${x.action}${x.agreement ? `:${x.agreement}` : ''}:${x.intensity}`).join(' '),
+    orders_cost: orders.reduce((t, x) => t + x.cost, 0),
+    lead_months: q.leadMonths,
+    us_lab_capability: q.capability.USLAB,
+    cn_lab_capability: q.capability.CNLAB,
+    compute_us: q.compute.US,
+    compute_cn: q.compute.CN,
+    compute_allies: q.compute.ALLIES,
+    compute_hub: q.compute.HUB,
+    cn_legal: q.cnInflow.legal,
+    cn_domestic: q.cnInflow.domestic,
+    cn_smuggled: q.cnInflow.smuggled,
+    cn_offshore: q.cnInflow.offshore,
+    adoption_allies_dem: q.adoption.ALLIES,
+    adoption_hubs_dem: q.adoption.HUBS,
+    adoption_south_dem: q.adoption.SOUTH,
+    adoption_china_dem: q.adoption.CHINA,
+    racing: q.racing,
+    misuse: q.misuse,
+    tension: q.tension,
+    cooperation: q.cooperation,
+  };
+}
+
+function csvCell(column: string, v: string | number): string {
+  if (typeof v === 'number') return csvNumber(v, COUNT_COLUMNS.has(column) ? 0 : CSV_DECIMALS);
   return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Plain ASCII digits for spreadsheets: rounded to `decimals`, without trailing zeros, never "-0". */
+function csvNumber(v: number, decimals: number): string {
+  const rounded = Number(v.toFixed(decimals));
+  return String(rounded === 0 ? 0 : rounded);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenario, orderName, playBotMatch, SEATS, signOrder, type WorldState } from '../../shared/index.js';
+import { builtinScenario, drawAgendas, orderName, playBotMatch, scoreSeats, SEATS, SEAT_INFO, signOrder, type WorldState } from '../../shared/index.js';
 import { buildReport, figureCriterion, figureValueText, recordOf, reportCsv, reportHtml, ReportSchema } from '../../shared/analysis/index.js';
 import { svgLineChart } from '../../shared/analysis/svg-chart.js';
 
@@ -38,6 +38,65 @@ describe('after-action report', () => {
     // Rolls read as the game shows them: percentages.
     expect(html).toMatch(/odds \d+\.\d%, roll \d+\.\d%/);
     expect(html).not.toMatch(/odds 0\.\d+,/);
+  });
+
+  it('writes numbers one way: whole H100e for compute, at most four decimals elsewhere, no padding', () => {
+    const lines = reportCsv(report).trimEnd().split('\n');
+    const header = lines[0].split(',');
+    const numeric = header.map((c, i) => [c, i] as const).filter(([c]) => !['quarter', 'seat', 'seat_name', 'orders'].includes(c));
+    for (const line of lines.slice(1)) {
+      const cells = parseCsvLine(line);
+      for (const [column, i] of numeric) {
+        const cell = cells[i];
+        if (/^(compute_|cn_(legal|domestic|smuggled|offshore)$)/.test(column)) expect(cell, column).toMatch(/^-?\d+$/);
+        else expect(cell, column).toMatch(/^-?\d+(\.\d{0,3}[1-9])?$/);
+      }
+    }
+    const q = report.quarters[0];
+    const first = parseCsvLine(lines[1]);
+    expect(first[header.indexOf('compute_us')]).toBe(String(Math.round(q.compute.US)));
+    expect(Number(first[header.indexOf('adoption_hubs_dem')])).toBeCloseTo(q.adoption.HUBS, 4);
+    expect(Number(first[header.indexOf('tension')])).toBeCloseTo(q.tension, 4);
+  });
+
+  describe('seat scores', () => {
+    it('carry every seat’s score on the final world in the JSON report', () => {
+      const parsed = ReportSchema.parse(JSON.parse(JSON.stringify(report)));
+      expect(parsed.scores).toEqual(scoreSeats(final));
+    });
+
+    it('are optional, so reports stored before scores were kept still validate', () => {
+      const { scores: _scores, ...old } = JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
+      expect(ReportSchema.safeParse(old).success).toBe(true);
+      expect(reportHtml(ReportSchema.parse(old))).not.toContain('How each seat did');
+    });
+
+    it('are left out when the report is built without them', () => {
+      expect(buildReport(recordOf(baseline, final), final, null).scores).toBeUndefined();
+    });
+
+    it('show in the HTML: every seat, its score, public score, objectives and secret agenda', () => {
+      const withAgendas: WorldState = { ...final, agendas: drawAgendas('report-agendas', 'draw') };
+      const r = buildReport(recordOf(baseline, withAgendas), withAgendas);
+      const html = reportHtml(r);
+      const section = /<section aria-labelledby="scores-h">[\s\S]*?<\/section>/.exec(html)![0];
+      expect(section).toContain('<h2 id="scores-h">How each seat did</h2>');
+      for (const seat of SEATS) {
+        const s = r.scores![seat];
+        expect(section).toContain(`<th scope="row">${SEAT_INFO[seat].short.replace(/&/g, '&amp;')}</th><td class="num">${s.total.toFixed(0)}</td><td class="num">${s.public.toFixed(0)}</td>`);
+        expect(section).toContain(`“${s.agenda!.title}”: ${s.agenda!.score.toFixed(0)}`);
+        for (const o of s.objectives) expect(section).toContain(`${o.label.replace(/&/g, '&amp;')}: ${(o.score * 100).toFixed(0)}/100`);
+      }
+      // Before the charts, right after the outcome.
+      expect(html.indexOf('How each seat did')).toBeLessThan(html.indexOf('Charts per quarter'));
+    });
+  });
+
+  it('describes the scenario at the top, under the title', () => {
+    const html = reportHtml(report);
+    const scenario = html.indexOf('Scenario: ');
+    expect(scenario).toBeGreaterThan(html.indexOf('<h1>'));
+    expect(scenario).toBeLessThan(html.indexOf('class="outcome"'));
   });
 
   it('escapes text so a scenario cannot inject markup', () => {

@@ -11,7 +11,7 @@ import { orderText } from './ordersText.js';
 import type { Screen } from './screen.js';
 import { connectionBadge } from './status.js';
 import { analysisSection } from './analysis/section.js';
-import { EPILOGUE } from './epilogue.js';
+import { epilogue, epilogueFacts } from './epilogue.js';
 
 function swing(r: TurnRecord): number {
   return (r.adoption.HUBS.democratic + r.adoption.SOUTH.democratic) / 2;
@@ -181,6 +181,7 @@ export function endScreen(): Screen {
       const reveal = pub.reveal ?? [];
       const last = reveal.find((r) => r.turn === o.turn) ?? reveal[reveal.length - 1];
       const quarter = last?.quarter ?? pub.quarter;
+      const facts = epilogueFacts(o, quarter, { leadMonths: last?.leadMonths ?? pub.lead.value, swingDemocratic: last ? swing(last) : pub.swingDemocratic });
       fill(
         body,
         h(
@@ -190,7 +191,7 @@ export function endScreen(): Screen {
           h('div', { class: 'outcome-title' }, h('img', { class: 'outcome-emblem', src: `/outcomes/${o.id}.svg`, alt: '', width: 72, height: 72 }), h('h1', { id: 'outcome-h', 'data-testid': 'outcome' }, `Outcome: ${info.title}`)),
           h('p', { class: 'gist' }, info.gist),
           h('p', { class: 'reason' }, h('strong', {}, 'Why: '), o.reason),
-          h('p', { class: 'epilogue', 'data-testid': 'epilogue' }, EPILOGUE[o.id]),
+          h('p', { class: 'epilogue', 'data-testid': 'epilogue' }, epilogue(o.id, facts)),
           h(
             'table',
             { class: 'table' },

@@ -1,5 +1,5 @@
 import { buildReport, reportCsv, reportHtml, type MatchRecord, type Report } from '../../../../shared/analysis/index.js';
-import type { OutcomeResult, TurnRecord } from '../../../../shared/index.js';
+import type { BySeat, OutcomeResult, SeatScore, TurnRecord } from '../../../../shared/index.js';
 import { h } from '../../dom.js';
 import { finalFromReveal, recordFromReveal, reportUrl } from './record.js';
 
@@ -12,7 +12,16 @@ function save(name: string, type: string, text: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export type ReportSource = { code: string; scenarioId: string; turns: number; reveal: readonly TurnRecord[]; outcome: OutcomeResult; record: () => Promise<MatchRecord | null> };
+export type ReportSource = {
+  code: string;
+  scenarioId: string;
+  turns: number;
+  reveal: readonly TurnRecord[];
+  outcome: OutcomeResult;
+  /** The end screen's seat scores; the world rebuilt from the reveal is too thin to score. */
+  scores: BySeat<SeatScore> | null;
+  record: () => Promise<MatchRecord | null>;
+};
 
 /**
  * The after-action files: links to the server's routes (which add Control's interventions), and the
@@ -41,7 +50,7 @@ export function downloadsPanel(): { el: HTMLElement; set(src: ReportSource): voi
     if (!src) return null;
     const record = (await src.record().catch(() => null)) ?? recordFromReveal(src.code, src.scenarioId, src.reveal);
     if (!record) return null;
-    report = buildReport(record, finalFromReveal(src.reveal, src.outcome));
+    report = buildReport(record, finalFromReveal(src.reveal, src.outcome), src.scores);
     return report;
   }
   const make = (label: string, file: string, type: string, render: (r: Report) => string) =>

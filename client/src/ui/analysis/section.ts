@@ -4,18 +4,20 @@ import { h } from '../../dom.js';
 import type { AppState } from '../../store.js';
 import { downloadsPanel } from './downloads.js';
 import { forecastPanel, type Position } from './forecastPanel.js';
-import { loadFinished, type Finished } from './record.js';
+import { fetchInterventions, interventionsCard } from './interventions.js';
+import { loadFinished, reportUrl, type Finished } from './record.js';
 import { replayViewer } from './replayViewer.js';
 import { sensitivityPanel } from './sensitivityPanel.js';
 import { whatIfPanel } from './whatIf.js';
 
 /**
- * The after-action analysis on the end screen: downloads, the replay viewer, a forecast from any
- * quarter, what-if and the scenario's sensitivity. Built once per end screen; the heavy work runs in
- * workers and only when asked.
+ * The after-action analysis on the end screen: downloads, Control's interventions, the replay viewer,
+ * a forecast from any quarter, what-if and the scenario's sensitivity. Built once per end screen; the
+ * heavy work runs in workers and only when asked.
  */
 export function analysisSection(): { el: HTMLElement; update(s: AppState): void } {
   const downloads = downloadsPanel();
+  const interventions = interventionsCard();
   const viewer = replayViewer();
   const forecast = forecastPanel({
     title: 'Forecast from any quarter',
@@ -31,6 +33,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
     h('h2', { id: 'analysis-h', class: 'analysis-title' }, 'After-action analysis'),
     status,
     downloads.el,
+    interventions.el,
     viewer.el,
     forecast.el,
     whatIf.el,
@@ -38,6 +41,20 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
   );
   let code = '';
   let started = '';
+  let interventionsOf = '';
+
+  /** Control's interventions are kept by the server only: read them from its report.json, once per match. */
+  function loadInterventions(c: string): void {
+    interventionsOf = c;
+    fetchInterventions(reportUrl(c, 'report.json')).then(
+      (list) => {
+        if (interventionsOf === c) interventions.show(list);
+      },
+      () => {
+        if (interventionsOf === c) interventions.unavailable();
+      },
+    );
+  }
 
   function positions(f: Finished): Position[] {
     // The opening as created (states[0] also carries Control's end when the match ended before any quarter).
@@ -59,6 +76,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
       if (k === started) return;
       started = k;
       code = c;
+      if (interventionsOf !== c) loadInterventions(c);
       sens.setScenario(m.scenarioId);
       const reveal = pub.reveal ?? [];
       const fallback = { scenarioId: m.scenarioId, reveal, turns: m.turns };
@@ -69,6 +87,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
         turns: m.turns,
         reveal,
         outcome: pub.outcome,
+        scores: pub.scores ?? null,
         record: () => (recordP ??= loadFinished(c, fallback).then((f) => (f.source === 'server' ? f.record : null))),
       });
       viewer.set(reveal, 'Loading the match record…');
