@@ -118,7 +118,7 @@ export function roomScreen(): Screen {
       const humans = SEATS.filter((x) => m.seats[x]?.occupied).length;
       startHint.textContent = host
         ? `${humans} human seat${humans === 1 ? '' : 's'} taken; bots will play the rest.`
-        : 'Waiting for the host to start the match…';
+        : m.facilitated ? 'Waiting for Control to start the exercise…' : 'Waiting for the host to start the match…';
       if (s.error && s.error !== prev.error) error.textContent = s.error.message;
     },
   };

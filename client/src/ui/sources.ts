@@ -133,7 +133,7 @@ export function showWhy(topic: WhyTopic, scenarioId: string | undefined, from: H
         ),
       ),
     ),
-    h('p', { class: 'hint' }, 'Every figure in the model cites a source id in shared/data/sources.json; designer choices say so.'),
+    h('p', { class: 'hint' }, 'Every figure in the model names its source; figures no study measures are marked as designer choices.'),
   );
   p.showPopover();
   const r = from.getBoundingClientRect();

@@ -504,11 +504,11 @@ export class WorldScene extends Phaser.Scene {
     const w = 210;
     const gap = (W - 40 - 4 * w) / 3;
     let x = 20;
-    this.gauge(g, x, y, w, 'Tension', d.tension, 100, `${d.tension.toFixed(0)}/100`, d.thresholds.strait, `crisis ≥ ${d.thresholds.strait}`, hex(OKABE.vermillion));
+    this.gauge(g, x, y, w, 'Tension', d.tension, 100, `${d.tension.toFixed(0)}/100`, d.thresholds.strait, `crisis odds from ${d.thresholds.strait}`, hex(OKABE.vermillion));
     x += w + gap;
     this.gauge(g, x, y, w, 'Cooperation', d.cooperation, 100, `${d.cooperation.toFixed(0)}/100`, d.thresholds.stewardship, `stewardship ≥ ${d.thresholds.stewardship}`, hex(OKABE.green));
     x += w + gap;
-    this.gauge(g, x, y, w, 'Misuse risk', d.misuse, 1, `${(d.misuse * 100).toFixed(0)}%`, d.thresholds.misuse, `catastrophe > ${(d.thresholds.misuse * 100).toFixed(0)}%`, hex(OKABE.purple));
+    this.gauge(g, x, y, w, 'Misuse risk', d.misuse, 1, `${(d.misuse * 100).toFixed(0)}%`, d.thresholds.misuse, `catastrophe odds above ${(d.thresholds.misuse * 100).toFixed(0)}%`, hex(OKABE.purple));
     x += w + gap;
     this.text(x, y, 'Swing markets', 15, MUTED);
     const by = y + 26;

@@ -74,7 +74,7 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
       checkParties(kind.value, ps) ??
       (coop < t.minCooperation ? `Cooperation is ${coop.toFixed(0)}; the ${t.title} needs ${t.minCooperation}.` : null) ??
       (s.pub?.agreements.some((a) => a.kind === kind.value) ? `The ${t.title} is already in force.` : null) ??
-      (already ? `You have already proposed a ${t.title} this quarter.` : null);
+      (already ? `You have already proposed the ${t.title} this quarter.` : null);
     problem.textContent = why ?? `Proposing to ${ps.filter((x) => x !== me).map((x) => SEAT_INFO[x].short).join(', ') || 'nobody yet'}.`;
     problem.classList.toggle('bad', Boolean(why));
     proposeBtn.disabled = Boolean(why) || s.status !== 'connected' || s.match?.phase !== 'orders';

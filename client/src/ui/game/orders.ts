@@ -243,7 +243,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     }
     const adopted = adoptSharedDraft(s, seat, key);
     heading.textContent = `Orders for ${m.quarter}`;
-    intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected. Ctrl+Enter submits from anywhere in the form.`;
+    intro.textContent = `${SEAT_INFO[seat].name}: choose up to ${MAX_ORDERS_PER_QUARTER} actions. Orders are secret until the quarter resolves; covert ones stay hidden unless detected.${KEYBOARD ? ' Ctrl+Enter submits from anywhere in the form.' : ''}`;
     if (sending && (s.ack || s.error)) sending = false;
     refresh();
     const submitted = seatSubmitted(s, seat);
@@ -276,6 +276,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
 }
 
 const DRAFT_KEY = 'leadtime:orders-draft';
+/** A keyboard is likely (a fine pointer): only then is the Ctrl+Enter shortcut worth mentioning. */
+const KEYBOARD = typeof matchMedia === 'function' && matchMedia('(pointer: fine)').matches;
 
 /** This tab's unsubmitted orders for one match, seat and quarter (sessionStorage, like the session itself). */
 function loadDraft(key: string): Order[] {

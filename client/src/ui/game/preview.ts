@@ -8,7 +8,8 @@ function val(r: PreviewRow, v: number): string {
     case 'months':
       return `${fixed(v, 1)} mo`;
     case 'points':
-      return v.toFixed(0);
+      // To the tenth: a dialogue moves tension by less than a point, and should not read as nothing.
+      return fixed(v, 1);
     case 'share':
       // To the tenth, as the change column is (so hold, orders and their difference add up).
       return pct(v, 1);
@@ -23,7 +24,7 @@ function val(r: PreviewRow, v: number): string {
 const SHOWN: Record<Exclude<PreviewRow['unit'], 'h100e'>, { digits: number; scale: number; unit: string }> = {
   months: { digits: 1, scale: 1, unit: ' mo' },
   share: { digits: 1, scale: 100, unit: ' pts' },
-  points: { digits: 0, scale: 1, unit: '' },
+  points: { digits: 1, scale: 1, unit: '' },
   resources: { digits: 0, scale: 1, unit: '' },
 };
 
@@ -115,7 +116,7 @@ export function ordersPreview(): { el: HTMLElement; line: HTMLElement; update(pu
             ),
             ),
           ),
-          h('p', { class: 'hint' }, `Cost ${p.cost} of ${sv.resources} ${currency}; ${p.left} left this quarter (income +${sv.income} next).`),
+          h('p', { class: 'hint' }, p.left >= 0 ? `Cost ${p.cost} of ${sv.resources} ${currency}; ${p.left} left this quarter (income +${sv.income} next).` : `Cost ${p.cost} of ${sv.resources} ${currency}: ${-p.left} over; untick an order or lower its intensity to submit (income +${sv.income} next).`),
           p.detection.length
             ? h('ul', { class: 'plain' }, p.detection.map((x) => h('li', {}, `⚠ ${x.name}: about ${pct(x.odds)} chance of being detected (estimate).`)))
             : null,
