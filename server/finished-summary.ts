@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildReport, ReportSchema, type MatchRecord, type Report } from '../shared/analysis/index.js';
-import { FinishedViewSchema, MODEL_VERSION, publicView, type FinishedView } from '../shared/index.js';
+import { FinishedViewSchema, InterventionSchema, MODEL_VERSION, publicView, type FinishedView } from '../shared/index.js';
 import type { Intervention, MatchController } from './match-controller.js';
 
 /**
@@ -9,17 +9,6 @@ import type { Intervention, MatchController } from './match-controller.js';
  * server runs by then.
  */
 export type FinishedSummary = { model: number; report: Report; interventions: Intervention[]; end: FinishedView };
-
-const InterventionSchema = z.object({
-  seq: z.number().int(),
-  at: z.number(),
-  turn: z.number().int(),
-  quarter: z.string(),
-  kind: z.string(),
-  by: z.string(),
-  text: z.string(),
-  reason: z.string().optional(),
-});
 
 /** A stored summary is read back through this: a damaged one is rebuilt from the log instead of served. */
 export const FinishedSummarySchema = z.object({

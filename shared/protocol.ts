@@ -270,6 +270,18 @@ export function roomCodeOf(typed: string): string | null {
 
 export const REPORT_FORMATS = ['record.json', 'report.json', 'report.html', 'report.csv', 'end.json'] as const;
 
+/** One of Control's actions as report.json lists it under `interventions` (the server's after-action record). */
+export const InterventionSchema = z.object({
+  seq: z.number().int(),
+  at: z.number(),
+  turn: z.number().int(),
+  quarter: z.string(),
+  kind: z.string(),
+  by: z.string(),
+  text: z.string(),
+  reason: z.string().optional(),
+});
+
 /** A finished match as its end screen shows it, once its room is gone: its code and the public view of the final world. */
 export type FinishedView = { code: string; view: PublicView };
 

@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { InterventionSchema } from '../../../../shared/index.js';
 import { h, fill, scrollBox } from '../../dom.js';
 
-const InterventionSchema = z.object({
-  seq: z.number().int(),
-  at: z.number(),
-  turn: z.number().int(),
-  quarter: z.string(),
-  kind: z.string(),
-  by: z.string(),
-  text: z.string(),
-  reason: z.string().optional(),
-});
 export type Intervention = z.infer<typeof InterventionSchema>;
 
 /** The one part of the server's report.json this card reads. */
