@@ -53,6 +53,8 @@ test('a second Control screen from the Control link; two people play one seat as
   await a.screenshot({ path: `${SCREENS}/team-player.png` });
   // Ana's form is not Ben's draft: she is told whose orders Submit would send, and takes his draft over.
   await expect(a.getByTestId('team-draft-differs')).toContainText('Submit sends the orders in your form');
+  // And beside Submit, where it matters.
+  await expect(a.locator('.orders-form').getByText('Ben’s latest draft differs from your form: Submit sends your form (the team panel can take theirs).')).toBeVisible();
   await a.getByRole('button', { name: 'Use Ben’s draft' }).click();
   await expect(a.getByLabel('Open a dialogue with Beijing')).toBeChecked();
   await expect(a.getByLabel('Fund export enforcement')).not.toBeChecked();

@@ -213,6 +213,13 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     return d.by;
   }
 
+  /** The teammate whose latest draft for the seat differs from this form, if any. */
+  function teammateDiffers(s: AppState, seat: SeatId): string | null {
+    const d = exercise().drafts[seat];
+    if (!d || d.turn !== s.match?.turn || d.submitted || d.by === s.you?.name || (s.match.seats[seat]?.members ?? 0) < 2) return null;
+    return JSON.stringify(d.orders) === JSON.stringify(orders()) ? null : d.by;
+  }
+
   function update(s: AppState): void {
     current = s;
     const seat = s.you?.seat ?? null;
@@ -259,6 +266,9 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       status.textContent = `✓ Orders in for ${m.quarter}${by ? `, submitted by ${by} (your form was not sent; the team panel shows what was)` : ''}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
     } else if (adopted) {
       status.textContent = `Your form starts from ${adopted}’s shared draft for the seat.`;
+    } else if (!sending && teammateDiffers(s, seat)) {
+      // Beside Submit too, not only in the team panel: pressing it sends this form, not the teammate's.
+      status.textContent = `${teammateDiffers(s, seat)}’s latest draft differs from your form: Submit sends your form (the team panel can take theirs).`;
     } else if (!sending && adoptedFor !== key) {
       status.textContent = '';
     }
