@@ -174,6 +174,11 @@ test('on a phone (390×844) a player can read the world, give orders and read th
   await page.goto('/');
   await page.screenshot({ path: `${SCREENS}/phone-home.png` });
   await startMatch(page, { seat: 'American frontier lab', seed: 'e2e-phone-3', name: 'Pat', quarters: 2 });
+  // The orders come straight after the map, within two screens of the top, before the dashboard's charts.
+  const ordersTop = await page.getByRole('heading', { name: /^Orders for/ }).evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  const chartsTop = await page.getByRole('heading', { name: 'Dashboard: the quarters so far' }).evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  expect(ordersTop).toBeLessThan(2 * 844);
+  expect(ordersTop).toBeLessThan(chartsTop);
   // Nothing sideways: the page fits the phone's width.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
   await expect(page.getByRole('region', { name: 'World view' }).locator('canvas')).toBeVisible();
