@@ -164,6 +164,11 @@ test('keyboard only: skip to the orders, pick an action, submit, continue', asyn
   await page.screenshot({ path: `${SCREENS}/why-this-number.png` });
   await page.keyboard.press('Escape');
   await expect(pop).toBeHidden();
+  // An action's "?" says what the action does, per step, before its sources.
+  await page.getByRole('button', { name: 'Sources behind this action' }).first().click();
+  await expect(pop).toBeVisible();
+  await expect(pop.locator('.why-about')).toContainText(/Per step of intensity: .+ [+−]\d+/);
+  await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
 

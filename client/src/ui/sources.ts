@@ -1,4 +1,4 @@
-import { ACTION_BY_ID, SOURCES, builtinScenario, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
+import { ACTION_BY_ID, LEVERS, SOURCES, builtinScenario, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
 import { h, fill, uid } from '../dom.js';
 
 type Source = (typeof SOURCES)[number];
@@ -22,11 +22,22 @@ function param(sc: Scenario, k: ParamKey, name: string, unit = ''): Entry {
   return { figure: { name, f, unit }, ids: [f.source] };
 }
 
-/** The scenario's figures behind a topic, each with its source ids. */
-function entriesFor(topic: WhyTopic, sc: Scenario | undefined): { title: string; entries: Entry[] } {
+const STAT_NAME: Record<string, string> = { tension: 'tension', cooperation: 'cooperation', resources: 'resources' };
+
+/** What an action does, per step of intensity, in words: "Chip export controls +25 points; tension +1." */
+function actionEffects(a: ActionDef): string {
+  const sign = (x: number) => (x > 0 ? `+${fmt(x)}` : `−${fmt(-x)}`);
+  const parts = a.effects.map((e) =>
+    'lever' in e ? `${LEVERS.find((l) => l.id === e.lever)?.label ?? e.lever} ${sign(e.delta * 100)} points` : `${STAT_NAME[e.stat] ?? e.stat} ${sign(e.delta)}`,
+  );
+  return `${a.summary} Per step of intensity: ${parts.join('; ')}.`;
+}
+
+/** The scenario's figures behind a topic, each with its source ids (and, for an action, what it does). */
+function entriesFor(topic: WhyTopic, sc: Scenario | undefined): { title: string; entries: Entry[]; about?: string } {
   if (topic.kind === 'action') {
     const a = ACTION_BY_ID.get(topic.action);
-    return { title: a ? `Sources for “${a.name}”` : 'Sources', entries: [{ ids: a?.sources ?? [] }] };
+    return { title: a ? `About “${a.name}”` : 'Sources', entries: [{ ids: a?.sources ?? [] }], ...(a ? { about: actionEffects(a) } : {}) };
   }
   if (!sc) return { title: 'Sources', entries: [] };
   const st = sc.start;
@@ -96,11 +107,12 @@ function popover(): HTMLElement {
 export function showWhy(topic: WhyTopic, scenarioId: string | undefined, from: HTMLElement): void {
   const p = popover();
   opener = from;
-  const { title, entries } = entriesFor(topic, scenarioId ? builtinScenario(scenarioId) : undefined);
+  const { title, entries, about } = entriesFor(topic, scenarioId ? builtinScenario(scenarioId) : undefined);
   popTitle.textContent = title;
   const seen = new Set<string>();
   fill(
     popBody,
+    about ? h('p', { class: 'why-about' }, about) : null,
     entries.length === 0 ? h('p', { class: 'hint' }, 'No source recorded.') : null,
     entries.map((e) =>
       h(
