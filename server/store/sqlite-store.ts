@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { LogEntry, MatchMeta, MatchStore, StoredMatch } from './match-store.js';
 
@@ -64,7 +65,8 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   finish(code: string, summary?: unknown): void {
-    this.stmts.finish.run(summary === undefined ? null : JSON.stringify(summary), code);
+    // Kept gzipped: a ten-quarter match's summary is about 200 kB of JSON and a tenth of that compressed.
+    this.stmts.finish.run(summary === undefined ? null : gzipSync(JSON.stringify(summary)), code);
   }
 
   setDormant(code: string, dormant: boolean): void {
@@ -77,14 +79,14 @@ export class SqliteMatchStore implements MatchStore {
 
   load(code: string): StoredMatch | undefined {
     const row = this.stmts.getMatch.get(code) as
-      | { code: string; scenario: string; seed: string; options: string; created_at: number; finished: number; dormant: number; summary: string | null }
+      | { code: string; scenario: string; seed: string; options: string; created_at: number; finished: number; dormant: number; summary: Buffer | string | null }
       | undefined;
     if (!row) return undefined;
     const log = (this.stmts.getLog.all(code) as { seq: number; kind: string; payload: string; at: number }[]).map(
       (r): LogEntry => ({ seq: r.seq, kind: r.kind, payload: JSON.parse(r.payload), at: r.at }),
     );
     const meta: MatchMeta = { code: row.code, scenario: JSON.parse(row.scenario), seed: row.seed, options: JSON.parse(row.options), createdAt: row.created_at };
-    return { meta, finished: row.finished === 1, dormant: row.dormant === 1, log, ...(row.summary !== null ? { summary: JSON.parse(row.summary) as unknown } : {}) };
+    return { meta, finished: row.finished === 1, dormant: row.dormant === 1, log, ...(row.summary !== null ? { summary: decodeSummary(row.summary) } : {}) };
   }
 
   unfinished(): string[] {
@@ -93,5 +95,14 @@ export class SqliteMatchStore implements MatchStore {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/** A stored summary: gzipped JSON, or plain JSON text; what cannot be read comes back as null (and is rebuilt). */
+function decodeSummary(stored: Buffer | string): unknown {
+  try {
+    return JSON.parse(typeof stored === 'string' ? stored : gunzipSync(stored).toString('utf8')) as unknown;
+  } catch {
+    return null;
   }
 }
