@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AGENDA_BY_ID, type SeatView } from '../../shared/index.js';
 import { MatchRecordSchema, replay } from '../../shared/analysis/index.js';
-import { Player, startTestServer, waitFor, type TestServer } from './harness.js';
+import { Player, serverForFile, waitFor } from './harness.js';
 
-let server: TestServer;
-const open: Player[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.leave()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
+const open = server.open;
 
 describe('a match with secret agendas', () => {
   it("gives each seat its own agenda, keeps it off every other client's wire, and replays the scores from the record", async () => {

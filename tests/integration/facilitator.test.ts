@@ -1,19 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ControlAck, Notice, PublicView, SeatView, ServerError, YouAre } from '../../shared/index.js';
-import { facilitatedMatch, Player, sleep, startTestServer, waitFor, type TestServer } from './harness.js';
+import { facilitatedMatch, Player, serverForFile, sleep, waitFor } from './harness.js';
 
-let server: TestServer;
-const open: Player[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.leave()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
+const open = server.open;
 
 const pub = (p: Player): PublicView => p.pub;
 

@@ -1,19 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OUTCOMES, type LiveForecast, type ServerError } from '../../shared/index.js';
 import { closeLivePool } from '../../server/analysis/live-forecast.js';
-import { facilitatedMatch, Player, startTestServer, waitFor, type TestServer } from './harness.js';
+import { facilitatedMatch, Player, serverForFile, waitFor } from './harness.js';
 
-let server: TestServer;
-const open: Player[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.leave()));
-});
+const server = serverForFile();
+const open = server.open;
 afterAll(async () => {
-  await server?.stop();
   await closeLivePool();
 });
 

@@ -2,10 +2,36 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { assemblePublicView, mergeSeatView, type MatchStateShape, type PublicView, type SeatSlotShape, type SeatView, type SeatViewMessage, type ServerError, type YouAre } from '../../shared/index.js';
 
 export type TestServer = RunningServer & { endpoint: string; stop: () => Promise<void> };
+
+/**
+ * One test server for a test file: started before its tests and stopped after them. Players pushed to
+ * `open` leave after each test.
+ */
+export function serverForFile(): { readonly endpoint: string; readonly open: Player[] } {
+  let server: TestServer | undefined;
+  const open: Player[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((p) => p.leave()));
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get endpoint() {
+      if (!server) throw new Error('the test server is not started yet');
+      return server.endpoint;
+    },
+    open,
+  };
+}
 
 export async function startTestServer(opts: { reconnectSeconds?: number } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leadtime-it-'));

@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { matchMaker } from '@colyseus/core';
 import { publicView, seatView, type OrdersAck, type PublicView, type RoomListing, type SeatView, type SeatViewMessage, type ServerError, type WorldState } from '../../shared/index.js';
-import { Player, sleep, startTestServer, waitFor, type TestServer } from './harness.js';
+import { Player, serverForFile, sleep, waitFor } from './harness.js';
 
-let server: TestServer;
-const open: Player[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.leave()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
+const open = server.open;
 
 const US_ORDERS = [
   { action: 'us-chip-tracking', intensity: 1 },

@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MatchRecordSchema, replay, ReportSchema } from '../../shared/analysis/index.js';
 import { FinishedViewSchema } from '../../shared/index.js';
-import { facilitatedMatch, Player, startTestServer, waitFor, type TestServer } from './harness.js';
+import { facilitatedMatch, Player, serverForFile, waitFor } from './harness.js';
 
-let server: TestServer;
-const open: Player[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.leave()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serverForFile();
+const open = server.open;
 
 const FILES = ['record.json', 'report.json', 'report.html', 'report.csv', 'end.json'];
 const get = (code: string, file: string) => fetch(`${server.endpoint}/api/matches/${code}/${file}`);
