@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildReport, ReportSchema, type MatchRecord, type Report } from '../shared/analysis/index.js';
 import { FinishedViewSchema, InterventionSchema, MODEL_VERSION, publicView, type FinishedView } from '../shared/index.js';
+import { describeIssues } from './errors.js';
 import type { Intervention, MatchController } from './match-controller.js';
 
 /**
@@ -28,6 +29,6 @@ export function finishedSummary(ctrl: MatchController, code: string): FinishedSu
 /** A stored summary, or null with the reason it cannot be used. */
 export function readSummary(raw: unknown): { ok: true; summary: FinishedSummary } | { ok: false; why: string } {
   const parsed = FinishedSummarySchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, why: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  if (!parsed.success) return { ok: false, why: describeIssues(parsed.error.issues.slice(0, 3)) };
   return { ok: true, summary: parsed.data as unknown as FinishedSummary };
 }

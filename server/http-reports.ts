@@ -1,13 +1,10 @@
 import express from 'express';
-import { reportCsv, reportHtml, type MatchRecord, type Report } from '../shared/analysis/index.js';
-import { REPORT_FORMATS, roomCodeOf, type FinishedView } from '../shared/index.js';
+import { reportCsv, reportHtml } from '../shared/analysis/index.js';
+import { REPORT_FORMATS, roomCodeOf } from '../shared/index.js';
 import { finishedSummary, readSummary, type FinishedSummary } from './finished-summary.js';
 import type { Intervention } from './match-controller.js';
 import { rebuildMatch } from './rebuild.js';
 import type { MatchStore } from './store/match-store.js';
-
-type Finished = { record: MatchRecord; report: Report; interventions: Intervention[]; end: FinishedView };
-
 
 /**
  * The after-action data of finished matches, from the summary kept when each ended:
@@ -16,17 +13,16 @@ type Finished = { record: MatchRecord; report: Report; interventions: Interventi
  */
 export function reportRoutes(store: MatchStore): express.Router {
   const router = express.Router();
-  const cache = new Map<string, Finished>();
+  const cache = new Map<string, FinishedSummary>();
 
-  const finished = (code: string): Finished | null => {
+  const finished = (code: string): FinishedSummary | null => {
     const hit = cache.get(code);
     if (hit) return hit;
     const summary = summaryOf(store, code);
     if (!summary) return null;
-    const out: Finished = { record: summary.report.record, report: summary.report, interventions: summary.interventions, end: summary.end };
     if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
-    cache.set(code, out);
-    return out;
+    cache.set(code, summary);
+    return summary;
   };
 
   router.get('/api/matches/:code/:file', (req, res) => {
@@ -38,7 +34,7 @@ export function reportRoutes(store: MatchStore): express.Router {
     const name = `lead-time-${code}`;
     switch (file) {
       case 'record.json':
-        return res.attachment(`${name}-record.json`).json(m.record);
+        return res.attachment(`${name}-record.json`).json(m.report.record);
       case 'report.json':
         return res.attachment(`${name}-report.json`).json({ ...m.report, interventions: m.interventions });
       case 'end.json':

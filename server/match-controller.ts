@@ -178,13 +178,9 @@ export class MatchController {
     }
   }
 
-  /** The entry for a resolution the room triggers itself (all submitted, or the timer ran out). */
-  decideResolve(reason: 'submitted' | 'timer', now: number, humanSeats: readonly SeatId[]): Entry {
-    return this.resolveEntry(reason, now, humanSeats);
-  }
-
   /**
-   * A resolution of the quarter being played, with every seat's orders as it will resolve them: those
+   * A resolution of the quarter being played (all submitted, the timer ran out, or Control advanced), with
+   * every seat's orders as it will resolve them: those
    * submitted; when the phase is closed early (timer or Control), the drafts of seats people hold that had
    * ticked something; the bots' for the rest, decided now.
    */

@@ -259,10 +259,12 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   private commit(entry: Entry, client?: Client): number {
     const at = Date.now();
     const seq = this.settings.store ? this.settings.store.append(this.roomId, entry.kind, entry, at) : ++this.memorySeq;
+    const wasFinished = this.ctrl.phase === 'finished';
     const effects = this.ctrl.apply(entry, seq, at);
     this.sync();
     this.deliver(effects, client);
-    if (this.ctrl.phase === 'finished') {
+    // Kept once, as the match ends: public chat after the end changes nothing the summary holds.
+    if (!wasFinished && this.ctrl.phase === 'finished') {
       this.settings.store?.finish(this.roomId, finishedSummary(this.ctrl, this.roomId));
       this.autoDispose = true;
     }
@@ -313,7 +315,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   }
 
   private resolveIfReady() {
-    if (!this.closing && this.ctrl.readyToResolve(this.roster.humanSeats())) this.commit(this.ctrl.decideResolve('submitted', Date.now(), this.roster.humanSeats()));
+    if (!this.closing && this.ctrl.readyToResolve(this.roster.humanSeats())) this.commit(this.ctrl.resolveEntry('submitted', Date.now(), this.roster.humanSeats()));
   }
 
   private armTimer() {
@@ -324,7 +326,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     const turn = this.ctrl.world.turn;
     this.timer = this.clock.setTimeout(() => {
       const c = this.ctrl.clock;
-      if (this.ctrl.phase === 'orders' && this.ctrl.world.turn === turn && !c.paused && c.deadline === deadline) this.commit(this.ctrl.decideResolve('timer', Date.now(), this.roster.humanSeats()));
+      if (this.ctrl.phase === 'orders' && this.ctrl.world.turn === turn && !c.paused && c.deadline === deadline) this.commit(this.ctrl.resolveEntry('timer', Date.now(), this.roster.humanSeats()));
     }, Math.max(0, deadline - Date.now()));
   }
 

@@ -97,6 +97,29 @@ describe('resolutions in the log', () => {
     expect(JSON.stringify(rebuilt.world)).not.toBe(JSON.stringify(live.world));
   });
 
+  it("put an unsubmitted draft in as the seat's orders when Control closes the phase, and tell the seat", () => {
+    const live = new MatchController(config, scenario);
+    let seq = 0;
+    const act = (actor: Actor, type: string, msg: unknown) => {
+      const d = live.decide(type, actor, msg, { now: 1000, humanSeats: ['US', 'CN'] });
+      if (!d.ok) throw new Error(`${type}: ${d.error.message}`);
+      live.apply(d.entry, ++seq, 1000);
+      return d.entry;
+    };
+    act(control, 'start', {});
+    const drafted = [{ action: 'us-intel', intensity: 2 }];
+    act(player('US'), 'draft', { turn: 0, orders: drafted });
+    act(player('CN'), 'draft', { turn: 0, orders: [] });
+    const entry = act(control, 'control:advance', {}) as Extract<Entry, { kind: 'resolve' }>;
+    expect(entry.drafted).toEqual(['US']);
+    expect(live.world.history[0].orders.US).toEqual(drafted);
+    expect(live.botsByTurn[0]).not.toContain('US');
+    expect(live.botsByTurn[0]).toContain('CN');
+    const notice = live.notices.find((n) => n.notice.kind === 'drafted');
+    expect(notice?.notice.text).toBe('Control closed the orders phase before United States submitted: the order drafted for the seat went in as it stood.');
+    expect(notice?.audience).toEqual({ kind: 'seats', seats: ['US'] });
+  });
+
   it('without stored orders (logs from before they were kept), recompute the bots and rebuild the same match', () => {
     const { live, log } = played();
     for (const l of log) if (l.entry.kind === 'resolve') delete l.entry.orders;

@@ -7,7 +7,7 @@ import type { AppState } from '../../store.js';
 import { visibilityBadge } from './events.js';
 import { freeSeatButtons } from './claim.js';
 import { ordersPreview } from './preview.js';
-import { seatHandedToBot, seatSubmitted } from './seat-status.js';
+import { openDraft, seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { whyButton } from '../sources.js';
 import { APPLY_DRAFT_EVENT, DRAFT_EVENT, type DraftEventDetail } from '../exercise/team.js';
 
@@ -205,8 +205,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
    */
   function adoptSharedDraft(s: AppState, seat: SeatId, key: string): string | null {
     if (adoptedFor === key || touched || draft.size > 0 || sending || seatSubmitted(s, seat) || seatHandedToBot(s, seat)) return null;
-    const d = exercise().drafts[seat];
-    if (!d || d.turn !== s.match?.turn || d.submitted || d.orders.length === 0 || d.at > builtAt) return null;
+    const d = openDraft(s, seat);
+    if (!d || d.orders.length === 0 || d.at > builtAt) return null;
     adoptedFor = key;
     saveDraft(draftKey, d.orders);
     build(seat, true);
@@ -215,8 +215,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
 
   /** The teammate whose latest draft for the seat differs from this form, if any. */
   function teammateDiffers(s: AppState, seat: SeatId): string | null {
-    const d = exercise().drafts[seat];
-    if (!d || d.turn !== s.match?.turn || d.submitted || d.by === s.you?.name || (s.match.seats[seat]?.members ?? 0) < 2) return null;
+    const d = openDraft(s, seat);
+    if (!d || d.by === s.you?.name || (s.match?.seats[seat]?.members ?? 0) < 2) return null;
     return JSON.stringify(d.orders) === JSON.stringify(orders()) ? null : d.by;
   }
 
