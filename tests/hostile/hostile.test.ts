@@ -120,8 +120,8 @@ async function buildArena(): Promise<Arena> {
   expect((await us.request('submit', { turn: 0, orders: usOrders }, ['ack', 'error'])).type).toBe('ack');
   const dmSecret = `dm-secret-${SEED}-${Date.now()}`;
   const teamSecret = `team-secret-${SEED}-${Date.now()}`;
-  await us.request('chat', { channel: dmChannel('US', 'CN'), text: dmSecret }, ['chat', 'error']);
-  await us.request('chat', { channel: teamChannel('US'), text: teamSecret }, ['chat', 'error']);
+  await us.say(dmChannel('US', 'CN'), dmSecret);
+  await us.say(teamChannel('US'), teamSecret);
   await cn.request('draft', { turn: 0, orders: [{ action: 'cn-intel', intensity: 1 }] }, ['draft', 'error']);
   matches.push({ code: us.code, shadow: shadowA, observers: [us, cn, watcherA] });
 

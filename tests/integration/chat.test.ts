@@ -17,21 +17,14 @@ async function table() {
   return all;
 }
 
-async function post(p: Player, channel: string, text: string): Promise<ChatMessage> {
-  const before = p.of('chat').length;
-  const reply = await p.request<ChatMessage>('chat', { channel, text }, ['chat', 'error']);
-  expect(reply.type, `${channel}: ${JSON.stringify(reply.data)}`).toBe('chat');
-  await waitFor(() => p.of('chat').length > before, 'own message back');
-  return reply.data;
-}
 
 describe('negotiation chat', () => {
   it('delivers each message only to the clients allowed in its channel (checked on the wire)', async () => {
     const t = await table();
-    const pub = await post(t.cn, 'public', 'PUBLIC-MARKER hello all');
-    const dm = await post(t.us, 'dm:US:CN', 'DM-MARKER a quiet word');
-    await post(t.us2, 'team:US', 'TEAM-MARKER our line');
-    await post(t.control, 'dm:US:CN', 'WHITECELL-MARKER Control listening');
+    const pub = await t.cn.say('public', 'PUBLIC-MARKER hello all');
+    const dm = await t.us.say('dm:US:CN', 'DM-MARKER a quiet word');
+    await t.us2.say('team:US', 'TEAM-MARKER our line');
+    await t.control.say('dm:US:CN', 'WHITECELL-MARKER Control listening');
     expect(dm).toMatchObject({ channel: 'dm:US:CN', from: { name: 'US lead', seat: 'US', role: 'player' }, text: 'DM-MARKER a quiet word' });
     expect(pub.id).toBeLessThan(dm.id);
     await sleep(200);
@@ -51,10 +44,10 @@ describe('negotiation chat', () => {
 
   it('gives late joiners and returning players the history of the channels they may read', async () => {
     const t = await table();
-    await post(t.us, 'public', 'P1');
-    await post(t.us, 'dm:US:CN', 'D1');
-    await post(t.us, 'team:US', 'T1');
-    await post(t.cn, 'dm:CN:EU', 'D2');
+    await t.us.say('public', 'P1');
+    await t.us.say('dm:US:CN', 'D1');
+    await t.us.say('team:US', 'T1');
+    await t.cn.say('dm:CN:EU', 'D2');
     const late = await Player.join(server.endpoint, t.control.code, { join: { seat: 'CN', name: 'CN late' } });
     const watcher = await Player.join(server.endpoint, t.control.code, { join: { name: 'Seatless' } });
     open.push(late, watcher);
@@ -92,7 +85,7 @@ describe('negotiation chat', () => {
     await sleep(150);
     for (const p of Object.values(t)) expect(p.of('chat')).toEqual([]);
     // Text is plain: markup arrives as the characters that were typed.
-    const m = await post(t.us, 'public', '<img src=x onerror=alert(1)>');
+    const m = await t.us.say('public', '<img src=x onerror=alert(1)>');
     expect(m.text).toBe('<img src=x onerror=alert(1)>');
   });
 
@@ -107,6 +100,6 @@ describe('negotiation chat', () => {
     expect(replies.filter((m) => m.type === 'chat').length).toBeGreaterThan(0);
     expect(t.us.room.connection.isOpen).toBe(true);
     // Other clients are not limited by one client's flood.
-    await post(t.cn, 'public', 'still talking');
+    await t.cn.say('public', 'still talking');
   });
 });

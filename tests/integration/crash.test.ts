@@ -17,15 +17,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function chat(p: Player, channel: string, text: string): Promise<ChatMessage> {
-  const reply = await p.request<ChatMessage>('chat', { channel, text }, ['chat', 'error']);
-  expect(reply.type).toBe('chat');
-  return reply.data;
-}
-
 async function playQuarter(us: Player, cn: Player, turn: number) {
-  await chat(us, 'public', `Q${turn} public from US`);
-  await chat(cn, 'dm:US:CN', `Q${turn} private from CN`);
+  await us.say('public', `Q${turn} public from US`);
+  await cn.say('dm:US:CN', `Q${turn} private from CN`);
   await us.request('submit', { turn, orders: [{ action: 'us-intel', intensity: 1 }] }, ['ack']);
   await cn.request('submit', { turn, orders: [{ action: 'cn-chip-drive', intensity: 1 }] }, ['ack']);
   await waitFor(() => us.state.turn === turn + 1 && cn.latestSeatView()?.turn === turn + 1, `turn ${turn + 1}`);
@@ -56,7 +50,7 @@ describe('a server killed mid-match (SIGKILL) and restarted on the same data fol
     const usOrders = [{ action: 'us-chip-tracking', intensity: 1 }];
     const ack = await us.request<OrdersAck>('submit', { turn: 2, orders: usOrders }, ['ack', 'error']);
     expect(ack).toMatchObject({ type: 'ack', data: { turn: 2, accepted: 1 } });
-    const lastWords = await chat(cn, 'dm:US:CN', 'acknowledged just before the crash');
+    const lastWords = await cn.say('dm:US:CN', 'acknowledged just before the crash');
     const cnDraft = [{ action: 'cn-chip-drive', intensity: 2 }];
     await cn.request('draft', { turn: 2, orders: cnDraft }, ['draft']);
     await waitFor(() => cn.state.seats.US?.submitted === true, 'US submitted flag');

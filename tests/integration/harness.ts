@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.js';
+import type { ChatMessage } from '../../shared/chat.js';
 import { assemblePublicView, mergeSeatView, type MatchStateShape, type PublicView, type SeatSlotShape, type SeatView, type SeatViewMessage, type ServerError, type YouAre } from '../../shared/index.js';
 
 export type TestServer = RunningServer & { endpoint: string; stop: () => Promise<void> };
@@ -103,6 +104,21 @@ export class Player {
     this.send(type, payload);
     await waitFor(() => this.messages.slice(before).some((m) => replies.includes(String(m.type))), `reply to "${type}"`);
     return this.messages.slice(before).find((m) => replies.includes(String(m.type))) as Received & { data: T };
+  }
+
+  /**
+   * Post to a chat channel and return the message as the server echoed it back to the poster. Matched by
+   * channel and text: another seat's earlier message may still be on its way here, so the next chat frame
+   * after sending is not necessarily this one.
+   */
+  async say(channel: string, text: string): Promise<ChatMessage> {
+    const before = this.messages.length;
+    this.send('chat', { channel, text });
+    const reply = (m: Received) => m.type === 'error' || (m.type === 'chat' && (m.data as ChatMessage).channel === channel && (m.data as ChatMessage).text === text);
+    await waitFor(() => this.messages.slice(before).some(reply), `chat "${text.slice(0, 40)}" back`);
+    const got = this.messages.slice(before).find(reply)!;
+    if (got.type === 'error') throw new Error(`chat on ${channel} refused: ${JSON.stringify(got.data)}`);
+    return got.data as ChatMessage;
   }
 
   /** The seat view as the client holds it: the seat-view messages merged in order (each carries only new events). */
