@@ -80,6 +80,8 @@ describe('agreement proposals', () => {
 
     // Control, as the white cell, answers for a party (here the human CN, for the test).
     const hot = await t.us.request<ProposalView>('propose', { kind: 'incident-hotline', parties: ['CN'] }, ['proposal', 'error']);
+    // Control is sent every proposal; wait for this one, so the next proposal frame is not taken for a reply.
+    await waitFor(() => latest(t.control, hot.data.id) !== undefined, 'Control sees it');
     expect((await t.control.request<ServerError>('respond', { id: hot.data.id, accept: true }, ['proposal', 'error'])).data.code).toBe('bad-request');
     await t.control.request('respond', { id: hot.data.id, accept: true, seat: 'CN' }, ['proposal']);
     await waitFor(() => latest(t.cn, hot.data.id)?.status === 'agreed', 'agreed via Control');
