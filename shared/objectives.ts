@@ -4,7 +4,7 @@ import { LEVERS, type LeverId } from './levers.js';
 import { OUTCOMES, type OutcomeId } from './outcomes.js';
 import { frontierDoublingsPerMonth } from './formulas.js';
 import { rngFor } from './rng.js';
-import type { WorldState } from './state.js';
+import { swingShareOf, type WorldState } from './state.js';
 import { lv } from './steps/context.js';
 import objectivesJson from './data/objectives.json';
 
@@ -13,8 +13,8 @@ export const METRICS = {
   /** The seat's value for the match's outcome (data/objectives.json: outcomeValues). */
   outcome: (_s: WorldState) => 0,
   lead: (s: WorldState) => s.leadMonths,
-  swing: (s: WorldState) => (s.adoption.HUBS.democratic + s.adoption.SOUTH.democratic) / 2,
-  swingBalance: (s: WorldState) => 1 - 2 * Math.abs((s.adoption.HUBS.democratic + s.adoption.SOUTH.democratic) / 2 - 0.5),
+  swing: (s: WorldState) => swingShareOf(s.adoption),
+  swingBalance: (s: WorldState) => 1 - 2 * Math.abs(swingShareOf(s.adoption) - 0.5),
   adoptionAllies: (s: WorldState) => s.adoption.ALLIES.democratic,
   adoptionHubs: (s: WorldState) => s.adoption.HUBS.democratic,
   southPrc: (s: WorldState) => s.adoption.SOUTH.prc,

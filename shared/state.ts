@@ -28,6 +28,13 @@ export const SWING_REGIONS: readonly RegionId[] = ['HUBS', 'SOUTH'];
 
 export type AdoptionShare = { democratic: number; prc: number };
 
+/** Mean democratic share across the swing markets, 0..1: the adoption part of the outcome. */
+export function swingShareOf(adoption: Readonly<Record<RegionId, AdoptionShare>>): number {
+  let t = 0;
+  for (let i = 0; i < SWING_REGIONS.length; i++) t += adoption[SWING_REGIONS[i]].democratic;
+  return t / SWING_REGIONS.length;
+}
+
 export const LABS = ['USLAB', 'CNLAB'] as const;
 export type LabId = (typeof LABS)[number];
 

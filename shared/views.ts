@@ -4,7 +4,7 @@ import { noiseFor } from './rng.js';
 import { AGREEMENT_MENU } from './agreements.js';
 import { swingDemocratic } from './resolve.js';
 import { AGENDA_BY_ID, OBJECTIVES, scoreSeats, type SeatScore } from './objectives.js';
-import { BLOCS, type AdoptionShare, type BlocId, type ComputeFlows, type GameEvent, type Order, type Proposal, type RegionId, type TurnRecord, type WorldState } from './state.js';
+import { BLOCS, swingShareOf, type AdoptionShare, type BlocId, type ComputeFlows, type GameEvent, type Order, type Proposal, type RegionId, type TurnRecord, type WorldState } from './state.js';
 import type { OutcomeResult } from './outcomes.js';
 import type { LeverId } from './levers.js';
 
@@ -143,7 +143,7 @@ export function publicView(state: WorldState): PublicView {
     tension: h.tension,
     cooperation: h.cooperation,
     misuse: h.risk.misuse,
-    swingDemocratic: (h.adoption.HUBS.democratic + h.adoption.SOUTH.democratic) / 2,
+    swingDemocratic: swingShareOf(h.adoption),
   }));
   const over = state.outcome !== null;
   return {

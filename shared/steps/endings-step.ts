@@ -1,14 +1,12 @@
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import { classifyOutcome, type OutcomeInputs, type OutcomeResult } from '../outcomes.js';
-import { SWING_REGIONS, type WorldState } from '../state.js';
+import { swingShareOf, type WorldState } from '../state.js';
 import { emit, type TurnCtx } from './context.js';
 
 /** Mean democratic share across the swing markets, 0..1. */
 export function swingDemocratic(s: WorldState): number {
-  let t = 0;
-  for (let i = 0; i < SWING_REGIONS.length; i++) t += s.adoption[SWING_REGIONS[i]].democratic;
-  return t / SWING_REGIONS.length;
+  return swingShareOf(s.adoption);
 }
 
 /** This quarter's odds of a misuse catastrophe: zero below the threshold, rising linearly above it. */

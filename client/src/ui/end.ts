@@ -1,4 +1,4 @@
-import { fixed, OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
+import { fixed, swingShareOf, OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
 import { figureCriterion, figureValueText } from '../../../shared/analysis/figures.js';
 import { h, fill, scrollBox } from '../dom.js';
 import { compute } from '../format.js';
@@ -12,10 +12,6 @@ import type { Screen } from './screen.js';
 import { connectionBadge } from './status.js';
 import { analysisSection } from './analysis/section.js';
 import { epilogue, epilogueFacts } from './epilogue.js';
-
-function swing(r: TurnRecord): number {
-  return (r.adoption.HUBS.democratic + r.adoption.SOUTH.democratic) / 2;
-}
 
 function rules(): HTMLElement {
   const c = OUTCOME_CRITERIA;
@@ -64,7 +60,7 @@ function history(reveal: TurnRecord[]): HTMLElement {
               h('td', { class: 'num' }, r.tension.toFixed(0)),
               h('td', { class: 'num' }, r.cooperation.toFixed(0)),
               h('td', { class: 'num' }, `${(r.risk.misuse * 100).toFixed(0)}%`),
-              h('td', { class: 'num' }, `${(swing(r) * 100).toFixed(0)}%`),
+              h('td', { class: 'num' }, `${(swingShareOf(r.adoption) * 100).toFixed(0)}%`),
             ),
           ),
         ),
@@ -181,7 +177,7 @@ export function endScreen(): Screen {
       const reveal = pub.reveal ?? [];
       const last = reveal.find((r) => r.turn === o.turn) ?? reveal[reveal.length - 1];
       const quarter = last?.quarter ?? pub.quarter;
-      const facts = epilogueFacts(o, quarter, { leadMonths: last?.leadMonths ?? pub.lead.value, swingDemocratic: last ? swing(last) : pub.swingDemocratic });
+      const facts = epilogueFacts(o, quarter, { leadMonths: last?.leadMonths ?? pub.lead.value, swingDemocratic: last ? swingShareOf(last.adoption) : pub.swingDemocratic });
       fill(
         body,
         h(

@@ -1,4 +1,4 @@
-import { fixed, OUTCOME_CRITERIA, REGIONS, REGION_NAME, SEATS, SEAT_INFO, type TurnRecord } from '../../../../shared/index.js';
+import { fixed, swingShareOf, OUTCOME_CRITERIA, REGIONS, REGION_NAME, SEATS, SEAT_INFO, type TurnRecord } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { compute, pct } from '../../format.js';
 import { OKABE, SIDE_GLYPH } from '../../palette.js';
@@ -60,7 +60,7 @@ export function replayViewer(): { el: HTMLElement; set(history: TurnRecord[], no
         ],
       }),
     );
-    const swing = (q.adoption.HUBS.democratic + q.adoption.SOUTH.democratic) / 2;
+    const swing = swingShareOf(q.adoption);
     const cnIn = q.compute.CN.inflow;
     fill(
       body,
