@@ -108,6 +108,21 @@ describe('a server upgrade and the matches it finds in its store', () => {
     expect(modelNotices(cn4)[0]?.text).toContain(`began under model version ${MODEL_VERSION + 1}`);
   });
 
+  it('tells a match resumed under another version before its first quarter resolved that nothing it saw changed', async () => {
+    const us = await Player.create(endpoint(), { create: { scenario: 'baseline', seed: 'upgrade-unplayed', turns: 4 }, join: { seat: 'US', name: 'Ada' } });
+    players.push(us);
+    us.send('start', {});
+    await waitFor(() => us.state.phase === 'orders', 'orders');
+    const code = us.code;
+    await putAway(us);
+    sql("UPDATE matches SET options = json_set(options, '$.modelVersion', ?) WHERE code = ?", MODEL_VERSION + 1, code);
+    const back = await join(code, 'US', 'Ada');
+    expect(back.state).toMatchObject({ phase: 'orders', turn: 0 });
+    const [notice] = modelNotices(back);
+    expect(notice?.text).toContain(`began under model version ${MODEL_VERSION + 1} and now runs under version ${MODEL_VERSION}`);
+    expect(notice?.text).toContain('No quarter has resolved yet, so nothing you saw has changed.');
+  });
+
   it("serves a finished match's after-action files as they were when it ended, whatever its log replays to later", async () => {
     const { us, cn, code } = await oneQuarter('upgrade-finished');
     await playToEnd(us, cn);
