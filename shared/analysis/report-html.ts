@@ -66,16 +66,18 @@ body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:1180px;ma
 h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}.outcome{border-left:6px solid ${BLUE};padding:.6rem 1rem;background:#f3f7fb}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:1rem}.chart{width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}
 table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;font-weight:600}
-.roll{color:#555;font-size:.9em}.num{text-align:right;font-variant-numeric:tabular-nums}.objectives{margin:.2rem 0;padding-left:1.1rem}.quarter{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:1rem}
+.roll{color:#555;font-size:.9em}.said{white-space:pre-wrap;overflow-wrap:anywhere}.chat{padding-left:1.2rem}.chat time{color:#555;font-variant-numeric:tabular-nums}details.talk{border-top:1px solid #ccc;margin-top:.6rem;padding-top:.3rem}details.talk summary{font-weight:600;cursor:pointer}.num{text-align:right;font-variant-numeric:tabular-nums}.objectives{margin:.2rem 0;padding-left:1.1rem}.quarter{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:1rem}
 </style></head><body>
 <h1>Lead Time — after-action report</h1>
 <p class="sub">${esc(r.scenario.name)} · seed ${esc(r.seed)}${r.code ? ` · match ${esc(r.code)}` : ''} · ${r.quarters.length} quarters${r.record.model ? ` · model version ${r.record.model}` : ''}</p>
 <p class="sub">Scenario: ${esc(r.scenario.description)}</p>
 <section class="outcome" aria-label="Outcome"><h2>${esc(r.outcome.title)}${r.outcome.early ? ' (early ending)' : ''}</h2><p>${esc(OUTCOME_INFO[r.outcome.id].gist)}</p><p><strong>Why:</strong> ${esc(r.outcome.reason)}</p>
 <table><caption>The numbers that decided it</caption><thead><tr><th>Figure</th><th>Value</th><th>Criterion</th></tr></thead><tbody>${figures}</tbody></table></section>
+${r.seats ? seatsSection(r) : ''}
 ${r.scores ? scoresSection(r.scores) : ''}
 <h2>Charts per quarter</h2><div class="charts">${charts.join('')}</div>
 <h2>Timeline</h2>${timeline}
+${r.negotiation ? negotiationSection(r.negotiation) : ''}
 </body></html>`;
 }
 
@@ -97,4 +99,80 @@ function scoresSection(scores: SeatScores): string {
 
 function objectiveList(objectives: ObjectiveScores): string {
   return `<ul class="objectives">${objectives.map((o) => `<li>${esc(o.label)}: ${fixed(o.score * 100, 0)}/100</li>`).join('')}</ul>`;
+}
+
+/** Quarter labels for turns, from the report's own quarters (a turn it lacks is named by its number). */
+function quarterNames(r: Report, turns: readonly number[]): string {
+  return turns.map((t) => esc(r.quarters.find((q) => q.turn === t)?.quarter ?? `quarter ${t}`)).join(', ');
+}
+
+/** Who played each seat, and the quarters its bot (or an unsubmitted draft) gave its orders. */
+function seatsSection(r: Report): string {
+  const seats = r.seats!;
+  const played = r.quarters.length;
+  const rows = SEATS.map((seat) => {
+    const s = seats[seat];
+    const bot = s.botTurns.length === 0 ? 'none' : s.botTurns.length === played && played > 0 ? 'every quarter' : quarterNames(r, s.botTurns);
+    const drafted = s.draftedTurns.length ? quarterNames(r, s.draftedTurns) : 'none';
+    const people = s.players.length ? s.players.map(esc).join(', ') : '<em>no one</em>';
+    return `<tr><th scope="row">${esc(SEAT_INFO[seat].short)}</th><td>${people}</td><td>${bot}</td><td>${drafted}</td></tr>`;
+  }).join('');
+  return `<section aria-labelledby="seats-h"><h2 id="seats-h">Who played each seat</h2><p>The people who gave orders, drafted, proposed or talked for each seat, in the order they first did; and the quarters whose orders came from the seat’s bot.</p>
+<table><caption>Players by seat</caption><thead><tr><th scope="col">Seat</th><th scope="col">Played by</th><th scope="col">Orders from its bot</th><th scope="col">Orders from an unsubmitted draft</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+type Negotiation = NonNullable<Report['negotiation']>;
+
+const PROPOSAL_OUTCOME: Record<Negotiation['proposals'][number]['status'], string> = {
+  open: 'Still open',
+  agreed: 'Agreed',
+  declined: 'Declined',
+  signed: 'Signed',
+  lapsed: 'Lapsed: not agreed by the resolution',
+  refused: 'Agreed, but not signed',
+};
+
+const seatShort = (seat: SeatId) => esc(SEAT_INFO[seat]?.short ?? seat);
+
+/** "14:03" in UTC (the report is static, so it names no reader's time zone). */
+function clockTime(at: number): string {
+  const iso = new Date(at).toISOString();
+  return `<time datetime="${iso}">${iso.slice(11, 16)}</time>`;
+}
+
+/**
+ * The public channel and the agreements proposed, quarter by quarter (never a private or team channel). Chat text and names are people's
+ * words: escaped, never markup.
+ */
+function negotiationSection(n: Negotiation): string {
+  const groups = new Map<string, { title: string; chat: Negotiation['publicChat']; proposals: Negotiation['proposals'] }>();
+  const group = (key: string, title: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { title, chat: [], proposals: [] }));
+    return g;
+  };
+  for (const m of n.publicChat) group(m.lobby ? 'lobby' : `q${m.turn}`, m.lobby ? 'Before the match started' : m.quarter).chat.push(m);
+  for (const p of n.proposals) group(`q${p.turn}`, p.quarter).proposals.push(p);
+  const order = (key: string) => (key === 'lobby' ? 0 : Number(key.slice(1)));
+  const sections = [...groups.entries()]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([, g]) => {
+      const count = [g.chat.length ? `${g.chat.length} message${g.chat.length === 1 ? '' : 's'}` : '', g.proposals.length ? `${g.proposals.length} proposal${g.proposals.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+      const chat = g.chat.length
+        ? `<ol class="chat">${g.chat.map((m) => `<li>${clockTime(m.at)} <strong>${esc(m.name)}</strong> (${m.seat ? seatShort(m.seat) : m.role === 'facilitator' ? 'Control' : 'no seat'}): <span class="said">${esc(m.text)}</span></li>`).join('')}</ol>`
+        : '';
+      const proposals = g.proposals.length
+        ? `<table><caption>Agreements proposed</caption><thead><tr><th scope="col">Proposed</th><th scope="col">Agreement</th><th scope="col">By</th><th scope="col">Parties</th><th scope="col">Accepted by</th><th scope="col">Outcome</th></tr></thead><tbody>${g.proposals
+            .map((p) => {
+              const outcome = `${PROPOSAL_OUTCOME[p.status]}${p.status === 'declined' && p.declinedBy ? ` by ${seatShort(p.declinedBy)}` : ''}${p.note ? `. ${esc(p.note)}` : ''}`;
+              return `<tr><td>${clockTime(p.at)}</td><td>${esc(p.title)}</td><td>${seatShort(p.proposer)}</td><td>${p.parties.map(seatShort).join(', ')}</td><td>${p.acceptedBy.map(seatShort).join(', ') || '<em>no one</em>'}</td><td>${outcome}</td></tr>`;
+            })
+            .join('')}</tbody></table>`
+        : '';
+      return `<details class="talk" open><summary>${esc(g.title)} — ${count}</summary>${chat}${proposals}</details>`;
+    })
+    .join('');
+  return `<section aria-labelledby="talk-h"><h2 id="talk-h">The negotiation on the record</h2><p>What was said on the public channel, and every agreement proposed with its parties, quarter by quarter; times are UTC. During play a proposal was seen only by its parties and Control; the report reveals them, as it reveals every order. Agreements signed by orders alone, without a proposal, are in the timeline.</p>
+<p><strong>Private and team channels are not included.</strong></p>
+${sections || '<p><em>No public messages and no proposals.</em></p>'}</section>`;
 }

@@ -7,6 +7,7 @@ import { scoreSeats, type SeatScore } from '../objectives.js';
 import type { GameEvent, WorldState } from '../state.js';
 import { MatchRecordSchema, type MatchRecord } from './replay.js';
 import { figureCriterion, figureValueText } from './figures.js';
+import { PROPOSAL_STATUSES } from '../diplomacy.js';
 
 const Num = z.number();
 export const ReportQuarterSchema = z.object({
@@ -35,6 +36,59 @@ const SeatScoreSchema = z.object({
 });
 const SeatScoresSchema = z.object(Object.fromEntries(SEATS.map((seat) => [seat, SeatScoreSchema])) as Record<SeatId, typeof SeatScoreSchema>);
 
+const SeatEnum = z.enum(SEATS);
+/** Turns count quarters from 1, as `quarters[].turn` does. */
+const Turn = z.number().int().min(1);
+
+/** Who played one seat, from the match's log. */
+const SeatPlayersSchema = z.object({
+  /** The people who acted for the seat (orders, drafts, chat, proposals), in order of first appearance. */
+  players: z.array(z.string()),
+  /** Quarters whose orders the seat's bot gave (no one submitted for it, or Control handed it to its bot). */
+  botTurns: z.array(Turn),
+  /** Quarters whose orders were the seat's unsubmitted draft, put in when the phase closed (timer or Control). */
+  draftedTurns: z.array(Turn),
+});
+const SeatPlayersBySeatSchema = z.object(Object.fromEntries(SEATS.map((seat) => [seat, SeatPlayersSchema])) as Record<SeatId, typeof SeatPlayersSchema>);
+export type ReportSeats = z.infer<typeof SeatPlayersBySeatSchema>;
+
+/** One message of the public channel. `at`: epoch ms; `lobby`: posted before the match started. */
+const PublicChatSchema = z.object({
+  at: Num,
+  turn: Turn,
+  quarter: z.string(),
+  lobby: z.boolean().optional(),
+  name: z.string(),
+  role: z.enum(['player', 'spectator', 'facilitator']),
+  seat: SeatEnum.nullable(),
+  text: z.string(),
+});
+export type ReportChatLine = z.infer<typeof PublicChatSchema>;
+
+/** A proposal of an agreement and what became of it. `at`: when it was proposed (epoch ms). */
+const AgreementProposalSchema = z.object({
+  id: z.string(),
+  at: Num,
+  turn: Turn,
+  quarter: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  proposer: SeatEnum,
+  parties: z.array(SeatEnum),
+  acceptedBy: z.array(SeatEnum),
+  declinedBy: SeatEnum.optional(),
+  status: z.enum(PROPOSAL_STATUSES),
+  note: z.string().optional(),
+});
+export type ReportProposal = z.infer<typeof AgreementProposalSchema>;
+
+/** The public record of the negotiation. Private channels (`dm:*`, `team:*`) are never in it. */
+const NegotiationSchema = z.object({ publicChat: z.array(PublicChatSchema), proposals: z.array(AgreementProposalSchema) });
+export type ReportNegotiation = z.infer<typeof NegotiationSchema>;
+
+/** What the server adds from the match's log: who played, and the public negotiation. */
+export type ReportPeople = { seats?: ReportSeats; negotiation?: ReportNegotiation };
+
 /** The after-action report: every quarter with every seat's orders revealed, and why the match ended as it did. */
 export const ReportSchema = z.object({
   kind: z.literal('lead-time-after-action-report'),
@@ -53,6 +107,10 @@ export const ReportSchema = z.object({
   }),
   /** Each seat's score on the final world, secret agendas revealed. Reports stored before scores were kept have none. */
   scores: SeatScoresSchema.optional(),
+  /** Who played each seat. Reports built without the match's log (or stored before this was kept) have none. */
+  seats: SeatPlayersBySeatSchema.optional(),
+  /** The public channel and the agreements proposed, as for `seats`. */
+  negotiation: NegotiationSchema.optional(),
   quarters: z.array(ReportQuarterSchema),
   record: MatchRecordSchema,
 });
@@ -60,9 +118,9 @@ export type Report = z.infer<typeof ReportSchema>;
 
 /**
  * `scores` defaults to the final world's; pass the end screen's own (or null for none) when `final`
- * holds only the history and outcome.
+ * holds only the history and outcome. `people` comes from the match's log (the server has it; a record has not).
  */
-export function buildReport(record: MatchRecord, final: WorldState, scores: BySeat<SeatScore> | null = scoreSeats(final)): Report {
+export function buildReport(record: MatchRecord, final: WorldState, scores: BySeat<SeatScore> | null = scoreSeats(final), people: ReportPeople = {}): Report {
   if (!final.outcome) throw new Error('the after-action report needs a finished match');
   const o = final.outcome;
   return {
@@ -73,6 +131,8 @@ export function buildReport(record: MatchRecord, final: WorldState, scores: BySe
     seed: record.seed,
     outcome: { id: o.id, title: OUTCOME_INFO[o.id].title, reason: o.reason, early: o.early, turn: o.turn, figures: o.figures.map((f) => ({ ...f, valueText: figureValueText(f), criterion: figureCriterion(f) })) },
     ...(scores ? { scores } : {}),
+    ...(people.seats ? { seats: people.seats } : {}),
+    ...(people.negotiation ? { negotiation: people.negotiation } : {}),
     quarters: final.history.map((h) => ({
       turn: h.turn,
       quarter: h.quarter,
@@ -119,6 +179,7 @@ const CSV_COLUMNS = [
   'turn', 'quarter', 'seat', 'seat_name', 'orders', 'orders_cost', 'lead_months', 'us_lab_capability', 'cn_lab_capability',
   'compute_us', 'compute_cn', 'compute_allies', 'compute_hub', 'cn_legal', 'cn_domestic', 'cn_smuggled', 'cn_offshore',
   'adoption_allies_dem', 'adoption_hubs_dem', 'adoption_south_dem', 'adoption_china_dem', 'racing', 'misuse', 'tension', 'cooperation',
+  'orders_from', 'played_by',
 ] as const;
 
 /** Columns of compute in H100e: whole numbers, as a fraction of a chip means nothing. */
@@ -126,20 +187,24 @@ const COUNT_COLUMNS: ReadonlySet<string> = new Set(['compute_us', 'compute_cn', 
 /** Decimals kept for every other number: enough for shares (0.1234), indices and months. */
 const CSV_DECIMALS = 4;
 
-/** One row per seat per quarter, for spreadsheets and homework. */
+/**
+ * One row per seat per quarter, for spreadsheets and homework. `orders_from` (bot, draft or players) and
+ * `played_by` (the seat's players over the match, separated by "; ") are empty when the report has no `seats`.
+ */
 export function reportCsv(report: Report): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const q of report.quarters) {
     for (const seat of SEATS) {
-      const cells = csvRow(q, seat);
+      const cells = csvRow(q, seat, report.seats?.[seat]);
       rows.push(CSV_COLUMNS.map((c) => csvCell(c, cells[c])).join(','));
     }
   }
   return rows.join('\n') + '\n';
 }
 
-function csvRow(q: Report['quarters'][number], seat: SeatId): Record<(typeof CSV_COLUMNS)[number], string | number> {
+function csvRow(q: Report['quarters'][number], seat: SeatId, played: ReportSeats[SeatId] | undefined): Record<(typeof CSV_COLUMNS)[number], string | number> {
   const orders = q.orders[seat];
+  const from = !played ? '' : played.botTurns.includes(q.turn) ? 'bot' : played.draftedTurns.includes(q.turn) ? 'draft' : 'players';
   return {
     turn: q.turn,
     quarter: q.quarter,
@@ -166,12 +231,16 @@ function csvRow(q: Report['quarters'][number], seat: SeatId): Record<(typeof CSV
     misuse: q.misuse,
     tension: q.tension,
     cooperation: q.cooperation,
+    orders_from: from,
+    played_by: played ? played.players.join('; ') : '',
   };
 }
 
 function csvCell(column: string, v: string | number): string {
   if (typeof v === 'number') return csvNumber(v, COUNT_COLUMNS.has(column) ? 0 : CSV_DECIMALS);
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  // Players' names are typed by people: one starting like a formula is kept as text by spreadsheets.
+  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Plain ASCII digits for spreadsheets: rounded to `decimals`, without trailing zeros, never "-0". */

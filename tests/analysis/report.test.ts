@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario, drawAgendas, orderName, playBotMatch, scoreSeats, SEATS, SEAT_INFO, signOrder, type WorldState } from '../../shared/index.js';
-import { buildReport, figureCriterion, figureValueText, recordOf, reportCsv, reportHtml, ReportSchema } from '../../shared/analysis/index.js';
+import { buildReport, figureCriterion, figureValueText, recordOf, reportCsv, reportHtml, ReportSchema, type ReportPeople, type ReportSeats } from '../../shared/analysis/index.js';
 import { svgLineChart } from '../../shared/analysis/svg-chart.js';
 
 const baseline = builtinScenario('baseline')!;
@@ -43,7 +43,7 @@ describe('after-action report', () => {
   it('writes numbers one way: whole H100e for compute, at most four decimals elsewhere, no padding', () => {
     const lines = reportCsv(report).trimEnd().split('\n');
     const header = lines[0].split(',');
-    const numeric = header.map((c, i) => [c, i] as const).filter(([c]) => !['quarter', 'seat', 'seat_name', 'orders'].includes(c));
+    const numeric = header.map((c, i) => [c, i] as const).filter(([c]) => !['quarter', 'seat', 'seat_name', 'orders', 'orders_from', 'played_by'].includes(c));
     for (const line of lines.slice(1)) {
       const cells = parseCsvLine(line);
       for (const [column, i] of numeric) {
@@ -154,6 +154,101 @@ describe('after-action report', () => {
       expect(html).toContain('<td>4.7</td><td>lead ≥ 12 · parity ≤ 3</td>');
       expect(html).toContain('<td>52.1%</td><td>majority 50%</td>');
       expect(reportHtml(buildReport(recordOf(baseline, lead), lead))).toContain('<td>61.0%</td><td>&gt; 50.0%</td>');
+    });
+  });
+
+  describe('players and the public negotiation', () => {
+    const q1 = final.history[0];
+    const q2 = final.history[1];
+    const noOne: ReportSeats['EU'] = { players: [], botTurns: final.history.map((h) => h.turn), draftedTurns: [] };
+    const seats = Object.fromEntries(SEATS.map((s) => [s, noOne])) as ReportSeats;
+    seats.US = { players: ['Ada Lovelace', 'Grace <b>Hopper</b>'], botTurns: [], draftedTurns: [q2.turn] };
+    seats.CN = { players: ['=HYPERLINK("x")'], botTurns: [q2.turn], draftedTurns: [] };
+    const people: ReportPeople = {
+      seats,
+      negotiation: {
+        publicChat: [
+          { at: Date.UTC(2026, 0, 5, 9, 2), turn: 1, quarter: q1.quarter, lobby: true, name: 'Ada Lovelace', role: 'player', seat: 'US', text: 'Good morning, all.' },
+          { at: Date.UTC(2026, 0, 5, 9, 14), turn: 1, quarter: q1.quarter, name: 'Bo', role: 'player', seat: 'CN', text: '<script>alert(1)</script> and <img src=x onerror=alert(2)> & "quotes"' },
+          { at: Date.UTC(2026, 0, 5, 9, 31), turn: 2, quarter: q2.quarter, name: 'White cell', role: 'facilitator', seat: null, text: 'Two minutes left.\nSubmit now.' },
+        ],
+        proposals: [
+          { id: 'p1', at: Date.UTC(2026, 0, 5, 9, 20), turn: 1, quarter: q1.quarter, kind: 'incident-hotline', title: 'Incident hotline', proposer: 'US', parties: ['US', 'CN'], acceptedBy: ['US'], declinedBy: 'CN', status: 'declined' },
+          { id: 'p2', at: Date.UTC(2026, 0, 5, 9, 33), turn: 2, quarter: q2.quarter, kind: 'chip-tracking-pact', title: 'Chip-tracking pact', proposer: 'EU', parties: ['EU', 'US'], acceptedBy: ['EU', 'US'], status: 'signed', note: 'In force until 2027 Q4.' },
+        ],
+      },
+    };
+    const r = buildReport(recordOf(baseline, final), final, undefined, people);
+    const html = reportHtml(r);
+
+    it('carry each seat’s players and the public record in the JSON, valid against the schema', () => {
+      const parsed = ReportSchema.parse(JSON.parse(JSON.stringify(r)));
+      expect(parsed.seats).toEqual(seats);
+      expect(parsed.negotiation).toEqual(people.negotiation);
+      expect(report.seats).toBeUndefined();
+      expect(report.negotiation).toBeUndefined();
+    });
+
+    it('are optional, so reports stored before they were kept still validate and render without them', () => {
+      const { seats: _s, negotiation: _n, ...old } = JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+      const parsed = ReportSchema.safeParse(old);
+      expect(parsed.success).toBe(true);
+      const oldHtml = reportHtml(parsed.data!);
+      expect(oldHtml).not.toContain('Who played each seat');
+      expect(oldHtml).not.toContain('The negotiation on the record');
+      // A damaged one does not.
+      expect(ReportSchema.safeParse({ ...old, seats: { US: { players: 'Ada' } } }).success).toBe(false);
+      expect(ReportSchema.safeParse({ ...old, negotiation: { publicChat: [{ text: 'hi' }], proposals: [] } }).success).toBe(false);
+    });
+
+    it('show who played each seat, and the quarters its bot or a draft gave its orders', () => {
+      const section = /<section aria-labelledby="seats-h">[\s\S]*?<\/section>/.exec(html)![0];
+      expect(section).toContain(`<th scope="row">United States</th><td>Ada Lovelace, Grace &lt;b&gt;Hopper&lt;/b&gt;</td><td>none</td><td>${q2.quarter}</td>`);
+      expect(section).toContain(`<td>=HYPERLINK(&quot;x&quot;)</td><td>${q2.quarter}</td><td>none</td>`);
+      expect(section).toContain('<td><em>no one</em></td><td>every quarter</td>');
+      expect(html.indexOf('Who played each seat')).toBeLessThan(html.indexOf('How each seat did'));
+    });
+
+    it('show the public channel and the proposals per quarter, as plain text', () => {
+      const section = /<section aria-labelledby="talk-h">[\s\S]*?<\/section>/.exec(html)![0];
+      expect(section).toContain('Private and team channels are not included.');
+      expect(section).toContain('<summary>Before the match started — 1 message</summary>');
+      expect(section).toContain(`<summary>${q1.quarter} — 1 message, 1 proposal</summary>`);
+      expect(section).toContain(`<summary>${q2.quarter} — 1 message, 1 proposal</summary>`);
+      expect(section).toContain('<time datetime="2026-01-05T09:02:00.000Z">09:02</time> <strong>Ada Lovelace</strong> (United States): <span class="said">Good morning, all.</span>');
+      expect(section).toContain('<strong>White cell</strong> (Control): <span class="said">Two minutes left.\nSubmit now.</span>');
+      expect(section).toContain('<td>Incident hotline</td><td>United States</td><td>United States, China</td><td>United States</td><td>Declined by China</td>');
+      expect(section).toContain('<td>Chip-tracking pact</td><td>EU</td><td>EU, United States</td><td>EU, United States</td><td>Signed. In force until 2027 Q4.</td>');
+      // Chat is user input: it never becomes markup.
+      expect(section).toContain('&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt; &amp; &quot;quotes&quot;');
+      expect(html).not.toMatch(/<script|<img|<b>/i);
+      expect(html.indexOf('The negotiation on the record')).toBeGreaterThan(html.indexOf('<h2>Timeline</h2>'));
+    });
+
+    it('says so when nothing was said in public or proposed', () => {
+      const quiet = reportHtml(buildReport(recordOf(baseline, final), final, undefined, { negotiation: { publicChat: [], proposals: [] } }));
+      expect(quiet).toContain('No public messages and no proposals.');
+      expect(quiet).toContain('Private and team channels are not included.');
+    });
+
+    it('add to the CSV a column for where each row’s orders came from and one for the seat’s players, still one row per seat per quarter', () => {
+      const lines = reportCsv(r).trimEnd().split('\n');
+      expect(lines).toHaveLength(1 + SEATS.length * r.quarters.length);
+      const header = lines[0].split(',');
+      expect(header.slice(-2)).toEqual(['orders_from', 'played_by']);
+      const row = (turn: number, seat: string) => parseCsvLine(lines.find((l) => l.startsWith(`${turn},`) && l.split(',')[2] === seat)!);
+      const cell = (cells: string[], c: string) => cells[header.indexOf(c)];
+      expect(cell(row(q1.turn, 'US'), 'orders_from')).toBe('players');
+      expect(cell(row(q2.turn, 'US'), 'orders_from')).toBe('draft');
+      expect(cell(row(q1.turn, 'US'), 'played_by')).toBe('Ada Lovelace; Grace <b>Hopper</b>');
+      expect(cell(row(q2.turn, 'CN'), 'orders_from')).toBe('bot');
+      // A name that reads like a formula stays text in a spreadsheet.
+      expect(cell(row(q1.turn, 'CN'), 'played_by')).toBe(`'=HYPERLINK("x")`);
+      expect(cell(row(q1.turn, 'EU'), 'played_by')).toBe('');
+      expect(cell(row(q1.turn, 'EU'), 'orders_from')).toBe('bot');
+      // Without `seats` the columns are there, empty.
+      const plain = parseCsvLine(reportCsv(report).split('\n')[1]);
+      expect([cell(plain, 'orders_from'), cell(plain, 'played_by')]).toEqual(['', '']);
     });
   });
 
