@@ -23,7 +23,8 @@ export const FinishedSummarySchema = z.object({
 export function finishedSummary(ctrl: MatchController, code: string): FinishedSummary {
   if (!ctrl.world.outcome) throw new Error(`match ${code} is not finished`);
   const record: MatchRecord = ctrl.record();
-  return { model: MODEL_VERSION, report: buildReport(record, ctrl.world), interventions: ctrl.controlLog(), end: { code, view: publicView(ctrl.world) } };
+  const report = buildReport(record, ctrl.world, undefined, ctrl.debrief.forReport(ctrl.botsByTurn));
+  return { model: MODEL_VERSION, report, interventions: ctrl.controlLog(), end: { code, view: publicView(ctrl.world) } };
 }
 
 /** A stored summary, or null with the reason it cannot be used. */

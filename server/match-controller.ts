@@ -41,6 +41,7 @@ import { applyControl, decideControl } from './control.js';
 import { accept, malformed, refuse, type Decision } from './decision.js';
 import { describeIssues, roomError, seatNotInPlay, type RoomError } from './errors.js';
 import { CONTROL_KINDS, type Entry } from './match-log.js';
+import { Debrief } from './debrief.js';
 import { recordOf, type MatchRecord, type WorldAction } from '../shared/analysis/index.js';
 
 export type MatchConfig = {
@@ -118,6 +119,8 @@ export class MatchController {
   readonly worldActions: { turn: number; action: WorldAction }[] = [];
   /** The seats bots played in each resolved quarter, for the match record. */
   readonly botsByTurn: SeatId[][] = [];
+  /** Who played each seat and the public negotiation, for the after-action report. */
+  readonly debrief = new Debrief();
 
   constructor(
     readonly config: MatchConfig,
@@ -297,7 +300,7 @@ export class MatchController {
     if (!p.parties.includes(seat)) return refuse('not-party', `${SEAT_INFO[seat].short} is not a party to this proposal.`);
     const trial = r.data.accept ? acceptAgreement(this.world, p.id, seat) : declineAgreement(this.world, p.id, seat);
     if (!trial.ok) return refuse('refused', trial.error);
-    return accept({ kind: 'respond', seat, proposal: p.id, accept: r.data.accept, by: actor.name });
+    return accept({ kind: 'respond', seat, proposal: p.id, accept: r.data.accept, by: actor.name, ...(actor.role === 'facilitator' ? { control: true as const } : {}) });
   }
 
   /** Claiming a seat changes only the roster; the controller just checks it. */
@@ -316,6 +319,7 @@ export class MatchController {
 
   apply(entry: Entry, seq: number, at: number): Effect[] {
     const fx: Effect[] = [];
+    const before = { lobby: this.phase === 'lobby', finished: this.phase === 'finished', turn: this.world.turn };
     const notify = (kind: NoticeKind, text: string, audience: Audience = EVERYONE, reason?: string) => {
       const notice: Notice = { id: seq * 10 + fx.filter((e) => e.kind === 'notice').length, at, turn: this.world.turn, kind, text, ...(reason ? { reason } : {}) };
       this.notices.push({ notice, audience });
@@ -377,6 +381,8 @@ export class MatchController {
         applyControl(this, entry, { seq, notify, intervene, fx });
         break;
     }
+    // The report's summary is kept as the match ends: what comes after (public chat) is not in it.
+    if (!before.finished) this.debrief.note(entry, at, fx, { lobby: before.lobby, turn: before.turn, startQuarter: this.world.startQuarter, facilitated: this.config.facilitated });
     return fx;
   }
 

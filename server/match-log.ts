@@ -22,7 +22,8 @@ export type Entry =
   | { kind: 'chat'; channel: ChannelId; text: string; from: ChatAuthor }
   /** `bots`: seats played by bots when it was proposed; they answer at once. */
   | { kind: 'propose'; seat: SeatId; agreement: string; parties: SeatId[]; bots: SeatId[]; by: string }
-  | { kind: 'respond'; seat: SeatId; proposal: string; accept: boolean; by: string }
+  /** `control`: Control answered for the seat (absent in logs from before it was marked). */
+  | { kind: 'respond'; seat: SeatId; proposal: string; accept: boolean; by: string; control?: true }
   | { kind: 'pause'; remaining: number; by: string }
   | { kind: 'resume'; deadline: number; by: string }
   | { kind: 'timer'; seconds: number; deadline: number; remaining: number; by: string }

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { matchMaker } from '@colyseus/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MatchRecordSchema } from '../../shared/analysis/index.js';
+import { MatchRecordSchema, ReportSchema } from '../../shared/analysis/index.js';
 import { MODEL_VERSION, type NoticeList } from '../../shared/index.js';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { Player, waitFor } from './harness.js';
@@ -155,5 +156,29 @@ describe('a server upgrade and the matches it finds in its store', () => {
     sql("UPDATE matches SET summary = '{\"model\": 1}' WHERE code = ?", code);
     await restart();
     expect(await (await get(code, 'report.json')).text()).toBe(served);
+  });
+
+  it('serves a summary kept before players and the public negotiation were, as it was kept, without rebuilding it', async () => {
+    const { us, cn, code } = await oneQuarter('upgrade-no-players');
+    await us.say('public', 'Good game');
+    await playToEnd(us, cn);
+    const report = ReportSchema.parse(await (await get(code, 'report.json')).json());
+    expect(report.seats?.US.players).toEqual(['Ada']);
+    expect(report.negotiation?.publicChat.map((m) => m.text)).toEqual(['Good game']);
+
+    // As a server before this kept it: the same summary without the new fields.
+    const stored = (db().prepare('SELECT summary FROM matches WHERE code = ?').get(code) as { summary: Buffer }).summary;
+    const summary = JSON.parse(gunzipSync(stored).toString('utf8')) as { report: Record<string, unknown> };
+    delete summary.report.seats;
+    delete summary.report.negotiation;
+    const kept = JSON.stringify(summary);
+    sql('UPDATE matches SET summary = ? WHERE code = ?', kept, code);
+    await restart();
+    const old = ReportSchema.parse(await (await get(code, 'report.json')).json());
+    expect(old.seats).toBeUndefined();
+    expect(old.negotiation).toBeUndefined();
+    expect(old.quarters).toEqual(report.quarters);
+    expect(await (await get(code, 'report.html')).text()).not.toContain('Who played each seat');
+    expect((db().prepare('SELECT summary FROM matches WHERE code = ?').get(code) as { summary: string }).summary).toBe(kept);
   });
 });

@@ -88,6 +88,41 @@ describe('after-action data over HTTP', () => {
     expect(final.history.map((h) => h.cooperation)).toEqual(report.quarters.map((q) => q.cooperation));
   });
 
+  it('names who played each seat and keeps the public negotiation, and nothing said in private, in every file', async () => {
+    const { control, players } = await facilitatedMatch(server.endpoint, ['US', 'CN'], { seed: 'debrief' });
+    const { US: us, CN: cn } = players;
+    const deputy = await Player.join(server.endpoint, control.code, { join: { seat: 'US', name: 'US deputy' } });
+    open.push(control, us, cn, deputy);
+    await waitFor(() => deputy.you() !== undefined, 'deputy you');
+    await control.request('start', {}, ['notice']);
+    await waitFor(() => us.state.phase === 'orders', 'orders');
+    await cn.say('public', 'PUBLIC-1 <script>alert(1)</script><img src=x onerror=alert(2)>');
+    await us.say('dm:US:CN', 'DM-SECRET a quiet word');
+    await deputy.say('team:US', 'TEAM-SECRET our line');
+    await control.say('team:CN', 'CONTROL-SECRET a nudge');
+    const proposed = await us.request<{ id: string }>('propose', { kind: 'incident-hotline', parties: ['CN'] }, ['proposal', 'error']);
+    await cn.request('respond', { id: proposed.data.id, accept: false }, ['proposal', 'error']);
+    await deputy.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await cn.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await waitFor(() => us.state.turn === 1, 'turn 1');
+    await control.request('control:end', { reason: 'Debrief' }, ['control-ack']);
+    await waitFor(() => us.state.phase === 'finished', 'finished');
+
+    const report = ReportSchema.parse(await (await get(control.code, 'report.json')).json());
+    expect(report.seats?.US.players).toEqual(['US lead', 'US deputy']);
+    expect(report.seats?.CN.players).toEqual(['CN lead']);
+    expect(report.seats?.EU).toEqual({ players: [], botTurns: [1], draftedTurns: [] });
+    expect(report.negotiation?.publicChat.map((m) => [m.name, m.seat, m.quarter, m.text])).toEqual([['CN lead', 'CN', report.quarters[0].quarter, 'PUBLIC-1 <script>alert(1)</script><img src=x onerror=alert(2)>']]);
+    expect(report.negotiation?.proposals.map((p) => [p.kind, p.proposer, p.parties, p.status, p.declinedBy])).toEqual([['incident-hotline', 'US', ['US', 'CN'], 'declined', 'CN']]);
+    const html = await (await get(control.code, 'report.html')).text();
+    expect(html).toContain('<td>US lead, US deputy</td>');
+    expect(html).toContain('PUBLIC-1 &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('Private and team channels are not included.');
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(await (await get(control.code, 'report.csv')).text()).toContain(',players,US lead; US deputy\n');
+    for (const f of FILES) expect(await (await get(control.code, f)).text(), f).not.toMatch(/DM-SECRET|TEAM-SECRET|CONTROL-SECRET/);
+  });
+
   it('answers 404 for unknown codes and files', async () => {
     expect((await get('ACDEFG', 'record.json')).status).toBe(404);
     expect((await get('bad code', 'record.json')).status).toBe(404);
