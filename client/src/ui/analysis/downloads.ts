@@ -35,10 +35,10 @@ export function downloadsPanel(): { el: HTMLElement; set(src: ReportSource): voi
     'section',
     { class: 'card analysis-downloads', 'aria-labelledby': 'dl-h', 'data-testid': 'downloads' },
     h('h2', { id: 'dl-h' }, 'After-action report'),
-    h('p', { class: 'hint' }, 'The report opens offline (no scripts, no outside files) and prints cleanly: timeline, charts per quarter, every seat’s orders revealed, key events and why the outcome happened. JSON for analysis; CSV has one row per seat per quarter.'),
+    h('p', { class: 'hint' }, 'The report opens offline (no scripts, no outside files) and prints cleanly: timeline, charts per quarter, every seat’s orders revealed, key events and why the outcome happened, who played each seat and the public negotiation. JSON for analysis; CSV has one row per seat per quarter.'),
     links,
     h('h3', {}, 'Or make the files in this browser'),
-    h('p', { class: 'hint' }, 'For when the server is out of reach. Control’s interventions are kept by the server only, so these files leave them out.'),
+    h('p', { class: 'hint' }, 'For when the server is out of reach. Control’s interventions, who played each seat and the public negotiation are kept by the server only, so these files leave them out.'),
     local,
     status,
   );
