@@ -128,7 +128,7 @@ const PROPOSAL_OUTCOME: Record<Negotiation['proposals'][number]['status'], strin
   agreed: 'Agreed',
   declined: 'Declined',
   signed: 'Signed',
-  lapsed: 'Lapsed: not agreed by the resolution',
+  lapsed: 'Lapsed: not every party accepted before the quarter resolved',
   refused: 'Agreed, but not signed',
 };
 
@@ -164,7 +164,9 @@ function negotiationSection(n: Negotiation): string {
       const proposals = g.proposals.length
         ? `<table><caption>Agreements proposed</caption><thead><tr><th scope="col">Proposed</th><th scope="col">Agreement</th><th scope="col">By</th><th scope="col">Parties</th><th scope="col">Accepted by</th><th scope="col">Outcome</th></tr></thead><tbody>${g.proposals
             .map((p) => {
-              const outcome = `${PROPOSAL_OUTCOME[p.status]}${p.status === 'declined' && p.declinedBy ? ` by ${seatShort(p.declinedBy)}` : ''}${p.note ? `. ${esc(p.note)}` : ''}`;
+              // Every party accepted but it lapsed: the match ended before the quarter resolved.
+              const ended = p.status === 'lapsed' && p.parties.every((x) => p.acceptedBy.includes(x));
+              const outcome = `${ended ? 'Agreed, but the match ended before it was signed' : PROPOSAL_OUTCOME[p.status]}${p.status === 'declined' && p.declinedBy ? ` by ${seatShort(p.declinedBy)}` : ''}${p.note ? `. ${esc(p.note)}` : ''}`;
               return `<tr><td>${clockTime(p.at)}</td><td>${esc(p.title)}</td><td>${seatShort(p.proposer)}</td><td>${p.parties.map(seatShort).join(', ')}</td><td>${p.acceptedBy.map(seatShort).join(', ') || '<em>no one</em>'}</td><td>${outcome}</td></tr>`;
             })
             .join('')}</tbody></table>`

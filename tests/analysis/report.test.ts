@@ -225,6 +225,13 @@ describe('after-action report', () => {
       expect(html.indexOf('The negotiation on the record')).toBeGreaterThan(html.indexOf('<h2>Timeline</h2>'));
     });
 
+    it('say why a proposal lapsed: not every party accepted, or the match ended first', () => {
+      const lapsed = (acceptedBy: ('US' | 'CN')[]) => ({ ...people.negotiation!.proposals[0], acceptedBy, declinedBy: undefined, status: 'lapsed' as const });
+      const page = reportHtml(buildReport(recordOf(baseline, final), final, undefined, { negotiation: { publicChat: [], proposals: [lapsed(['US']), lapsed(['US', 'CN'])] } }));
+      expect(page).toContain('<td>United States</td><td>Lapsed: not every party accepted before the quarter resolved</td>');
+      expect(page).toContain('<td>United States, China</td><td>Agreed, but the match ended before it was signed</td>');
+    });
+
     it('says so when nothing was said in public or proposed', () => {
       const quiet = reportHtml(buildReport(recordOf(baseline, final), final, undefined, { negotiation: { publicChat: [], proposals: [] } }));
       expect(quiet).toContain('No public messages and no proposals.');
