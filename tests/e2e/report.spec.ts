@@ -32,6 +32,10 @@ test('the after-action report: HTML opens offline with its charts, JSON validate
   expect(quarters).toBeGreaterThanOrEqual(1);
   expect(quarters).toBeLessThanOrEqual(3);
   expect(report.quarters[0].orders.US.map((o) => o.action)).toContain('us-tighten-chip-controls');
+  // Who played: the one person on the US; the bots everywhere else, every quarter.
+  expect(report.seats?.US).toEqual({ players: ['Analyst'], botTurns: [], draftedTurns: [] });
+  expect(report.seats?.CN.botTurns).toEqual(report.quarters.map((q) => q.turn));
+  expect(report.negotiation).toEqual({ publicChat: [], proposals: [] });
 
   // CSV: a header, then one row per seat per quarter.
   const csv = await (await request.get(`/api/matches/${code}/report.csv`)).text();
@@ -63,6 +67,8 @@ test('the after-action report: HTML opens offline with its charts, JSON validate
     expect(await c.locator('polyline').count()).toBeGreaterThan(0);
   }
   await expect(rp.getByRole('img', { name: /^US lead: best democratic lab/ })).toBeVisible();
+  await expect(rp.getByRole('table', { name: 'Players by seat' }).getByRole('row', { name: /^United States Analyst none none$/ })).toBeVisible();
+  await expect(rp.getByText('Private and team channels are not included.')).toBeVisible();
   await rp.screenshot({ path: `${SCREENS}/report-offline.png`, fullPage: true });
   expect(fetched).toEqual([]);
   // The same page through setContent, still offline.
