@@ -109,6 +109,14 @@ test('keyboard only: skip to the orders, pick an action, submit, continue', asyn
   expect(await first.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe('none');
   await page.keyboard.press('Space');
   await expect(first).toBeChecked();
+  // Enter on a checkbox toggles it, like Space; it does not submit the orders (they are final once sent).
+  await page.keyboard.press('Enter');
+  await expect(first).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Submit no orders (hold)' })).toBeEnabled();
+  await page.keyboard.press('Enter');
+  await expect(first).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: /Quarter report/ })).toBeHidden();
   await page.screenshot({ path: `${SCREENS}/keyboard-order.png` });
   // Tab on to the submit button: as many presses as there are controls between the two.
   const submit = page.getByRole('button', { name: /^Submit 1 order$/ });

@@ -7,6 +7,7 @@ import type { AppState } from '../../store.js';
 import { visibilityBadge } from './events.js';
 import { freeSeatButtons } from './claim.js';
 import { ordersPreview } from './preview.js';
+import { ordersKeys } from './orders-keys.js';
 import { openDraft, seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { whyButton } from '../sources.js';
 import { APPLY_DRAFT_EVENT, DRAFT_EVENT, type DraftEventDetail } from '../exercise/team.js';
@@ -176,12 +177,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     }
   });
 
-  // The catalogue is a long run of controls: a keyboard user submits without tabbing through all of it.
-  form.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
-    e.preventDefault();
-    form.requestSubmit();
-  });
+  ordersKeys(form);
 
   // A teammate's draft taken over from the team panel (ui/exercise/team.ts): the form is rebuilt with it.
   const onApply = (e: Event) => {
