@@ -6,8 +6,12 @@ import { orderText } from '../ordersText.js';
 
 /** The orders form announces each change with this event (client/src/ui/game/orders.ts). */
 export const DRAFT_EVENT = 'lt:orders-draft';
-/** `quiet`: the form took the seat's shared draft as it is; the team panel learns it, the teammates need not. */
-export type DraftEventDetail = { turn: number; orders: Order[]; quiet?: boolean };
+/**
+ * `quiet`: the form took the seat's shared draft as it is; the team panel learns it, the teammates need not.
+ * `invalid`: the form shows problems (too many orders, over budget); it is not sent, so the seat's last
+ * valid draft stands.
+ */
+export type DraftEventDetail = { turn: number; orders: Order[]; quiet?: boolean; invalid?: boolean };
 
 /** Asks the orders form to take these orders (a teammate's draft). */
 export const APPLY_DRAFT_EVENT = 'lt:orders-apply';
@@ -21,7 +25,7 @@ document.addEventListener(DRAFT_EVENT, (e) => {
   const d = (e as CustomEvent<DraftEventDetail>).detail;
   myForm = d;
   const s = getState();
-  if (d.quiet || !s.you?.seat || !s.match) return;
+  if (d.quiet || d.invalid || !s.you?.seat || !s.match) return;
   exerciseActions.draft(d.turn, d.orders);
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ORDERS_PER_QUARTER, MSG, OrderSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, validateOrders, type ActionDef, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { MAX_ORDERS_PER_QUARTER, OrderSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, type ActionDef, type DraftMessage, type Order, type SeatId } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { actions } from '../../net/connection.js';
 import { exercise } from '../../net/exercise.js';
@@ -8,17 +8,13 @@ import { visibilityBadge } from './events.js';
 import { freeSeatButtons } from './claim.js';
 import { ordersPreview } from './preview.js';
 import { ordersKeys } from './orders-keys.js';
+import { checkOrders, shareableDraft } from './orders-check.js';
+import { ordersRefusal } from './orders-refusal.js';
 import { openDraft, seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { whyButton } from '../sources.js';
 import { APPLY_DRAFT_EVENT, DRAFT_EVENT, type DraftEventDetail } from '../exercise/team.js';
 
 type Draft = Map<string, { intensity: number; target?: SeatId }>;
-
-/** validateOrders only reads the seat's purse; give it just that. */
-function preview(seat: SeatId, resources: number, orders: Order[]) {
-  const purse = { resources: Object.fromEntries(SEATS.map((s) => [s, s === seat ? resources : 0])) } as unknown as WorldState;
-  return validateOrders(purse, seat, orders);
-}
 
 /** The orders form: the seat's catalogue, intensity, running total, a validation preview, submit. */
 export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
@@ -50,6 +46,9 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   let touched = false;
   /** The form a teammate's shared draft was already taken into (once per seat and quarter). */
   let adoptedFor = '';
+  /** The seat's draft as the server last relayed it, and when this tab heard it (the server took a draft then). */
+  let relayedDraft: DraftMessage | undefined;
+  let draftAcceptedAt = 0;
   const costEls = new Map<string, HTMLElement>();
 
   function orders(): Order[] {
@@ -59,9 +58,12 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     });
   }
 
-  /** Teammates on this seat see the form's draft (ui/exercise/team.ts shares it). */
+  /** Teammates on this seat see the form's draft (ui/exercise/team.ts shares it), unless the form shows problems. */
   function announceDraft(quiet = false) {
-    const detail: DraftEventDetail = { turn: current?.match?.turn ?? 0, orders: orders(), ...(quiet ? { quiet } : {}) };
+    const os = orders();
+    const sv = current?.seatView;
+    const invalid = sv ? shareableDraft(sv.seat, sv.resources, os) === null : false;
+    const detail: DraftEventDetail = { turn: current?.match?.turn ?? 0, orders: os, ...(quiet ? { quiet } : {}), ...(invalid ? { invalid } : {}) };
     form.dispatchEvent(new CustomEvent(DRAFT_EVENT, { bubbles: true, detail }));
   }
 
@@ -143,7 +145,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     if (!s || !seat || !sv || sv.seat !== seat) return;
     const os = orders();
     const spent = ordersCost(os);
-    const check = preview(seat, sv.resources, os);
+    const check = checkOrders(seat, sv.resources, os);
     const currency = SEAT_INFO[seat].currency;
     const left = sv.resources - spent;
     total.textContent = `${os.length} of ${MAX_ORDERS_PER_QUARTER} orders · cost ${spent} of ${sv.resources} ${currency} · ${left >= 0 ? `${left} left` : `${-left} over`}`;
@@ -268,14 +270,12 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     } else if (!sending && adoptedFor !== key) {
       status.textContent = '';
     }
-    // Only what concerns the orders: chat, proposals and the rest show their own refusals where they were made.
-    const mine =
-      s.error &&
-      s.error.at >= builtAt &&
-      (s.error.ref === undefined || s.error.ref === MSG.submit || s.error.ref === MSG.draft || s.error.code === 'offline') &&
-      // A refusal because the bot had the seat is over once Control hands it back.
-      (s.error.code !== 'handed-to-bot' || seatHandedToBot(s, seat));
-    err.textContent = mine ? `The server refused: ${s.error!.message}` : '';
+    const relayed = exercise().drafts[seat];
+    if (relayed !== relayedDraft) {
+      relayedDraft = relayed;
+      draftAcceptedAt = Date.now();
+    }
+    err.textContent = ordersRefusal(s.error, { builtAt, draftAcceptedAt, handedToBot: seatHandedToBot(s, seat) }) ?? '';
   }
 
   return { el, update, destroy: () => document.removeEventListener(APPLY_DRAFT_EVENT, onApply) };
