@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ORDERS_PER_QUARTER, OrderSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, type ActionDef, type DraftMessage, type Order, type SeatId } from '../../../../shared/index.js';
+import { MAX_ORDERS_PER_QUARTER, OrderSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, type ActionDef, type DraftMessage, type Order, type PublicView, type SeatId } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { actions } from '../../net/connection.js';
 import { exercise } from '../../net/exercise.js';
@@ -10,6 +10,7 @@ import { ordersPreview } from './preview.js';
 import { ordersKeys } from './orders-keys.js';
 import { checkOrders, shareableDraft } from './orders-check.js';
 import { ordersRefusal } from './orders-refusal.js';
+import { orderCondition } from './order-condition.js';
 import { openDraft, seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { whyButton } from '../sources.js';
 import { APPLY_DRAFT_EVENT, DRAFT_EVENT, type DraftEventDetail } from '../exercise/team.js';
@@ -50,6 +51,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   let relayedDraft: DraftMessage | undefined;
   let draftAcceptedAt = 0;
   const costEls = new Map<string, HTMLElement>();
+  /** Each card's line on what its order needs to succeed (offers: the agreement's cooperation), kept current. */
+  const conditionEls = new Map<string, HTMLElement>();
 
   function orders(): Order[] {
     return catalogue.filter((a) => draft.has(a.id)).map((a) => {
@@ -71,6 +74,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     catalogue = actionsFor(seat);
     draft = new Map();
     costEls.clear();
+    conditionEls.clear();
     // The orders this tab was drafting for this seat and quarter before a reload (kept for the quarter).
     const saved = loadDraft(draftKey);
     const currency = SEAT_INFO[seat].currency;
@@ -78,7 +82,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       list,
       catalogue.map((a) => {
         const id = `act-${a.id}`;
-        const check = h('input', { type: 'checkbox', id, name: 'action', value: a.id, 'aria-describedby': `${id}-sum ${id}-cost` });
+        const check = h('input', { type: 'checkbox', id, name: 'action', value: a.id, 'aria-describedby': `${id}-sum ${id}-cond ${id}-cost` });
         const intensity = h(
           'select',
           // Described by its action's name: the label stays "Intensity", so the action's own label names one control.
@@ -91,6 +95,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
             : null;
         const cost = h('span', { class: 'cost', id: `${id}-cost` });
         costEls.set(a.id, cost);
+        const condition = h('p', { class: 'condition', id: `${id}-cond`, hidden: true });
+        conditionEls.set(a.id, condition);
         // The row's controls into the draft, its cost and its look.
         const show = () => {
           const n = Number(intensity.value) || 1;
@@ -114,6 +120,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
           { class: 'action' },
           h('div', { class: 'action-head' }, check, h('label', { for: id, id: `${id}-name` }, a.name), a.sources?.length ? whyButton({ kind: 'action', action: a.id }, () => current?.pub?.scenarioId, { describedBy: `${id}-name` }) : null, visibilityBadge(a.visibility)),
           h('p', { class: 'summary', id: `${id}-sum` }, a.summary, a.agreement ? ' Forms an agreement if every party offers it this quarter.' : ''),
+          condition,
           h(
             'div',
             { class: 'action-controls' },
@@ -138,6 +145,17 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     if (draft.size) announceDraft(quiet);
   }
 
+  function showConditions(pub: PublicView) {
+    for (const a of catalogue) {
+      const el = conditionEls.get(a.id);
+      if (!el) continue;
+      const c = orderCondition(a, pub);
+      el.hidden = !c;
+      el.textContent = c ? `${c.unmet ? '⚠ ' : ''}${c.text}` : '';
+      el.classList.toggle('bad', c?.unmet ?? false);
+    }
+  }
+
   function refresh() {
     const s = current;
     const seat = s?.you?.seat;
@@ -153,6 +171,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     meter.value = Math.min(spent, sv.resources);
     meter.classList.toggle('over', spent > sv.resources);
     fill(problems, check.errors.map((e) => h('li', {}, '⚠ ', e)));
+    if (s.pub) showConditions(s.pub);
     expected.update(s.pub, sv, os);
     const playing = s.match?.phase === 'orders';
     const submitted = seatSubmitted(s, seat);
