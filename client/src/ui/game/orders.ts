@@ -11,6 +11,7 @@ import { ordersKeys } from './orders-keys.js';
 import { checkOrders, shareableDraft } from './orders-check.js';
 import { ordersRefusal } from './orders-refusal.js';
 import { orderCondition } from './order-condition.js';
+import { conflictText, orderConflicts } from './order-conflicts.js';
 import { openDraft, seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { whyButton } from '../sources.js';
 import { APPLY_DRAFT_EVENT, DRAFT_EVENT, type DraftEventDetail } from '../exercise/team.js';
@@ -28,9 +29,11 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   const submit = h('button', { type: 'submit', class: 'primary big', 'aria-keyshortcuts': 'Control+Enter Meta+Enter' }, 'Submit orders');
   const status = h('p', { class: 'submit-status', role: 'status', 'aria-live': 'polite' });
   const err = h('p', { class: 'error', role: 'alert' });
+  // The contradiction warnings sit on the cards; this says once, for screen readers, when the set changes.
+  const conflictNews = h('p', { class: 'sr-only', 'aria-live': 'polite' });
   // The expected effect of the chosen orders (an estimate from the seat's own view), and its one-line gist in the foot.
   const expected = ordersPreview();
-  const foot = h('div', { class: 'orders-foot' }, total, meter, expected.line, problems, submit, status, err);
+  const foot = h('div', { class: 'orders-foot' }, total, meter, expected.line, problems, conflictNews, submit, status, err);
   const form = h('form', { class: 'orders-form', 'aria-labelledby': 'orders-h', novalidate: true }, intro, list, expected.el, foot);
   const el = h('section', { class: 'panel orders', 'aria-labelledby': 'orders-h' }, heading, form);
 
@@ -53,6 +56,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   const costEls = new Map<string, HTMLElement>();
   /** Each card's line on what its order needs to succeed (offers: the agreement's cooperation), kept current. */
   const conditionEls = new Map<string, HTMLElement>();
+  /** Each card's warning when a chosen order contradicts it. */
+  const conflictEls = new Map<string, HTMLElement>();
 
   function orders(): Order[] {
     return catalogue.filter((a) => draft.has(a.id)).map((a) => {
@@ -75,6 +80,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     draft = new Map();
     costEls.clear();
     conditionEls.clear();
+    conflictEls.clear();
     // The orders this tab was drafting for this seat and quarter before a reload (kept for the quarter).
     const saved = loadDraft(draftKey);
     const currency = SEAT_INFO[seat].currency;
@@ -82,7 +88,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       list,
       catalogue.map((a) => {
         const id = `act-${a.id}`;
-        const check = h('input', { type: 'checkbox', id, name: 'action', value: a.id, 'aria-describedby': `${id}-sum ${id}-cond ${id}-cost` });
+        const check = h('input', { type: 'checkbox', id, name: 'action', value: a.id, 'aria-describedby': `${id}-sum ${id}-cond ${id}-conflict ${id}-cost` });
         const intensity = h(
           'select',
           // Described by its action's name: the label stays "Intensity", so the action's own label names one control.
@@ -97,6 +103,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
         costEls.set(a.id, cost);
         const condition = h('p', { class: 'condition', id: `${id}-cond`, hidden: true });
         conditionEls.set(a.id, condition);
+        const conflict = h('p', { class: 'conflict', id: `${id}-conflict`, hidden: true });
+        conflictEls.set(a.id, conflict);
         // The row's controls into the draft, its cost and its look.
         const show = () => {
           const n = Number(intensity.value) || 1;
@@ -121,6 +129,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
           h('div', { class: 'action-head' }, check, h('label', { for: id, id: `${id}-name` }, a.name), a.sources?.length ? whyButton({ kind: 'action', action: a.id }, () => current?.pub?.scenarioId, { describedBy: `${id}-name` }) : null, visibilityBadge(a.visibility)),
           h('p', { class: 'summary', id: `${id}-sum` }, a.summary, a.agreement ? ' Forms an agreement if every party offers it this quarter.' : ''),
           condition,
+          conflict,
           h(
             'div',
             { class: 'action-controls' },
@@ -156,6 +165,18 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     }
   }
 
+  function showConflicts(os: Order[]) {
+    const conflicts = orderConflicts(os.map((o) => o.action));
+    const name = (id: string) => catalogue.find((a) => a.id === id)?.name ?? id;
+    for (const [id, el] of conflictEls) {
+      const lines = conflicts.flatMap((c) => (c.first === id ? [conflictText(name(c.second), c.lever)] : c.second === id ? [conflictText(name(c.first), c.lever)] : []));
+      el.hidden = lines.length === 0;
+      el.textContent = lines.map((l) => `⚠ ${l}`).join(' ');
+    }
+    const news = conflicts.map((c) => `“${name(c.first)}” and “${name(c.second)}” contradict each other.`).join(' ');
+    if (conflictNews.textContent !== news) conflictNews.textContent = news;
+  }
+
   function refresh() {
     const s = current;
     const seat = s?.you?.seat;
@@ -172,6 +193,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     meter.classList.toggle('over', spent > sv.resources);
     fill(problems, check.errors.map((e) => h('li', {}, '⚠ ', e)));
     if (s.pub) showConditions(s.pub);
+    showConflicts(os);
     expected.update(s.pub, sv, os);
     const playing = s.match?.phase === 'orders';
     const submitted = seatSubmitted(s, seat);
