@@ -189,7 +189,8 @@ export function seatView(state: WorldState, seat: SeatId): SeatView {
   const cnInflow: Record<keyof ComputeFlows, Estimate> = chinese
     ? { legal: exactly(cn.legal), domestic: exactly(cn.domestic), smuggled: exactly(cn.smuggled), offshore: exactly(cn.offshore) }
     : {
-        legal: estimate(state, turn, `${seat}:cn:legal`, cn.legal, intel, 0.1),
+        // The licensed sales are the US government's own licences: it knows them; others estimate them.
+        legal: seat === 'US' ? exactly(cn.legal) : estimate(state, turn, `${seat}:cn:legal`, cn.legal, intel, 0.1),
         domestic: estimate(state, turn, `${seat}:cn:domestic`, cn.domestic, intel, 0.8),
         smuggled: covertEstimate(state, turn, seat, 'smuggled', intel),
         offshore: covertEstimate(state, turn, seat, 'offshore', intel),

@@ -61,6 +61,15 @@ describe('fog of war', () => {
     expect(us.high).toBeGreaterThanOrEqual(900000);
   });
 
+  it('the US knows the licensed sales to China exactly (its own licences); other outside seats estimate them', () => {
+    const s = match('fog-licences');
+    const legal = s.compute.CN.inflow.legal;
+    expect(legal).toBeGreaterThan(0);
+    expect(seatView(s, 'US').cnInflow.legal).toEqual({ value: legal, low: legal, high: legal, exact: true });
+    expect(seatView(s, 'CN').cnInflow.legal.exact).toBe(true);
+    for (const seat of ['EU', 'JK', 'TW', 'HUB', 'USLAB'] as const) expect(seatView(s, seat).cnInflow.legal.exact).toBe(false);
+  });
+
   it('intelligence effort narrows the bands on estimates of others', () => {
     const s = createWorld(scenario('baseline'), 'fog-intel');
     const width = (intel: number) => {
