@@ -36,11 +36,27 @@ function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; 
   ];
 }
 
+/** The public figures that differ, as shown, between the end of the last resolution and the moment this one began. */
+export function movedDuringQuarter(ended: Point, began: Point): string[] {
+  const rows: [string, string, string][] = [
+    ['US lead (public estimate)', months(ended.lead.value), months(began.lead.value)],
+    ['tension', ended.tension.toFixed(0), began.tension.toFixed(0)],
+    ['cooperation', ended.cooperation.toFixed(0), began.cooperation.toFixed(0)],
+    ['misuse risk', pct(ended.misuse), pct(began.misuse)],
+    ['swing markets on democratic stacks', pct(ended.swingDemocratic), pct(began.swingDemocratic)],
+  ];
+  return rows.filter(([, a, b]) => a !== b).map(([name, a, b]) => `${name} ${a} → ${b}`);
+}
+
 /** The body of a quarter's report: what changed, what you ordered, what happened. Used by the dialog and the end screen. */
 export function reportBody(s: AppState, turn: number, before?: Point, showFigures = true): HTMLElement[] {
   const series = s.pub?.series ?? [];
   const now = series.find((x) => x.turn === turn);
-  const prev = series.find((x) => x.turn === turn - 1) ?? before;
+  const ended = series.find((x) => x.turn === turn - 1);
+  // "Before" is what was on screen as the quarter resolved, so the change is the resolution's own; figures
+  // Control moved during the quarter (an adjustment, an announced event) are named apart from it.
+  const prev = before ?? ended;
+  const moved = before && ended ? movedDuringQuarter(ended, before) : [];
   const evs = visibleEvents(s).filter((e) => e.turn === turn);
   const happenings = evs.filter((e) => e.kind !== 'order');
   const moves = evs.filter((e) => e.kind === 'order');
@@ -59,6 +75,9 @@ export function reportBody(s: AppState, turn: number, before?: Point, showFigure
           h('tbody', {}, figures(prev, now, own).map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, f.before), h('td', { class: 'num' }, f.after), h('td', { class: 'num' }, f.change)))),
         )
       : h('p', { class: 'hint' }, 'Figures are on their way…'),
+    showFigures && now && moved.length
+      ? h('p', { class: 'hint', 'data-testid': 'report-moved' }, `Changed by Control during the quarter, before it resolved: ${moved.join('; ')}. “Before” shows the figures after those changes.`)
+      : h('span', {}),
     mine && sv?.lastOrdersByBot
       ? h(
           'div',
