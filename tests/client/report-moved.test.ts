@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignDoctrines, builtinScenario, createWorld, playQuarter, publicView, type WorldState } from '../../shared/index.js';
 import { adjustWorld } from '../../shared/facilitation.js';
-import { movedDuringQuarter, pointOf } from '../../client/src/ui/game/report.js';
+import { movedDuringQuarter, pointOf } from '../../client/src/ui/game/moved.js';
 
 /** The public figures at the end of the last resolution, and as the next one begins. */
 function endedAndBegan(s: WorldState) {

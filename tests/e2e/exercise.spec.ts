@@ -160,6 +160,8 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   // Quarter 1: both hold; the agreement is signed and the injected card fires.
   await holdAndWait(us.page);
   await holdAndWait(cn.page);
+  // The quarter report names what Control changed before the quarter resolved, apart from the resolution's own change.
+  await expect(us.page.getByTestId('report-moved')).toContainText(/Control set Tension from \d+ to 40/);
   for (const p of [us.page, cn.page]) await continueReport(p, '2026 Q3');
   await expect(pj.page.getByTestId('projector-agreements')).toContainText('Incident hotline');
   await expect(pj.page.locator('.pj-recent')).toContainText('A cheap model shocks the market');

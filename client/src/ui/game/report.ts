@@ -1,20 +1,13 @@
-import { type Estimate, type PublicSeries, type PublicView } from '../../../../shared/index.js';
+import type { Estimate } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { months, pct, shownChange } from '../../format.js';
 import type { AppState } from '../../store.js';
 import { orderText } from '../ordersText.js';
 import { eventItem, visibleEvents } from './events.js';
+import { exercise } from '../../net/exercise.js';
+import { movedDuringQuarter, type Point } from './moved.js';
 
 type Fig = { name: string; before: string; after: string; change: string };
-type Point = Pick<PublicSeries, 'lead' | 'tension' | 'cooperation' | 'misuse' | 'swingDemocratic'> & {
-  /** The lead as the seat's own intelligence put it (the figure its map shows). */
-  ownLead?: Estimate;
-};
-
-/** The figures on screen before a quarter resolved: the public ones, and the seat's own estimate of the lead. */
-export function pointOf(v: PublicView | null | undefined, ownLead?: Estimate): Point | undefined {
-  return v ? { lead: v.lead, tension: v.tension, cooperation: v.cooperation, misuse: v.misuseRisk, swingDemocratic: v.swingDemocratic, ...(ownLead ? { ownLead } : {}) } : undefined;
-}
 
 function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; after: Estimate } | null): Fig[] {
   // The change is the difference of the figures as shown (each rounded as its column shows it), so
@@ -36,18 +29,6 @@ function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; 
   ];
 }
 
-/** The public figures that differ, as shown, between the end of the last resolution and the moment this one began. */
-export function movedDuringQuarter(ended: Point, began: Point): string[] {
-  const rows: [string, string, string][] = [
-    ['US lead (public estimate)', months(ended.lead.value), months(began.lead.value)],
-    ['tension', ended.tension.toFixed(0), began.tension.toFixed(0)],
-    ['cooperation', ended.cooperation.toFixed(0), began.cooperation.toFixed(0)],
-    ['misuse risk', pct(ended.misuse), pct(began.misuse)],
-    ['swing markets on democratic stacks', pct(ended.swingDemocratic), pct(began.swingDemocratic)],
-  ];
-  return rows.filter(([, a, b]) => a !== b).map(([name, a, b]) => `${name} ${a} → ${b}`);
-}
-
 /** The body of a quarter's report: what changed, what you ordered, what happened. Used by the dialog and the end screen. */
 export function reportBody(s: AppState, turn: number, before?: Point, showFigures = true): HTMLElement[] {
   const series = s.pub?.series ?? [];
@@ -56,7 +37,8 @@ export function reportBody(s: AppState, turn: number, before?: Point, showFigure
   // "Before" is what was on screen as the quarter resolved, so the change is the resolution's own; figures
   // Control moved during the quarter (an adjustment, an announced event) are named apart from it.
   const prev = before ?? ended;
-  const moved = before && ended ? movedDuringQuarter(ended, before) : [];
+  // Quarter 1 has no resolution before it to compare with: Control's notices of the quarter say what it changed.
+  const moved = before && ended ? movedDuringQuarter(ended, before) : before ? exercise().notices.filter((n) => n.turn === turn - 1 && (n.kind === 'adjusted' || n.kind === 'custom-event')).map((n) => n.text.replace(/\.$/, '')) : [];
   const evs = visibleEvents(s).filter((e) => e.turn === turn);
   const happenings = evs.filter((e) => e.kind !== 'order');
   const moves = evs.filter((e) => e.kind === 'order');
