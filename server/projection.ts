@@ -43,6 +43,7 @@ export function project(state: MatchState, ctrl: MatchController, roster: Roster
     slot.bot = holders.length === 0 || handed;
     slot.members = holders.length;
     slot.handedToBot = handed;
+    slot.away = holders.filter((m) => !m.connected).map((m) => m.name).join(', ');
   }
 }
 

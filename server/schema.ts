@@ -18,6 +18,7 @@ export class SeatSlot extends Schema implements SeatSlotShape {
   @type('boolean') bot = true;
   @type('number') members = 0;
   @type('boolean') handedToBot = false;
+  @type('string') away = '';
 }
 
 /** The room's synchronised state; see `MatchStateShape` in shared/protocol.ts. Written only by projection. */

@@ -214,6 +214,8 @@ export type SeatSlotShape = {
   members: number;
   /** Control handed the seat to its bot although people hold it. */
   handedToBot: boolean;
+  /** The names of holders whose connection dropped and who may still come back, comma-separated ('' when none). */
+  away: string;
 };
 export type MatchStateShape = {
   code: string;

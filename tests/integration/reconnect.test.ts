@@ -45,6 +45,25 @@ describe('reconnection', () => {
     await back.leave();
   });
 
+  it("names a teammate whose connection dropped as away, while the seat stays held by the others", async () => {
+    const { us, cn } = await startedMatch('team-away');
+    const dave = await Player.join(server.endpoint, us.code, { join: { seat: 'CN', name: 'Dave' } });
+    await waitFor(() => us.state.seats.CN?.members === 2, 'a team of two');
+    expect(us.state.seats.CN).toMatchObject({ connected: true, away: '' });
+    const token = dave.room.reconnectionToken;
+    dave.room.connection.close();
+    await waitFor(() => us.state.seats.CN?.away === 'Dave', 'Dave shown away');
+    expect(us.state.seats.CN).toMatchObject({ connected: true, members: 2, name: 'Bo, Dave' });
+    const back = new Player(await new Client(server.endpoint).reconnect(token));
+    await waitFor(() => us.state.seats.CN?.away === '', 'Dave back');
+    // Not back in time: he leaves the team, and nobody is away.
+    back.room.connection.close();
+    await waitFor(() => us.state.seats.CN?.members === 1, 'the team down to one', 5000);
+    expect(us.state.seats.CN).toMatchObject({ connected: true, away: '', name: 'Bo' });
+    await us.leave();
+    await cn.leave();
+  });
+
   it('frees the seat for its bot when the player does not return in time', async () => {
     const { us, cn } = await startedMatch('abandon');
     await us.request('submit', { turn: 0, orders: [] }, ['ack']);

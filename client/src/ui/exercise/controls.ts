@@ -109,10 +109,11 @@ export function seatTable(): Part {
     'section',
     { class: 'card ctl-seats', 'aria-labelledby': 'ctl-seats-h' },
     h('h2', { id: 'ctl-seats-h' }, 'Seats'),
+    h('p', { class: 'hint' }, 'Whether each seat’s orders are in. What a seat ordered is not shown here, to Control either, beyond the moves it announces; the after-action report reveals every seat’s orders when the match ends.'),
     h(
       'table',
       { class: 'table compact', 'data-testid': 'control-seats' },
-      h('caption', { class: 'sr-only' }, 'Seats, players and orders'),
+      h('caption', { class: 'sr-only' }, 'Seats, their players, and whether their orders are in'),
       h('thead', {}, h('tr', {}, ['Seat and players', 'Status', 'Hand over'].map((c) => h('th', { scope: 'col' }, c)))),
       body,
     ),
@@ -132,7 +133,9 @@ export function seatTable(): Part {
         SEATS.filter((x) => m.seats[x]).map((seat) => {
           const slot = m.seats[seat]!;
           const info = SEAT_INFO[seat];
-          const people = slot.occupied ? `${slot.name}${slot.members > 1 ? ` (team of ${slot.members})` : ''}${slot.connected ? '' : ' — away'}` : 'no one';
+          // A team member whose connection dropped is named as away, though the seat is still held by the others.
+          const away = !slot.connected ? ' — away' : slot.away ? ` — ${slot.away} away` : '';
+          const people = slot.occupied ? `${slot.name}${slot.members > 1 ? ` (team of ${slot.members})` : ''}${away}` : 'no one';
           const playedBy = slot.handedToBot ? 'bot (handed over)' : slot.bot ? 'bot' : 'people';
           const orders = m.phase !== 'orders' ? '' : slot.submitted ? ' · ✓ submitted' : slot.bot ? ' · bot orders' : ' · … deciding';
           // A seat no one holds is already the bot's: there is nothing to hand over.

@@ -55,10 +55,10 @@ export function teamPanel(): { el: HTMLElement; update(s: AppState): void } {
       el.hidden = !seat || s.match?.phase !== 'orders' || (!team && !(current?.submitted === true && current.by !== s.you?.name));
       if (el.hidden || !seat || !slot) return;
       const form = myForm && myForm.turn === s.match?.turn ? myForm.orders : [];
-      const k = JSON.stringify([slot.name, slot.members, current, s.you?.name, form, Math.floor(Date.now() / 10_000)]);
+      const k = JSON.stringify([slot.name, slot.away, slot.members, current, s.you?.name, form, Math.floor(Date.now() / 10_000)]);
       if (k === key) return;
       key = k;
-      members.textContent = team ? `${SEAT_INFO[seat].short} is played by a team of ${slot.members}: ${slot.name}. Changes to the orders form are shared with your teammates; the first to submit submits for the seat.` : `Only you hold ${SEAT_INFO[seat].short} now.`;
+      members.textContent = team ? `${SEAT_INFO[seat].short} is played by a team of ${slot.members}: ${slot.name}${slot.away ? ` (${slot.away} away)` : ''}. Changes to the orders form are shared with your teammates; the first to submit submits for the seat.` : `Only you hold ${SEAT_INFO[seat].short} now.`;
       if (!current) {
         fill(draft, h('p', { class: 'hint' }, 'No shared draft yet this quarter.'));
         return;
