@@ -71,6 +71,17 @@ describe('a facilitated exercise', () => {
     await waitFor(() => players.US.state.phase === 'orders', 'started by Control');
   });
 
+  it("tells everyone whether Control is connected, so a lobby whose Control left is not a silent wait", async () => {
+    const { control: ctl, key, players } = await facilitatedMatch(server.endpoint, ['US']);
+    open.push(players.US);
+    await waitFor(() => players.US.state.controlPresent === true, 'Control present');
+    await ctl.leave();
+    await waitFor(() => players.US.state.controlPresent === false, 'Control gone');
+    const back = await Player.join(server.endpoint, ctl.code, { join: { role: 'facilitator', key, name: 'Control' } });
+    open.push(back);
+    await waitFor(() => players.US.state.controlPresent === true, 'Control back');
+  });
+
   it('refuses every control message from players and spectators, changing nothing', async () => {
     const { us, spec, cn } = await exercise();
     const before = snapshot(cn);

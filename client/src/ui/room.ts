@@ -118,7 +118,11 @@ export function roomScreen(): Screen {
       const humans = SEATS.filter((x) => m.seats[x]?.occupied).length;
       startHint.textContent = host
         ? `${humans} human seat${humans === 1 ? '' : 's'} taken; bots will play the rest.`
-        : m.facilitated ? 'Waiting for Control to start the exercise…' : 'Waiting for the host to start the match…';
+        : !m.facilitated
+          ? 'Waiting for the host to start the match…'
+          : m.controlPresent
+            ? 'Waiting for Control to start the exercise…'
+            : 'Control is not connected just now: the exercise starts when Control comes back and starts it. Check with your facilitator if this lasts.';
       if (s.error && s.error !== prev.error) error.textContent = s.error.message;
     },
   };
