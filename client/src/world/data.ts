@@ -2,7 +2,7 @@ import { BUILTIN_SCENARIOS, OUTCOME_CRITERIA, SEATS, SEAT_INFO, paramsOf, type A
 import type { AppState } from '../store.js';
 import { flowsFor, type Flow } from './flows.js';
 
-export type SeatNode = { seat: SeatId; short: string; side: Side; kind: 'government' | 'lab'; status: string; submitted: boolean; human: boolean; mine: boolean };
+export type SeatNode = { seat: SeatId; short: string; side: Side; kind: 'government' | 'lab'; status: string; submitted: boolean; human: boolean; /** Held by people whose connections have all dropped (they may come back). */ away: boolean; mine: boolean };
 
 /** Everything the world view draws, already chosen between the seat's view and the public one. */
 export type WorldData = {
@@ -21,6 +21,12 @@ export type WorldData = {
   /** This quarter's movements the viewer knows of (see flows.ts). */
   flows: Flow[];
 };
+
+/** Map labels sit beside their markers, some near the edge: long names (a team's, say) are shortened there; the full names are in the seat lists beside the map. */
+const MAP_NAME_CHARS = 22;
+function mapName(name: string): string {
+  return name.length <= MAP_NAME_CHARS ? name : `${name.slice(0, MAP_NAME_CHARS - 1).trimEnd()}…`;
+}
 
 export function worldData(s: AppState): WorldData | null {
   const pub = s.pub;
@@ -52,8 +58,9 @@ export function worldData(s: AppState): WorldData | null {
       const slot = m.seats[seat];
       const human = Boolean(slot?.occupied);
       const info = SEAT_INFO[seat];
-      const status = seat === mine ? 'You' : human ? (slot?.name || 'Player') + (slot?.connected ? '' : ' (away)') : 'Bot';
-      return { seat, short: info.short, side: info.side, kind: info.kind, status, submitted: Boolean(slot?.submitted), human, mine: seat === mine };
+      const away = human && !slot?.connected;
+      const status = seat === mine ? 'You' : human ? mapName(slot?.name || 'Player') + (away ? ' (away)' : '') : 'Bot';
+      return { seat, short: info.short, side: info.side, kind: info.kind, status, submitted: Boolean(slot?.submitted), human, away, mine: seat === mine };
     }),
     playing: m.phase === 'orders',
     flows: flowsFor(s),

@@ -463,7 +463,7 @@ export class WorldScene extends Phaser.Scene {
       const bloc = n.seat === 'US' ? 'US' : n.seat === 'CN' ? 'CN' : n.seat === 'EU' ? 'ALLIES' : n.seat === 'HUB' ? 'HUB' : null;
       const e = bloc ? d.compute[bloc] : null;
       const fig = e ? (e.exact ? `${BLOC_LABEL[bloc!]} compute ${fmtCompute(e.value)} · exact` : `${BLOC_LABEL[bloc!]} compute ≈${fmtCompute(e.value)}`) : null;
-      const state = d.playing && n.human ? (n.submitted ? ' · ✓ orders in' : ' · deciding…') : '';
+      const state = d.playing && n.human ? (n.submitted ? ' · ✓ orders in' : n.away ? '' : ' · deciding…') : '';
       const lines = [`${n.kind === 'lab' ? 'LAB · ' : ''}${n.short}`, `${n.status}${state}`, fig].filter(Boolean) as string[];
       const t1 = this.text(L.x, L.y, lines[0], 15, INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
       const t2 = this.text(L.x, L.y + 18, lines[1], 12, n.mine ? '#ffffff' : MUTED, n.mine, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);

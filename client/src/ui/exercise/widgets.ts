@@ -62,7 +62,7 @@ export function seatChips(opts: { big?: boolean } = {}): { el: HTMLElement; upda
         SEATS.filter((x) => m.seats[x]).map((seat) => {
           const slot = m.seats[seat]!;
           const info = SEAT_INFO[seat];
-          const state = slot.handedToBot ? 'bot (handed over by Control)' : !slot.occupied ? 'bot' : slot.submitted ? 'orders in' : m.phase === 'orders' ? 'deciding' : 'ready';
+          const state = slot.handedToBot ? 'bot (handed over by Control)' : !slot.occupied ? 'bot' : slot.submitted ? 'orders in' : !slot.connected ? 'away' : m.phase === 'orders' ? 'deciding' : 'ready';
           return h(
             'li',
             { class: `xchip side-${info.side} ${slot.bot ? 'bot' : slot.submitted ? 'done' : 'waiting'}`, 'data-seat': seat },
