@@ -9,6 +9,8 @@ test('a reload rejoins the match in the same seat', async ({ page }) => {
   // An order drafted but not submitted survives the reload.
   await page.locator('.actions-list').getByRole('checkbox').first().check();
   await page.locator('.actions-list select').first().selectOption('2');
+  // So does a chat message written and not sent.
+  await page.getByTestId('chat').getByLabel('Message').fill('Half a thought about the pact');
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
@@ -18,6 +20,7 @@ test('a reload rejoins the match in the same seat', async ({ page }) => {
 
   await expect(page.locator('.actions-list').getByRole('checkbox').first()).toBeChecked();
   await expect(page.locator('.actions-list select').first()).toHaveValue('2');
+  await expect(page.getByTestId('chat').getByLabel('Message')).toHaveValue('Half a thought about the pact');
   await page.getByRole('button', { name: 'Submit 1 order' }).click();
   await expect(page.getByRole('dialog', { name: 'Quarter report: 2026 Q3 resolved' })).toBeVisible();
   expect(errors).toEqual([]);

@@ -122,6 +122,31 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
     sendBtn.disabled = !s || s.status !== 'connected' || n === 0 || n > CHAT_MAX_CHARS || !postChannel(s);
   }
 
+  // An unsent message survives a reload (kept for this tab and match only, like the orders draft).
+  const draftKey = (s: AppState | null) => (s?.code ? `leadtime.chat-draft.${s.code}` : null);
+  let restoredFor: string | null = null;
+  function keepDraft() {
+    const k = draftKey(current);
+    if (!k) return;
+    try {
+      if (input.value) sessionStorage.setItem(k, input.value);
+      else sessionStorage.removeItem(k);
+    } catch {
+      // Storage may be full or off; the message is then only in the box.
+    }
+  }
+  function restoreDraft(s: AppState) {
+    const k = draftKey(s);
+    if (!k || restoredFor === k) return;
+    restoredFor = k;
+    try {
+      const kept = sessionStorage.getItem(k);
+      if (kept && !input.value) input.value = kept;
+    } catch {
+      // As above.
+    }
+  }
+
   function send() {
     const s = current;
     if (!s || sendBtn.disabled) return;
@@ -132,6 +157,7 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
       lastSent = input.value;
       err.textContent = '';
       input.value = '';
+      keepDraft();
       syncCounter();
     }
   }
@@ -140,7 +166,10 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
     e.preventDefault();
     send();
   });
-  input.addEventListener('input', syncCounter);
+  input.addEventListener('input', () => {
+    keepDraft();
+    syncCounter();
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
@@ -248,6 +277,7 @@ export function chatPanel(opts: { heading?: string; headingLevel?: 'h2' | 'h3'; 
     el,
     update(s) {
       current = s;
+      restoreDraft(s);
       render(s);
     },
   };
