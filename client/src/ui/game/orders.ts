@@ -93,7 +93,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
           'select',
           // Described by its action's name: the label stays "Intensity", so the action's own label names one control.
           { id: `${id}-int`, name: `intensity-${a.id}`, disabled: a.maxIntensity === 1, 'data-fixed': a.maxIntensity === 1 ? '1' : null, 'aria-describedby': `${id}-name` },
-          Array.from({ length: a.maxIntensity }, (_, i) => h('option', { value: i + 1 }, `${i + 1}${i === 0 ? ' (low)' : i === a.maxIntensity - 1 ? ' (high)' : ''}`)),
+          Array.from({ length: a.maxIntensity }, (_, i) => h('option', { value: i + 1 }, `${i + 1}${a.maxIntensity === 1 ? ' (one level only)' : i === 0 ? ' (low)' : i === a.maxIntensity - 1 ? ' (high)' : ''}`)),
         );
         const target =
           a.target === 'seat'
