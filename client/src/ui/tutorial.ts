@@ -81,6 +81,42 @@ function markSeen(): void {
   document.querySelectorAll('.tour-invite').forEach((e) => e.remove());
 }
 
+/**
+ * Put the guide where it covers least of the part it describes: in the widest free band beside it (right,
+ * left, below or above), or centred when nothing is lit or no band is wide enough.
+ */
+function placeBeside(d: HTMLDialogElement, target: Element | null): void {
+  d.style.margin = '';
+  d.style.inset = '';
+  d.style.width = '';
+  if (!target) return;
+  const r = target.getBoundingClientRect();
+  const vw = window.innerWidth;
+  const vh = window.innerHeight;
+  const gap = 12;
+  const full = Math.min(520, vw * 0.94);
+  // A band beside the part needs room for a narrow guide (340 px); one above or below, for a short one.
+  const bands = [
+    { side: 'right', room: vw - r.right - 2 * gap, need: 340 },
+    { side: 'left', room: r.left - 2 * gap, need: 340 },
+    { side: 'below', room: vh - r.bottom - 2 * gap, need: 260 },
+    { side: 'above', room: r.top - 2 * gap, need: 260 },
+  ].filter((b) => b.room >= b.need);
+  // Beside it first: what lies above or below a part is usually the part the guide just described.
+  const best = bands.find((b) => b.side === 'right' || b.side === 'left') ?? bands.sort((a, b) => b.room / b.need - a.room / a.need)[0];
+  if (!best) return;
+  d.style.margin = '0';
+  const top = `max(${gap}px, calc(50vh - 220px))`;
+  const centre = `calc(50vw - ${Math.round(full / 2)}px)`;
+  if (best.side === 'right' || best.side === 'left') {
+    const w = Math.min(full, best.room);
+    d.style.width = `${Math.round(w)}px`;
+    const left = best.side === 'right' ? r.right + gap : r.left - gap - w;
+    d.style.inset = `${top} auto auto ${Math.round(left)}px`;
+  } else if (best.side === 'below') d.style.inset = `${Math.round(r.bottom + gap)}px auto auto ${centre}`;
+  else d.style.inset = `auto auto ${Math.round(vh - r.top + gap)}px ${centre}`;
+}
+
 /** Open the first-match guide (a step-by-step dialog that lights up each part of the screen). */
 export function openTour(start = 0): void {
   let i = start;
@@ -120,6 +156,7 @@ export function openTour(start = 0): void {
       h('div', { class: 'tour-foot' }, skip, h('span', { class: 'spacer' }), back, next),
     );
     next.focus();
+    placeBeside(d, lit);
   };
   d.onclose = () => {
     unlight();
