@@ -191,7 +191,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     meter.max = Math.max(1, sv.resources);
     meter.value = Math.min(spent, sv.resources);
     meter.classList.toggle('over', spent > sv.resources);
-    fill(problems, check.errors.map((e) => h('li', {}, '⚠ ', e)));
+    // Such a form is not shared as the seat's draft (orders-check.ts): say what goes in meanwhile.
+    fill(problems, check.errors.length ? [...check.errors.map((e) => h('li', {}, '⚠ ', e)), h('li', { class: 'hint' }, 'Until this is fixed the form is not saved as your draft: if time runs out, your last draft without problems goes in (or your bot’s orders, if there was none).')] : []);
     if (s.pub) showConditions(s.pub);
     showConflicts(os);
     expected.update(s.pub, sv, os);
