@@ -57,6 +57,9 @@ function regionFill(d: WorldData, r: MapRegion): number {
 }
 
 /** The world view: the real map coloured by side and adoption, this quarter's flows, the lead with its band, and the gauges. */
+/** Seat names on a compact map: about 9 CSS pixels on a phone's 370-pixel-wide map. */
+const COMPACT_LABEL = 24;
+
 export class WorldScene extends Phaser.Scene {
   private world: WorldData | null = null;
   private layer!: Phaser.GameObjects.Container;
@@ -68,6 +71,11 @@ export class WorldScene extends Phaser.Scene {
   private highlighted: { region?: MapRegion; flow?: string } = {};
   /** False when the viewer asked for reduced motion: the flows' markers then stand still. */
   motion = true;
+  /**
+   * A map shown a third of its size or less (a phone): seat and region names are drawn larger and their
+   * second lines (status, figures) left to the lists beside the map, where they can be read.
+   */
+  private compact = false;
 
   constructor() {
     super('world');
@@ -81,6 +89,12 @@ export class WorldScene extends Phaser.Scene {
     this.fx.setDepth(10);
     this.ready = true;
     this.redraw();
+  }
+
+  setCompact(compact: boolean): void {
+    if (compact === this.compact) return;
+    this.compact = compact;
+    if (this.ready) this.redraw();
   }
 
   setWorld(d: WorldData): void {
@@ -340,7 +354,7 @@ export class WorldScene extends Phaser.Scene {
       const s = 7 + 3 * p.flow.weight;
       g.fillStyle(c, 1);
       g.fillTriangle(e.x, e.y, e.x - s * Math.cos(ang - 0.45), e.y - s * Math.sin(ang - 0.45), e.x - s * Math.cos(ang + 0.45), e.y - s * Math.sin(ang + 0.45));
-      if (/H100e/.test(p.flow.figure)) {
+      if (/H100e/.test(p.flow.figure) && !this.compact) {
         const m = p.pts[Math.floor(p.pts.length * 0.45)];
         const v = p.flow.figure.replace(/ H100e.*$/, '');
         this.text(m.x, m.y - 6, v, 12, FLOW_COLOUR[p.flow.kind], true, [0.5, 1]).setShadow(0, 1, '#000000', 3, false, true);
@@ -465,12 +479,19 @@ export class WorldScene extends Phaser.Scene {
       const fig = e ? (e.exact ? `${BLOC_LABEL[bloc!]} compute ${fmtCompute(e.value)} · exact` : `${BLOC_LABEL[bloc!]} compute ≈${fmtCompute(e.value)}`) : null;
       const state = d.playing && n.human ? (n.submitted ? ' · ✓ orders in' : n.away ? '' : ' · deciding…') : '';
       const lines = [`${n.kind === 'lab' ? 'LAB · ' : ''}${n.short}`, `${n.status}${state}`, fig].filter(Boolean) as string[];
-      const t1 = this.text(L.x, L.y, lines[0], 15, INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
-      const t2 = this.text(L.x, L.y + 18, lines[1], 12, n.mine ? '#ffffff' : MUTED, n.mine, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+      if (this.compact) {
+        const t = this.text(L.x, L.y, n.mine ? `${lines[0]} (you)` : lines[0], COMPACT_LABEL, n.mine ? '#ffffff' : INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+        // Larger names near the edges would run off the map: keep each whole on it.
+        const half = t.width / 2;
+        t.x = Math.min(W - 4 - half, Math.max(4 + half, L.x));
+        continue;
+      }
+      this.text(L.x, L.y, lines[0], 15, INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+      this.text(L.x, L.y + 18, lines[1], 12, n.mine ? '#ffffff' : MUTED, n.mine, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
       if (lines[2]) this.text(L.x, L.y + 33, lines[2], 12, MUTED, false, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
-      void t1;
-      void t2;
     }
+    // Strait tension and the Global South's share are in the gauges and lists on a compact map.
+    if (this.compact) return;
     // Strait tension, by Taiwan's label.
     const hot = d.tension >= d.thresholds.strait;
     const tw = SEAT_MARK.TW.label;

@@ -62,7 +62,13 @@ export function mountWorld(parent: HTMLElement, opts: WorldViewOptions = {}): Mo
     animateUntil = performance.now() + ANIMATE_MS;
     if (!game.loop.running) game.loop.wake();
   };
-  const onResize = () => kick();
+  // A map drawn at a third of its size or less (a phone) gets fewer, larger labels.
+  const fitLabels = () => scene.setCompact(parent.clientWidth > 0 && parent.clientWidth < W * 0.6);
+  fitLabels();
+  const onResize = () => {
+    fitLabels();
+    kick();
+  };
   window.addEventListener('resize', onResize);
   const onMotion = () => {
     scene.motion = !reduce?.matches;
