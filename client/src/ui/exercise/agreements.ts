@@ -3,6 +3,7 @@ import type { ProposalStatus, ProposalView } from '../../../../shared/diplomacy.
 import { h, fill, uid } from '../../dom.js';
 import { exerciseActions, recentProposals } from '../../net/exercise.js';
 import type { AppState } from '../../store.js';
+import { cooperationText } from '../game/order-condition.js';
 
 const STATUS_LABEL: Record<ProposalStatus, string> = {
   open: 'Open — waiting for answers',
@@ -67,7 +68,7 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
     const t = AGREEMENT_MENU[kind.value];
     if (!t) return;
     const coop = s.pub?.cooperation ?? 0;
-    terms.textContent = `${t.summary} Lasts ${t.durationQuarters} quarters; each party pays ${t.signingCost} at signature; needs cooperation ≥ ${t.minCooperation} (now ${coop.toFixed(0)}).${t.requiredParties.length ? ` Must include ${t.requiredParties.map((x) => SEAT_INFO[x].short).join(' and ')}.` : ''}`;
+    terms.textContent = `${t.summary} Lasts ${t.durationQuarters} quarters; each party pays ${t.signingCost} at signature; needs cooperation ≥ ${t.minCooperation} (now ${cooperationText(coop, t.minCooperation)}).${t.requiredParties.length ? ` Must include ${t.requiredParties.map((x) => SEAT_INFO[x].short).join(' and ')}.` : ''}`;
     const ps = selectedParties(me);
     const already = recentProposals(s.match?.turn ?? 0).some((p) => p.kind === kind.value && p.proposer === me && (p.status === 'open' || p.status === 'agreed'));
     const why =

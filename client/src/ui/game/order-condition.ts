@@ -20,7 +20,7 @@ export function orderCondition(action: ActionDef, pub: Pick<PublicView, 'coopera
 }
 
 /** Whole numbers, as the agreements menu shows it, except where rounding up would hide a shortfall (49.7 is not 50). */
-function cooperationText(cooperation: number, needed: number): string {
+export function cooperationText(cooperation: number, needed: number): string {
   return cooperation < needed && Math.round(cooperation) >= needed ? (Math.floor(cooperation * 10) / 10).toFixed(1) : cooperation.toFixed(0);
 }
 
