@@ -59,8 +59,11 @@ export function worldData(s: AppState): WorldData | null {
       const human = Boolean(slot?.occupied);
       const info = SEAT_INFO[seat];
       const away = human && !slot?.connected;
-      const status = seat === mine ? 'You' : human ? mapName(slot?.name || 'Player') + (away ? ' (away)' : '') : 'Bot';
-      return { seat, short: info.short, side: info.side, kind: info.kind, status, submitted: Boolean(slot?.submitted), human, away, mine: seat === mine };
+      const handed = Boolean(slot?.handedToBot);
+      const who = seat === mine ? 'You' : human ? mapName(slot?.name || 'Player') + (away ? ' (away)' : '') : 'Bot';
+      // Control handed the seat to its bot: the bot gives its orders, whoever holds it.
+      const status = handed ? `${who} · bot gives the orders` : who;
+      return { seat, short: info.short, side: info.side, kind: info.kind, status, submitted: Boolean(slot?.submitted), human: human && !handed, away, mine: seat === mine };
     }),
     playing: m.phase === 'orders',
     flows: flowsFor(s),
