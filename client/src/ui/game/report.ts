@@ -5,7 +5,7 @@ import type { AppState } from '../../store.js';
 import { orderText } from '../ordersText.js';
 import { eventItem, visibleEvents } from './events.js';
 import { exercise } from '../../net/exercise.js';
-import { movedDuringQuarter, type Point } from './moved.js';
+import { controlChanges, type Point } from './before-resolution.js';
 
 type Fig = { name: string; before: string; after: string; change: string };
 
@@ -33,12 +33,10 @@ function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; 
 export function reportBody(s: AppState, turn: number, before?: Point, showFigures = true): HTMLElement[] {
   const series = s.pub?.series ?? [];
   const now = series.find((x) => x.turn === turn);
-  const ended = series.find((x) => x.turn === turn - 1);
-  // "Before" is what was on screen as the quarter resolved, so the change is the resolution's own; figures
-  // Control moved during the quarter (an adjustment, an announced event) are named apart from it.
-  const prev = before ?? ended;
-  // Quarter 1 has no resolution before it to compare with: Control's notices of the quarter say what it changed.
-  const moved = before && ended ? movedDuringQuarter(ended, before) : before ? exercise().notices.filter((n) => n.turn === turn - 1 && (n.kind === 'adjusted' || n.kind === 'custom-event')).map((n) => n.text.replace(/\.$/, '')) : [];
+  // "Before" is what was on screen as the quarter resolved, so the change is the resolution's own; what
+  // Control changed during the quarter (adjustments, announced events) is named apart, from its notices.
+  const prev = before ?? series.find((x) => x.turn === turn - 1);
+  const moved = before ? controlChanges(exercise().notices, turn - 1) : [];
   const evs = visibleEvents(s).filter((e) => e.turn === turn);
   const happenings = evs.filter((e) => e.kind !== 'order');
   const moves = evs.filter((e) => e.kind === 'order');

@@ -9,7 +9,7 @@ import { gameHeader } from './header.js';
 import { intelPanel } from './intel.js';
 import { ordersPanel } from './orders.js';
 import { positionPanel } from './position.js';
-import { pointOf } from './moved.js';
+import { pointOf } from './before-resolution.js';
 import { reportDialog } from './report.js';
 import { negotiationPanel } from '../exercise/negotiation.js';
 import { liveForecastPanel } from '../analysis/liveForecast.js';
