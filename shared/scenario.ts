@@ -4,6 +4,7 @@ import { LEVERS } from './levers.js';
 import { BLOCS, REGIONS } from './state.js';
 import { checkParties } from './agreements.js';
 import { EVENT_BY_ID } from './events.js';
+import SOURCES from './data/sources.json';
 
 /** A number with the id of the source it comes from (see data/sources.json). */
 export const Figure = z.object({
@@ -55,6 +56,69 @@ const paramsShape = Object.fromEntries(
   PARAM_KEYS.map((k) => [k, k in PARAM_DEFAULTS ? Figure.default((PARAM_DEFAULTS as Record<string, Figure>)[k]) : Figure]),
 ) as { [K in ParamKey]: K extends OptionalParam ? z.ZodDefault<typeof Figure> : typeof Figure };
 
+/** The source a facilitator's own figure may give: an assumption of theirs, not a sourced figure. */
+export const OWN_SOURCE = 'facilitator';
+const SOURCE_IDS = new Set<string>(SOURCES.map((x) => x.id));
+
+/** What each figure may be, so a mistyped scenario fails with a clear error rather than playing nonsense. */
+type Bound = { min: number; max: number; minOpen?: boolean; unit: string };
+const share: Bound = { min: 0, max: 1, unit: 'a share from 0 to 1' };
+const rate: Bound = { min: 0, max: 1, unit: 'a rate from 0 to 1' };
+const gauge: Bound = { min: 0, max: 100, unit: 'from 0 to 100' };
+const amount: Bound = { min: 0, max: Number.POSITIVE_INFINITY, unit: 'zero or more' };
+const growth: Bound = { min: 0, max: 10, minOpen: true, unit: 'a yearly factor above 0 (1.3 is +30%)' };
+const PARAM_BOUNDS: Record<ParamKey, Bound> = {
+  frontierComputeGrowth: growth,
+  efficiencyGrowth: growth,
+  globalComputeGrowth: growth,
+  domesticGrowth: growth,
+  depreciation: rate,
+  legalCapPerQuarter: amount,
+  domesticBasePerQuarter: amount,
+  smuggledBasePerQuarter: amount,
+  offshoreBasePerQuarter: amount,
+  followerRate: rate,
+  distillationRate: rate,
+  misuseCatastropheThreshold: { min: 0, max: 1, minOpen: true, unit: 'a risk above 0, at most 1' },
+  straitCrisisThreshold: { min: 0, max: 100, minOpen: true, unit: 'a tension above 0, at most 100' },
+  governmentIncome: amount,
+  labIncome: amount,
+  catastropheSlope: amount,
+  crisisRamp: { min: 0, max: 100, minOpen: true, unit: 'above 0, at most 100' },
+  incidentRate: rate,
+  botLatitude: rate,
+};
+
+/** Every figure of a scenario with its path and bound. */
+function boundedFigures(s: { params: Record<string, Figure>; start: Record<string, unknown> }): [string[], Figure, Bound][] {
+  const st = s.start as Record<string, Figure & Record<string, Figure>>;
+  const each = (key: string, b: Bound): [string[], Figure, Bound][] => Object.entries(st[key] as Record<string, Figure>).map(([k, f]) => [['start', key, k], f, b]);
+  return [
+    ...PARAM_KEYS.map((k): [string[], Figure, Bound] => [['params', k], s.params[k], PARAM_BOUNDS[k]]),
+    [['start', 'leadMonths'], st.leadMonths, { min: -60, max: 60, unit: 'months from -60 (PRC ahead) to 60' }],
+    [['start', 'globalStock'], st.globalStock, { min: 0, max: Number.POSITIVE_INFINITY, minOpen: true, unit: 'above 0 (H100-equivalents)' }],
+    ...each('stockShare', share),
+    ...each('cnInflow', amount),
+    ...each('adoptionDemocratic', share),
+    [['start', 'tension'], st.tension, gauge],
+    [['start', 'cooperation'], st.cooperation, gauge],
+    [['start', 'misuse'], st.misuse, share],
+    ...each('safety', share),
+    [['start', 'smeAccess'], st.smeAccess, share],
+    [['start', 'hbmAccess'], st.hbmAccess, share],
+    [['start', 'domesticYield'], st.domesticYield, share],
+  ];
+}
+
+function checkFigure(path: string[], f: Figure, b: Bound, ctx: z.RefinementCtx): void {
+  const below = b.minOpen ? f.value <= b.min : f.value < b.min;
+  if (below || f.value > b.max) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: `${f.value} is out of bounds: ${b.unit}` });
+  if (f.range && f.range[0] > f.range[1]) ctx.addIssue({ code: 'custom', path: [...path, 'range'], message: `the range runs from low to high ([${f.range[1]}, ${f.range[0]}], not [${f.range[0]}, ${f.range[1]}])` });
+  if (f.source !== OWN_SOURCE && !SOURCE_IDS.has(f.source)) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${f.source}" in shared/data/sources.json (give "${OWN_SOURCE}" for a figure of your own)` });
+  }
+}
+
 export const ScenarioSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
@@ -90,6 +154,7 @@ export const ScenarioSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    for (const [path, f, b] of boundedFigures(s)) checkFigure(path, f, b, ctx);
     if (!s.seatsInPlay.includes('US') || !s.seatsInPlay.includes('CN')) {
       ctx.addIssue({ code: 'custom', path: ['seatsInPlay'], message: 'US and CN must be in play' });
     }

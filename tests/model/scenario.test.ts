@@ -68,6 +68,35 @@ describe('scenario files', () => {
     expect(errorsOf(seats)).toEqual(['seatsInPlay: US and CN must be in play']);
   });
 
+  it('impossible figures are refused with their bounds: gauges, shares, rates, amounts, ranges and sources', () => {
+    const b = copy(scenario('baseline'));
+    b.start.tension.value = 150;
+    b.start.misuse.value = -0.5;
+    b.start.adoptionDemocratic.HUBS.value = 1.7;
+    b.params.legalCapPerQuarter.value = -5;
+    b.params.globalComputeGrowth.value = 0;
+    b.start.leadMonths.range = [14, 4];
+    b.start.cooperation.source = 'made-up-source';
+    const errors = errorsOf(b);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'start.tension.value: 150 is out of bounds: from 0 to 100',
+        'start.misuse.value: -0.5 is out of bounds: a share from 0 to 1',
+        'start.adoptionDemocratic.HUBS.value: 1.7 is out of bounds: a share from 0 to 1',
+        'params.legalCapPerQuarter.value: -5 is out of bounds: zero or more',
+        'params.globalComputeGrowth.value: 0 is out of bounds: a yearly factor above 0 (1.3 is +30%)',
+        'start.leadMonths.range: the range runs from low to high ([4, 14], not [14, 4])',
+        'start.cooperation.source: no source "made-up-source" in shared/data/sources.json (give "facilitator" for a figure of your own)',
+      ]),
+    );
+    expect(errors).toHaveLength(7);
+    // A facilitator's own assumption is allowed, and so is a value outside its sourced range (an extreme scenario).
+    const own = copy(scenario('baseline'));
+    own.start.cooperation = { value: 55, source: 'facilitator' };
+    own.start.leadMonths.value = 30;
+    expect(parseScenario(own).ok).toBe(true);
+  });
+
   it('a scenario written before the newer parameters still loads, with their documented defaults', () => {
     const old = copy(scenario('baseline')) as unknown as { params: Record<string, unknown> };
     for (const k of Object.keys(PARAM_DEFAULTS)) delete old.params[k];
