@@ -1,6 +1,7 @@
-// npm run forecast -- --scenario baseline --matches 10000 --seed 1 [--record match.json] [--json]
+// npm run forecast -- --scenario <id|file.json> --matches 10000 --seed 1 [--record match.json [--after N]] [--json]
 import fs from 'node:fs';
-import { builtinScenario, createWorld, OUTCOME_INFO, OUTCOMES, type WorldState } from '../../shared/index.js';
+import { createWorld, OUTCOME_INFO, OUTCOMES, type WorldState } from '../../shared/index.js';
+import { loadScenarioArg } from '../../shared/cli/scenario-file.js';
 import { MatchRecordSchema, replay } from '../../shared/analysis/index.js';
 import { ForecastPool } from '../analysis/forecast-pool.js';
 import { intArg, parseArgs, pct } from './args.js';
@@ -15,12 +16,13 @@ async function main() {
     const parsed = MatchRecordSchema.safeParse(JSON.parse(fs.readFileSync(args.record, 'utf8')));
     if (!parsed.success) throw new Error(`${args.record} is not a match record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const states = replay(parsed.data);
-    position = states[states.length - 1];
-    label = `match ${parsed.data.code ?? ''} after ${position.turn} quarters`;
+    // --after N: from the position after N quarters (0: the match's opening); the last position by default.
+    const after = args.after === undefined ? states.length - 1 : intArg(args, 'after', 0, 0);
+    if (after > states.length - 1) throw new Error(`--after ${after}: the match has ${states.length - 1} quarters`);
+    position = states[after];
+    label = `match ${parsed.data.code ?? ''} after ${position.turn} of its ${position.turns} quarters`;
   } else {
-    const id = String(args.scenario ?? 'baseline');
-    const scenario = builtinScenario(id);
-    if (!scenario) throw new Error(`unknown scenario "${id}"`);
+    const scenario = loadScenarioArg(String(args.scenario ?? 'baseline'));
     position = createWorld(scenario, `forecast-${seed}`);
     label = `${scenario.name}, from the opening`;
   }

@@ -1,13 +1,12 @@
-// npm run sensitivity -- --scenario baseline --matches 1000 --seed 1 [--json]
-import { builtinScenario, OUTCOME_INFO } from '../../shared/index.js';
+// npm run sensitivity -- --scenario <id|file.json> --matches 1000 --seed 1 [--json]
+import { OUTCOME_INFO } from '../../shared/index.js';
+import { loadScenarioArg } from '../../shared/cli/scenario-file.js';
 import { sensitivity } from '../../shared/analysis/index.js';
 import { intArg, parseArgs } from './args.js';
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
-  const id = String(args.scenario ?? 'baseline');
-  const scenario = builtinScenario(id);
-  if (!scenario) throw new Error(`unknown scenario "${id}"`);
+  const scenario = loadScenarioArg(String(args.scenario ?? 'baseline'));
   const matches = intArg(args, 'matches', 1000);
   const result = sensitivity(scenario, matches, String(args.seed ?? '1'));
   if (args.json) {

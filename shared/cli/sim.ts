@@ -35,6 +35,7 @@ import {
   type WorldState,
 } from '../index.js';
 import { wilson } from '../analysis/stats.js';
+import { loadScenarioArg } from './scenario-file.js';
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n`);
@@ -64,18 +65,11 @@ if (values.help) {
 }
 
 function loadScenario(arg: string): Scenario {
-  const builtin = builtinScenario(arg);
-  if (builtin) return builtin;
-  if (!arg.endsWith('.json') || !fs.existsSync(arg)) fail(`no built-in scenario "${arg}" and no such JSON file (built-ins: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')})`);
-  let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(arg, 'utf8'));
+    return loadScenarioArg(arg);
   } catch (e) {
-    fail(`${arg} is not valid JSON: ${(e as Error).message}`);
+    fail((e as Error).message);
   }
-  const r = parseScenario(raw);
-  if (!r.ok) fail(`${arg} is not a valid scenario:\n  ${r.errors.join('\n  ')}`);
-  return r.scenario;
 }
 
 const scenario = loadScenario(values.scenario as string);
