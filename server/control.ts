@@ -29,7 +29,11 @@ import type { Entry } from './match-log.js';
 
 
 export function decideControl(m: MatchController, type: string, actor: Actor, msg: unknown, ctx: DecideCtx): Decision {
-  if (actor.role !== 'facilitator') return refuse('not-facilitator', 'Only Control (the facilitator) can do that.');
+  // A match without Control has no one else to close a quarter a seat never submits for (there may be no timer).
+  const hostCloses = type === 'control:advance' && !m.config.facilitated && actor.host && actor.role === 'player';
+  if (actor.role !== 'facilitator' && !hostCloses) {
+    return refuse('not-facilitator', m.config.facilitated || type !== 'control:advance' ? 'Only Control (the facilitator) can do that.' : 'Only the host can close the quarter.');
+  }
   const by = actor.name;
   const c = m.clock;
   const needOrders = () => (m.phase === 'orders' ? null : refuse('wrong-phase', m.phase === 'lobby' ? 'The match has not started yet.' : 'The match is over.'));
@@ -66,7 +70,7 @@ export function decideControl(m: MatchController, type: string, actor: Actor, ms
       if (!AdvanceSchema.safeParse(msg ?? {}).success) return refuse('bad-request', 'control:advance takes no payload.');
       const wrong = needOrders();
       if (wrong) return wrong;
-      return accept(m.resolveEntry('control', ctx.now, ctx.humanSeats, by));
+      return accept(m.resolveEntry(hostCloses ? 'host' : 'control', ctx.now, ctx.humanSeats, by));
     }
     case 'control:inject': {
       const r = InjectEventSchema.safeParse(msg);

@@ -187,7 +187,7 @@ export class MatchController {
    * submitted; when the phase is closed early (timer or Control), the drafts of seats people hold that had
    * ticked something; the bots' for the rest, decided now.
    */
-  resolveEntry(reason: 'submitted' | 'timer' | 'control', now: number, humanSeats: readonly SeatId[], by?: string): Extract<Entry, { kind: 'resolve' }> {
+  resolveEntry(reason: 'submitted' | 'timer' | 'control' | 'host', now: number, humanSeats: readonly SeatId[], by?: string): Extract<Entry, { kind: 'resolve' }> {
     const drafted = reason === 'submitted' ? [] : this.draftedSeats(humanSeats);
     const given = { ...this.pending };
     for (const seat of drafted) given[seat] = this.drafts[seat]!.orders;
@@ -366,6 +366,8 @@ export class MatchController {
         if (entry.reason === 'control') {
           notify('advanced', 'Control closed the orders phase: seats that had not submitted go in with what they had drafted, or with their bots’ orders.');
           intervene('Advanced the quarter.');
+        } else if (entry.reason === 'host') {
+          notify('advanced', `The host${entry.by ? `, ${entry.by},` : ''} closed the orders phase: seats that had not submitted go in with what they had drafted, or with their bots’ orders.`);
         }
         this.applyResolve(entry, fx, notify);
         break;
@@ -432,7 +434,7 @@ export class MatchController {
     for (const seat of entry.drafted ?? []) {
       this.pending[seat] = entry.orders?.[seat] ?? this.drafts[seat]?.orders ?? [];
       const n = this.pending[seat]!.length;
-      const closed = entry.reason === 'control' ? 'Control closed the orders phase' : 'Time ran out';
+      const closed = entry.reason === 'control' ? 'Control closed the orders phase' : entry.reason === 'host' ? 'The host closed the orders phase' : 'Time ran out';
       notify('drafted', `${closed} before ${SEAT_INFO[seat].short} submitted: ${n === 1 ? 'the order drafted for the seat went in as it stood' : `the ${n} orders drafted for the seat went in as they stood`}.`, { kind: 'seats', seats: [seat] });
     }
     const negotiated = negotiateQuarter(this.world, this.pending, this.doctrines);

@@ -18,7 +18,7 @@ export type Entry =
    * (absent in logs from before it was stored: the bots' orders are recomputed then). `drafted`: seats
    * whose unsubmitted draft went in as their orders when the phase closed (timer or Control).
    */
-  | { kind: 'resolve'; turn: number; reason: 'submitted' | 'timer' | 'control'; deadline: number; by?: string; orders?: BySeat<SeatOrders>; drafted?: SeatId[] }
+  | { kind: 'resolve'; turn: number; reason: 'submitted' | 'timer' | 'control' | 'host'; deadline: number; by?: string; orders?: BySeat<SeatOrders>; drafted?: SeatId[] }
   | { kind: 'chat'; channel: ChannelId; text: string; from: ChatAuthor }
   /** `bots`: seats played by bots when it was proposed; they answer at once. */
   | { kind: 'propose'; seat: SeatId; agreement: string; parties: SeatId[]; bots: SeatId[]; by: string }

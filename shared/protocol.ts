@@ -87,7 +87,7 @@ export const MSG = {
   resume: 'control:resume',
   /** Control: move the deadline by `seconds` (±; creates a deadline for this quarter if there was none). Payload: { seconds } */
   timer: 'control:timer',
-  /** Control: resolve the quarter now; bots order for seats that have not submitted. Payload: {} */
+  /** Control, or the host of a match without Control: resolve the quarter now; seats that have not submitted go in with their drafts or their bots' orders. Payload: {} */
   advance: 'control:advance',
   /** Control: schedule a card of the event deck for the coming resolution. Payload: { eventId } */
   inject: 'control:inject',

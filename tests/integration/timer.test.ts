@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NoticeList, SeatView } from '../../shared/index.js';
+import type { Notice, NoticeList, SeatView } from '../../shared/index.js';
 import { Player, startTestServer, waitFor, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -64,5 +64,30 @@ describe('the orders timer', () => {
     // Only the seat hears of it.
     expect(notices(cn).some((n) => n.kind === 'drafted')).toBe(false);
     for (const p of [us, cn, eu]) await p.leave();
+  });
+
+  it('in a match without Control and without a timer, the host (and only the host) can close a quarter a seat never submits for', async () => {
+    const us = await Player.create(server.endpoint, { create: { seed: 'host-closes', orderSeconds: 0 }, join: { seat: 'US', name: 'Host Ada' } });
+    const cn = await Player.join(server.endpoint, us.code, { join: { seat: 'CN', name: 'Bo' } });
+    const eu = await Player.join(server.endpoint, us.code, { join: { seat: 'EU', name: 'Eve' } });
+    await waitFor(() => eu.you() !== undefined, 'you');
+    us.send('start', {});
+    await waitFor(() => us.state.phase === 'orders', 'orders phase');
+    await us.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await eu.request('draft', { turn: 0, orders: [{ action: 'eu-adoption', intensity: 1 }] }, ['draft']);
+    // Not the host: refused, and nothing changes.
+    const refused = await cn.request<{ code: string; message: string }>('control:advance', {}, ['error']);
+    expect(refused.data).toMatchObject({ code: 'not-facilitator', message: 'Only the host can close the quarter.' });
+    expect(us.state.turn).toBe(0);
+
+    us.send('control:advance', {});
+    await waitFor(() => us.state.turn === 1 && cn.latestSeatView()?.turn === 1 && eu.latestSeatView()?.turn === 1, 'turn 1 closed by the host');
+    expect(cn.latestSeatView()?.lastOrdersByBot).toBe(true);
+    expect(eu.latestSeatView()).toMatchObject({ lastOrders: [{ action: 'eu-adoption', intensity: 1 }] });
+    const notices = (p: Player) => [...p.of<NoticeList>('notices').flatMap((l) => l.notices), ...p.of<Notice>('notice')];
+    await waitFor(() => notices(cn).some((n) => n.kind === 'advanced'), 'the notice');
+    expect(notices(cn).find((n) => n.kind === 'advanced')?.text).toMatch(/^The host, Host Ada, closed the orders phase/);
+    expect(notices(eu).find((n) => n.kind === 'drafted')?.text).toMatch(/^The host closed the orders phase before EU submitted/);
+    await Promise.all([us.leave(), cn.leave(), eu.leave()]);
   });
 });

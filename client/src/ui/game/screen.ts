@@ -14,6 +14,7 @@ import { reportDialog } from './report.js';
 import { negotiationPanel } from '../exercise/negotiation.js';
 import { liveForecastPanel } from '../analysis/liveForecast.js';
 import { teamPanel } from '../exercise/team.js';
+import { hostClosePanel } from './host-close.js';
 
 /** The game: world view (canvas) with accessible panels beside it, and the orders form. */
 export function gameScreen(): Screen {
@@ -31,12 +32,13 @@ export function gameScreen(): Screen {
   const report = reportDialog();
   const negotiation = negotiationPanel();
   const team = teamPanel();
+  const hostClose = hostClosePanel();
   const live = liveForecastPanel({ control: false });
   const el = h(
     'div',
     { class: 'game' },
     header.el,
-    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, skipToOrders, tourInvite(), world, dashboard.el, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el)),
+    h('main', { class: 'game-main', id: 'main' }, h('div', { class: 'col-left' }, title, skipToOrders, tourInvite(), world, dashboard.el, h('div', { class: 'panels' }, position.el, negotiation.el, events.el, intel.el, live.el)), h('aside', { class: 'col-right', 'aria-label': 'Orders' }, team.el, orders.el, hostClose.el)),
     report.el,
   );
   let lastTurn: number | null = null;
@@ -55,6 +57,7 @@ export function gameScreen(): Screen {
       orders.update(s);
       negotiation.update(s);
       team.update(s);
+      hostClose.update(s);
       live.update(s);
       // Phaser measures its parent when it boots, so the map mounts on the first update, once the screen is in the page.
       worldView.update(s);
