@@ -10,6 +10,8 @@ export function figureValueText(f: DecidingFigure): string {
   return fixed(f.value, 1);
 }
 
+const COMPARISON_TEXT: Record<NonNullable<DecidingFigure['comparison']>, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
+
 /** The bar a deciding figure was read against: its own threshold, or "—" when it has none. */
 export function figureCriterion(f: DecidingFigure): string {
   if (f.threshold === undefined) {
@@ -19,5 +21,5 @@ export function figureCriterion(f: DecidingFigure): string {
     if (f.name.toLowerCase().includes('swing')) return `majority ${c.swingMajority * 100}%`;
     return '—';
   }
-  return `${f.comparison ?? ''} ${figureValueText({ ...f, value: f.threshold })}`;
+  return `${f.comparison ? COMPARISON_TEXT[f.comparison] : ''} ${figureValueText({ ...f, value: f.threshold })}`;
 }

@@ -137,7 +137,7 @@ describe('after-action report', () => {
       expect([figureValueText(l), figureCriterion(l)]).toEqual(['4.7', 'lead ≥ 12 · parity ≤ 3']);
       expect([figureValueText(s), figureCriterion(s)]).toEqual(['52.1%', 'majority 50%']);
       const [l2, s2] = lead.outcome!.figures;
-      expect([figureValueText(l2), figureCriterion(l2)]).toEqual(['14.2', '>= 12.0']);
+      expect([figureValueText(l2), figureCriterion(l2)]).toEqual(['14.2', '≥ 12.0']);
       expect([figureValueText(s2), figureCriterion(s2)]).toEqual(['61.0%', '> 50.0%']);
       expect(figureValueText({ name: 'Joint governance in force', value: 1 })).toBe('yes');
       expect(figureValueText({ name: 'Joint safety work', value: 1 })).toBe('yes');
