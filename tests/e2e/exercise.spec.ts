@@ -52,6 +52,8 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   await c.getByLabel('Scenario').selectOption('baseline');
   await c.getByLabel(/Quarters/).fill('3');
   await c.getByLabel('Order timer (seconds)').fill('600');
+  // Seeded, as every e2e match is (tests/e2e/start-match.ts): a random seed may end the match early.
+  await c.getByLabel('Seed (optional)').fill('e2e-exercise');
   await c.getByRole('button', { name: 'Create an exercise as Control' }).click();
   await expect(c.getByRole('heading', { name: 'Before the start' })).toBeVisible();
   const code = (await c.getByTestId('room-code').textContent())!.trim();

@@ -7,6 +7,7 @@ test('in a match without Control or timer, the host closes a quarter a player ne
   for (const p of [host, other]) p.on('pageerror', (e) => errors.push(e.message));
   await host.goto('/');
   await host.getByLabel('Your name').fill('Host Ada');
+  await host.getByLabel('Seed (optional)').fill('e2e');
   await host.getByLabel('Private — not listed; join by code or link only').check();
   await host.getByRole('button', { name: 'Create match' }).click();
   const code = (await host.getByTestId('room-code').textContent())!.trim();

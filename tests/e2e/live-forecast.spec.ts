@@ -4,6 +4,7 @@ test('a player runs a live forecast from the current quarter', async ({ page }) 
   await page.goto('/');
   await page.getByLabel('Your name').fill('Ana');
   await page.getByLabel('Scenario').selectOption('baseline');
+  await page.getByLabel('Seed (optional)').fill('e2e-live-forecast');
   await page.getByRole('button', { name: 'Create match' }).click();
   await expect(page.getByTestId('room-code')).toHaveText(/^[A-Z0-9]{4,}$/);
   await page.getByRole('button', { name: 'Take seat: United States government' }).click();
