@@ -2,6 +2,7 @@ import { fixed, percent } from '../number-text.js';
 import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
 import { OUTCOME_INFO } from '../outcomes.js';
 import type { Report } from './report.js';
+import { utcIso } from '../utc-time.js';
 import { escapeHtml as esc, svgLineChart } from './svg-chart.js';
 
 // Okabe–Ito colours: safe for colour-blind readers; every line is also named in its legend.
@@ -136,7 +137,7 @@ const seatShort = (seat: SeatId) => esc(SEAT_INFO[seat]?.short ?? seat);
 
 /** "14:03" in UTC (the report is static, so it names no reader's time zone). */
 function clockTime(at: number): string {
-  const iso = new Date(at).toISOString();
+  const iso = utcIso(at);
   return `<time datetime="${iso}">${iso.slice(11, 16)}</time>`;
 }
 
