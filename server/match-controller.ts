@@ -363,11 +363,10 @@ export class MatchController {
         this.applyRespond(entry, notify, fx);
         break;
       case 'resolve':
-        if (entry.reason === 'control') {
-          notify('advanced', 'Control closed the orders phase: seats that had not submitted go in with what they had drafted, or with their bots’ orders.');
-          intervene('Advanced the quarter.');
-        } else if (entry.reason === 'host') {
-          notify('advanced', `The host${entry.by ? `, ${entry.by},` : ''} closed the orders phase: seats that had not submitted go in with what they had drafted, or with their bots’ orders.`);
+        if (entry.reason === 'control' || entry.reason === 'host') {
+          const who = entry.reason === 'control' ? 'Control' : `The host${entry.by ? `, ${entry.by},` : ''}`;
+          notify('advanced', `${who} closed the orders phase: seats that had not submitted go in with what they had drafted, or with their bots’ orders.`);
+          if (entry.reason === 'control') intervene('Advanced the quarter.');
         }
         this.applyResolve(entry, fx, notify);
         break;

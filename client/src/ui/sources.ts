@@ -1,4 +1,4 @@
-import { ACTION_BY_ID, LEVERS, SOURCES, builtinScenario, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
+import { ACTION_BY_ID, LEVER_BY_ID, SOURCES, builtinScenario, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
 import { h, fill, uid } from '../dom.js';
 
 type Source = (typeof SOURCES)[number];
@@ -28,7 +28,7 @@ const STAT_NAME: Record<string, string> = { tension: 'tension', cooperation: 'co
 function actionEffects(a: ActionDef): string {
   const sign = (x: number) => (x > 0 ? `+${fmt(x)}` : `−${fmt(-x)}`);
   const parts = a.effects.map((e) =>
-    'lever' in e ? `${LEVERS.find((l) => l.id === e.lever)?.label ?? e.lever} ${sign(e.delta * 100)} points` : `${STAT_NAME[e.stat] ?? e.stat} ${sign(e.delta)}`,
+    'lever' in e ? `${LEVER_BY_ID[e.lever]?.label ?? e.lever} ${sign(e.delta * 100)} points` : `${STAT_NAME[e.stat] ?? e.stat} ${sign(e.delta)}`,
   );
   return `${a.summary} Per step of intensity: ${parts.join('; ')}.`;
 }

@@ -56,10 +56,10 @@ function regionFill(d: WorldData, r: MapRegion): number {
   return mix(BG, c, r === 'SOUTH' || r === 'ALLIED' ? 0.42 : 0.62);
 }
 
-/** The world view: the real map coloured by side and adoption, this quarter's flows, the lead with its band, and the gauges. */
 /** Seat names on a compact map: about 9 CSS pixels on a phone's 370-pixel-wide map. */
 const COMPACT_LABEL = 24;
 
+/** The world view: the real map coloured by side and adoption, this quarter's flows, the lead with its band, and the gauges. */
 export class WorldScene extends Phaser.Scene {
   private world: WorldData | null = null;
   private layer!: Phaser.GameObjects.Container;
@@ -72,7 +72,7 @@ export class WorldScene extends Phaser.Scene {
   /** False when the viewer asked for reduced motion: the flows' markers then stand still. */
   motion = true;
   /**
-   * A map shown a third of its size or less (a phone): seat and region names are drawn larger and their
+   * A map shown at under 60% of its size (a phone): seat names are drawn larger and their
    * second lines (status, figures) left to the lists beside the map, where they can be read.
    */
   private compact = false;

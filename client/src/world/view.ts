@@ -62,7 +62,7 @@ export function mountWorld(parent: HTMLElement, opts: WorldViewOptions = {}): Mo
     animateUntil = performance.now() + ANIMATE_MS;
     if (!game.loop.running) game.loop.wake();
   };
-  // A map drawn at a third of its size or less (a phone) gets fewer, larger labels.
+  // A map drawn at under 60% of its size (a phone) gets fewer, larger labels.
   const fitLabels = () => scene.setCompact(parent.clientWidth > 0 && parent.clientWidth < W * 0.6);
   fitLabels();
   const onResize = () => {

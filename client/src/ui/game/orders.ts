@@ -294,6 +294,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     if (sending && (s.ack || s.error)) sending = false;
     refresh();
     const submitted = seatSubmitted(s, seat);
+    const differs = sending ? null : teammateDiffers(s, seat);
     const waiting = SEATS.filter((x) => m.seats[x]?.occupied && !m.seats[x]?.submitted && x !== seat).map((x) => SEAT_INFO[x].short);
     if (seatHandedToBot(s, seat)) {
       status.textContent = `Control has handed ${SEAT_INFO[seat].short} to its bot: the bot gives the orders until Control hands the seat back to you.`;
@@ -306,9 +307,9 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       status.textContent = `✓ Orders in for ${m.quarter}${by ? `, submitted by ${by} (your form was not sent; the team panel shows what was)` : ''}.${waiting.length ? ` Waiting for ${waiting.join(', ')}.` : ''}`;
     } else if (adopted) {
       status.textContent = `Your form starts from ${adopted}’s shared draft for the seat.`;
-    } else if (!sending && teammateDiffers(s, seat)) {
+    } else if (differs) {
       // Beside Submit too, not only in the team panel: pressing it sends this form, not the teammate's.
-      status.textContent = `${teammateDiffers(s, seat)}’s latest draft differs from your form: Submit sends your form (the team panel can take theirs).`;
+      status.textContent = `${differs}’s latest draft differs from your form: Submit sends your form (the team panel can take theirs).`;
     } else if (!sending && adoptedFor !== key) {
       status.textContent = '';
     }
