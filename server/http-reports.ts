@@ -38,7 +38,7 @@ export function reportRoutes(store: MatchStore): express.Router {
       case 'report.json':
         return res.attachment(`${name}-report.json`).json({ ...m.report, interventions: m.interventions });
       case 'end.json':
-        return res.json(m.end);
+        return res.json({ ...m.end, scenario: m.report.record.scenario });
       case 'report.csv':
         return res.attachment(`${name}-report.csv`).type('text/csv').send(reportCsv(m.report));
       default:

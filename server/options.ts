@@ -4,6 +4,7 @@ import {
   CreateMatchSchema,
   CreateRoomOptionsSchema,
   JoinRoomOptionsSchema,
+  parseOwnScenario,
   parseScenario,
   type CreateMatch,
   type JoinOptions,
@@ -49,11 +50,22 @@ export function splitOptions(raw: unknown): { settings: RoomSettings; resume: st
 export function parseCreate(clientOptions: Record<string, unknown>, settings: RoomSettings): CreateRequest {
   const r = CreateRoomOptionsSchema.safeParse(clientOptions);
   if (!r.success) throw new Error(`Invalid match options: ${describeIssues(r.error.issues)}`);
-  const scenario = builtinScenario(r.data.create.scenario);
+  const scenario = r.data.scenario === undefined ? builtinScenario(r.data.create.scenario) : ownScenario(r.data.scenario);
   if (!scenario) throw new Error(`Unknown scenario "${r.data.create.scenario}".`);
-  const join = creatorJoin(r.data.create, r.data.join);
+  // The stored settings name the match's scenario, whichever it is.
+  const create = { ...r.data.create, scenario: scenario.id };
+  const join = creatorJoin(create, r.data.join);
   if (join.seat && !scenario.seatsInPlay.includes(join.seat)) throw new Error(`${join.seat} is not a seat in scenario "${scenario.id}".`);
-  return { create: r.data.create, join, scenario, settings };
+  return { create, join, scenario, settings };
+}
+
+/** The creator's own scenario, checked; its problems (the first few, by field) are the creator's error. */
+function ownScenario(raw: unknown): Scenario {
+  const r = parseOwnScenario(raw);
+  if (r.ok) return r.scenario;
+  const shown = r.errors.slice(0, 5);
+  const more = r.errors.length > shown.length ? `; and ${r.errors.length - shown.length} more` : '';
+  throw new Error(`Your scenario has ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}: ${shown.join('; ')}${more}.`);
 }
 
 /** The creator of a facilitated match is its facilitator; nobody else creates one as facilitator. */

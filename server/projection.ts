@@ -13,6 +13,7 @@ export function project(state: MatchState, ctrl: MatchController, roster: Roster
   const parts = publicParts(world);
   state.code = ctrl.config.code;
   state.scenarioId = world.scenarioId;
+  if (!state.scenarioJson) state.scenarioJson = JSON.stringify(ctrl.scenario);
   state.phase = ctrl.phase;
   state.turn = world.turn;
   state.turns = world.turns;
@@ -71,5 +72,5 @@ function syncList(list: ArraySchema<string>, next: readonly string[]): void {
 export function listing(ctrl: MatchController, roster: Roster): RoomListing {
   const taken = new Set(roster.humanSeats());
   const freeSeats: SeatId[] = ctrl.seatsInPlay.filter((s) => !taken.has(s));
-  return { code: ctrl.config.code, scenarioId: ctrl.world.scenarioId, phase: ctrl.phase, freeSeats, isPrivate: ctrl.config.isPrivate, facilitated: ctrl.config.facilitated };
+  return { code: ctrl.config.code, scenarioId: ctrl.world.scenarioId, scenarioName: ctrl.scenario.name, phase: ctrl.phase, freeSeats, isPrivate: ctrl.config.isPrivate, facilitated: ctrl.config.facilitated };
 }

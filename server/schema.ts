@@ -25,6 +25,7 @@ export class SeatSlot extends Schema implements SeatSlotShape {
 export class MatchState extends Schema implements Omit<MatchStateShape, 'seats' | 'publicEvents' | 'publicSeries'> {
   @type('string') code = '';
   @type('string') scenarioId = '';
+  @type('string') scenarioJson = '';
   @type('string') phase: Phase = 'lobby';
   @type('number') turn = 0;
   @type('number') turns = 0;

@@ -56,7 +56,14 @@ export const ROOM_NAME = 'match';
 export const PHASES = ['lobby', 'orders', 'finished'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const CreateRoomOptionsSchema = z.object({ create: CreateMatchSchema.default(CreateMatchSchema.parse({})), join: JoinSchema.default(JoinSchema.parse({})) }).strict();
+/**
+ * `client.create` options. `scenario`: a scenario of the creator's own, whole (checked by
+ * `parseOwnScenario`: the scenario format, its figures' bounds and sources, an id no built-in uses);
+ * `create.scenario` then names it, or is left out.
+ */
+export const CreateRoomOptionsSchema = z
+  .object({ create: CreateMatchSchema.default(CreateMatchSchema.parse({})), join: JoinSchema.default(JoinSchema.parse({})), scenario: z.unknown().optional() })
+  .strict();
 export const JoinRoomOptionsSchema = z.object({ join: JoinSchema.default(JoinSchema.parse({})) }).strict();
 
 /** Client → server message types. Who may send each; the payload's schema. */
@@ -220,6 +227,8 @@ export type SeatSlotShape = {
 export type MatchStateShape = {
   code: string;
   scenarioId: string;
+  /** The match's scenario, whole, as JSON (a built-in one or the facilitator's own): every client reads the match's figures from it. */
+  scenarioJson: string;
   phase: Phase;
   /** Quarters resolved so far. */
   turn: number;
@@ -247,7 +256,7 @@ export type MatchStateShape = {
   forecastOpen: boolean;
 };
 
-export type RoomListing = { code: string; scenarioId: string; phase: Phase; freeSeats: SeatId[]; isPrivate: boolean; facilitated: boolean };
+export type RoomListing = { code: string; scenarioId: string; scenarioName: string; phase: Phase; freeSeats: SeatId[]; isPrivate: boolean; facilitated: boolean };
 
 export const ALL_SEATS = SEATS;
 
@@ -285,7 +294,7 @@ export const InterventionSchema = z.object({
 });
 
 /** A finished match as its end screen shows it, once its room is gone: its code and the public view of the final world. */
-export type FinishedView = { code: string; view: PublicView };
+export type FinishedView = { code: string; view: PublicView; scenario?: unknown };
 
 /**
  * What a client checks of a `FinishedView` before showing it: the parts the end screen reads, so a
@@ -293,6 +302,8 @@ export type FinishedView = { code: string; view: PublicView };
  */
 export const FinishedViewSchema = z.object({
   code: z.string().min(1).max(32),
+  /** The match's scenario, whole (checked by the client as it reads it). */
+  scenario: z.unknown().optional(),
   view: z
     .object({
       scenarioId: z.string().min(1),

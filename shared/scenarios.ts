@@ -1,4 +1,4 @@
-import { parseScenario, type Scenario } from './scenario.js';
+import { parseScenario, type Scenario, type ScenarioResult } from './scenario.js';
 import baseline from './scenarios/baseline.json';
 import loopholesOpen from './scenarios/loopholes-open.json';
 import controlsTightened from './scenarios/controls-tightened.json';
@@ -14,4 +14,30 @@ export const BUILTIN_SCENARIOS: readonly Scenario[] = [baseline, loopholesOpen, 
 
 export function builtinScenario(id: string): Scenario | undefined {
   return BUILTIN_SCENARIOS.find((s) => s.id === id);
+}
+
+/** The largest scenario file a match accepts (as JSON text): a built-in one is about 6 kB. */
+export const OWN_SCENARIO_MAX_CHARS = 48 * 1024;
+
+/**
+ * A facilitator's own scenario for a match: valid, within the size limit, and under an id no built-in
+ * scenario uses (everyone's client knows the built-ins by id, so a look-alike would be misread).
+ */
+export function parseOwnScenario(input: unknown): ScenarioResult {
+  const size = JSON.stringify(input ?? null).length;
+  if (size > OWN_SCENARIO_MAX_CHARS) return { ok: false, errors: [`(root): the scenario is ${Math.ceil(size / 1024)} kB; at most ${OWN_SCENARIO_MAX_CHARS / 1024} kB`] };
+  const r = parseScenario(input);
+  if (r.ok && builtinScenario(r.scenario.id)) return { ok: false, errors: [`id: "${r.scenario.id}" is a built-in scenario's id; give your scenario an id of its own`] };
+  return r;
+}
+
+/** A scenario file's text, read: JSON parsed, then checked as `parseOwnScenario` does. */
+export function parseOwnScenarioText(text: string): ScenarioResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`(root): not JSON (${e instanceof Error ? e.message : 'unreadable'})`] };
+  }
+  return parseOwnScenario(raw);
 }

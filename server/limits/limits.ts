@@ -7,7 +7,7 @@
 export type Limits = {
   /** Matches one address may create per minute (`create` and `joinOrCreate`); also the burst. 0 = no limit. */
   createsPerMinute: number;
-  /** Largest matchmaking request body (bytes): options are a few hundred bytes. */
+  /** Largest matchmaking request body (bytes): options are a few hundred bytes, with a scenario of one's own up to 48 kB. */
   matchmakeBodyBytes: number;
   /** WebSocket frames one connection may send in a burst before it is cut off... */
   frameBurst: number;
@@ -24,7 +24,7 @@ export type Limits = {
 
 export const DEFAULT_LIMITS: Limits = {
   createsPerMinute: 30,
-  matchmakeBodyBytes: 16 * 1024,
+  matchmakeBodyBytes: 64 * 1024,
   frameBurst: 120,
   framesPerSecond: 40,
   maxPayload: 128 * 1024,

@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 export async function playShortMatch(page: Page, quarters: number, name = 'Analyst'): Promise<string> {
   await page.goto('/');
   await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Scenario').selectOption('baseline');
+  await page.getByLabel('Scenario', { exact: true }).selectOption('baseline');
   await page.getByLabel(/Quarters/).fill(String(quarters));
   await page.getByLabel('Seed (optional)').fill(`e2e-analysis-${quarters}`);
   await page.getByLabel('Private — not listed; join by code or link only').check();

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test('a player runs a live forecast from the current quarter', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Your name').fill('Ana');
-  await page.getByLabel('Scenario').selectOption('baseline');
+  await page.getByLabel('Scenario', { exact: true }).selectOption('baseline');
   await page.getByLabel('Seed (optional)').fill('e2e-live-forecast');
   await page.getByRole('button', { name: 'Create match' }).click();
   await expect(page.getByTestId('room-code')).toHaveText(/^[A-Z0-9]{4,}$/);

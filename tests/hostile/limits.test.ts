@@ -29,15 +29,15 @@ const post = (route: string, body: BodyInit, headers: Record<string, string> = {
   fetch(`${endpoint}/matchmake/${route}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers }, duplex: 'half' } as RequestInit);
 
 describe('limits that protect the server', () => {
-  it('refuses matchmaking bodies over 16 kB, with or without a length', async () => {
-    const big = JSON.stringify({ join: { name: 'x' }, pad: 'p'.repeat(20_000) });
+  it('refuses matchmaking bodies over 64 kB, with or without a length', async () => {
+    const big = JSON.stringify({ join: { name: 'x' }, pad: 'p'.repeat(70_000) });
     const r = await post('joinById/ABCDEF', big);
     expect(r.status).toBe(413);
     expect(((await r.json()) as { error: string }).error).toMatch(/too large/);
     // Chunked: no Content-Length, the body is counted as it arrives.
     const chunks = new ReadableStream({
       start(c) {
-        for (let i = 0; i < 10; i++) c.enqueue(new TextEncoder().encode('p'.repeat(4000)));
+        for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode('p'.repeat(4000)));
         c.close();
       },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, createWorld, paramFigure, parseScenario, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
+import { ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, createWorld, paramFigure, parseScenario, parseOwnScenario, parseOwnScenarioText, OWN_SCENARIO_MAX_CHARS, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
 import { scenario } from './helpers.js';
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -130,5 +130,25 @@ describe('every figure has a source', () => {
       for (const src of e.sources) expect(ids.has(src), `${e.id} ${src}`).toBe(true);
     }
     for (const a of Object.values(AGREEMENT_MENU)) for (const src of a.sources) expect(ids.has(src), `${a.id} ${src}`).toBe(true);
+  });
+});
+
+describe('a scenario of a facilitator’s own, for a match', () => {
+  const own = () => ({ ...copy(scenario('baseline')), id: 'seminar-week-3', name: 'Seminar, week 3' });
+
+  it('plays when it is valid and has an id of its own', () => {
+    const r = parseOwnScenarioText(JSON.stringify(own()));
+    expect(r.ok && r.scenario.id).toBe('seminar-week-3');
+  });
+
+  it('is refused under a built-in id, as text that is not JSON, over the size limit, and with the scenario format’s own errors', () => {
+    expect(parseOwnScenario({ ...own(), id: 'baseline' })).toEqual({ ok: false, errors: [`id: "baseline" is a built-in scenario's id; give your scenario an id of its own`] });
+    const notJson = parseOwnScenarioText('{"id": ');
+    expect(!notJson.ok && notJson.errors[0]).toMatch(/^\(root\): not JSON/);
+    const big = parseOwnScenario({ ...own(), description: 'x'.repeat(OWN_SCENARIO_MAX_CHARS) });
+    expect(!big.ok && big.errors).toEqual([`(root): the scenario is ${Math.ceil(JSON.stringify({ ...own(), description: 'x'.repeat(OWN_SCENARIO_MAX_CHARS) }).length / 1024)} kB; at most 48 kB`]);
+    const bad = parseOwnScenario({ ...own(), turns: 25 });
+    expect(!bad.ok && bad.errors).toEqual([expect.stringMatching(/^turns: /)]);
+    expect(parseOwnScenario(null).ok).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
 import type { z } from 'zod';
-import { CODE_LENGTH, FinishedViewSchema, ROOM_NAME, roomCodeOf, SMSG, MSG, assemblePublicView, type PublicView, mergeSeatView, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type SeatId, type SeatViewMessage, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
+import { CODE_LENGTH, FinishedViewSchema, ROOM_NAME, roomCodeOf, SMSG, MSG, assemblePublicView, type PublicView, mergeSeatView, type CreateMatchSchema, type JoinOptions, type JoinSchema, type OrdersAck, type SeatId, type Scenario, type SeatViewMessage, type ServerError, type YouAre, type Order } from '../../../shared/index.js';
 import { getState, resetState, setState, type MatchSnapshot } from '../store.js';
 import { clearSession, loadSession, saveSession, type SavedSession } from './session.js';
 import { savedName } from '../prefs.js';
@@ -88,10 +88,11 @@ function describe(e: unknown): string {
   return 'could not reach the server';
 }
 
-export async function createMatch(create: CreateRequest, join: JoinRequest): Promise<void> {
+/** Create a match; `scenario` is a scenario of the creator's own (checked again by the server). */
+export async function createMatch(create: CreateRequest, join: JoinRequest, scenario?: Scenario): Promise<void> {
   setState({ status: 'connecting', notice: null });
   try {
-    attach(await client.create(ROOM_NAME, { create, join }));
+    attach(await client.create(ROOM_NAME, scenario ? { create, join, scenario } : { create, join }));
   } catch (e) {
     resetState(`Could not create the match: ${describe(e)}`);
   }
@@ -122,10 +123,11 @@ export async function openFinished(code: string): Promise<boolean> {
     if (!res.ok) return false;
     const parsed = FinishedViewSchema.safeParse(await res.json());
     if (!parsed.success) return false;
-    const { code: found, view } = parsed.data;
+    const { code: found, view, scenario } = parsed.data;
     const match: MatchSnapshot = {
       code: found,
       scenarioId: view.scenarioId,
+      scenarioJson: scenario === undefined ? '' : JSON.stringify(scenario),
       phase: 'finished',
       turn: view.turn,
       turns: view.turns,

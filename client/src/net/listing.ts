@@ -20,6 +20,7 @@ export async function listPublicMatches(): Promise<RoomListing[]> {
       return {
         code: String(m.code ?? r.roomId ?? ''),
         scenarioId: String(m.scenarioId ?? ''),
+        scenarioName: String(m.scenarioName ?? m.scenarioId ?? ''),
         phase: (m.phase ?? 'lobby') as RoomListing['phase'],
         freeSeats: Array.isArray(m.freeSeats) ? m.freeSeats : [],
         isPrivate: Boolean(m.isPrivate),

@@ -1,4 +1,5 @@
 import { BUILTIN_SCENARIOS, SEAT_INFO, type RoomListing } from '../../../shared/index.js';
+import { ownScenarioField } from './own-scenario.js';
 import { h, fill, uid } from '../dom.js';
 import { createMatch, joinMatch, type JoinRequest } from '../net/connection.js';
 import { listPublicMatches } from '../net/listing.js';
@@ -16,9 +17,6 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
   return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
 }
 
-function scenarioName(id: string): string {
-  return BUILTIN_SCENARIOS.find((s) => s.id === id)?.name ?? id;
-}
 
 /** The landing page: name, create a match, join by code, open public matches. */
 export function homeScreen(prefillCode: string | null): Screen {
@@ -32,7 +30,8 @@ export function homeScreen(prefillCode: string | null): Screen {
   }
 
   // --- Create
-  const scenario = h('select', { name: 'scenario' }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)));
+  const OWN = '(own)';
+  const scenario = h('select', { name: 'scenario' }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)), h('option', { value: OWN }, 'A scenario file of your own…'));
   const scenarioDesc = h('p', { class: 'hint', id: uid('scn') });
   const turns = h('input', { type: 'number', name: 'turns', min: 1, max: 20, step: 1, inputmode: 'numeric' });
   const seed = h('input', { type: 'text', name: 'seed', maxlength: 64, placeholder: 'random' });
@@ -40,12 +39,23 @@ export function homeScreen(prefillCode: string | null): Screen {
   const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
   const agendas = h('input', { type: 'checkbox', name: 'agendas', id: uid('agenda'), 'aria-describedby': uid('agenda-hint') });
   let createForm: HTMLFormElement;
+  const showTurns = (n: number | null) => {
+    if (n !== null) turns.value = String(n);
+    const hint = createForm.querySelector(`#${turns.id}-hint`);
+    if (hint) hint.textContent = n === null ? '1–20' : `1–20; the scenario plays ${n}`;
+  };
+  const own = ownScenarioField((s) => showTurns(s ? s.turns : null));
   const syncScenario = () => {
+    const mine = scenario.value === OWN;
+    own.el.hidden = !mine;
+    if (mine) {
+      scenarioDesc.textContent = '';
+      showTurns(own.scenario()?.turns ?? null);
+      return;
+    }
     const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0];
     scenarioDesc.textContent = s.description;
-    turns.value = String(s.turns);
-    const hint = createForm.querySelector(`#${turns.id}-hint`);
-    if (hint) hint.textContent = `1–20; the scenario plays ${s.turns}`;
+    showTurns(s.turns);
   };
 
   const createBtn = h('button', { type: 'submit', class: 'primary' }, 'Create match');
@@ -60,6 +70,7 @@ export function homeScreen(prefillCode: string | null): Screen {
     h('h2', { id: 'create-h' }, 'Create a match'),
     field('Scenario', scenario),
     scenarioDesc,
+    own.el,
     h('div', { class: 'row' }, field('Quarters', turns, '1–20'), field('Order timer (seconds)', timer, '0 waits for every player')),
     field('Seed (optional)', seed, 'Same seed and same orders replay the same match.'),
     h('div', { class: 'check' }, isPrivate, h('label', { for: isPrivate.id }, 'Private — not listed; join by code or link only')),
@@ -76,9 +87,11 @@ export function homeScreen(prefillCode: string | null): Screen {
     const secs = Number(timer.value);
     // A facilitated exercise: the creator is Control (no seat) and runs the clock, injects and reads every channel.
     const facilitated = (e as SubmitEvent).submitter === controlBtn;
+    const mine = scenario.value === OWN ? own.scenario() : null;
+    if (scenario.value === OWN && !mine) return own.demand();
     void createMatch(
       {
-        scenario: scenario.value,
+        scenario: mine ? mine.id : scenario.value,
         seed: seed.value.trim() || undefined,
         turns: Number.isInteger(t) && t >= 1 && t <= 20 ? t : undefined,
         orderSeconds: Number.isInteger(secs) && secs >= 0 && secs <= 3600 ? secs : 0,
@@ -88,6 +101,7 @@ export function homeScreen(prefillCode: string | null): Screen {
       },
       // Control's actions are logged under its name: without one, they read as Control's, not a player's.
       joinOpts('player', facilitated ? 'Control' : 'Player'),
+      mine ?? undefined,
     );
   });
 
@@ -155,7 +169,7 @@ export function homeScreen(prefillCode: string | null): Screen {
               'tr',
               {},
               h('td', { class: 'mono' }, r.code),
-              h('td', {}, scenarioName(r.scenarioId)),
+              h('td', {}, r.scenarioName || r.scenarioId),
               h('td', {}, r.phase === 'lobby' ? 'Lobby' : r.phase === 'orders' ? 'In play' : 'Finished'),
               h('td', { title: r.freeSeats.map((s) => SEAT_INFO[s]?.short ?? s).join(', ') }, r.freeSeats.includes('US') || r.freeSeats.includes('CN') ? `${r.freeSeats.length} (${['US', 'CN'].filter((x) => r.freeSeats.includes(x as 'US')).join(' and ')} free)` : String(r.freeSeats.length)),
               h(

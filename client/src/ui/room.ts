@@ -1,4 +1,4 @@
-import { BUILTIN_SCENARIOS, SEATS, SEAT_INFO, type SeatId } from '../../../shared/index.js';
+import { SEATS, SEAT_INFO, type SeatId } from '../../../shared/index.js';
 import { h, fill } from '../dom.js';
 import { actions, leaveMatch } from '../net/connection.js';
 import { SIDE_GLYPH, SIDE_LABEL } from '../palette.js';
@@ -6,6 +6,7 @@ import type { AppState } from '../store.js';
 import { connectionBadge } from './status.js';
 import type { Screen } from './screen.js';
 import { loadWorldView } from '../world/load.js';
+import { scenarioOf } from '../match-scenario.js';
 
 export function joinLink(code: string): string {
   return `${location.origin}/join/${encodeURIComponent(code)}`;
@@ -54,7 +55,7 @@ export function roomScreen(): Screen {
   function renderSeats(s: AppState) {
     const m = s.match;
     if (!m) return;
-    const scenario = BUILTIN_SCENARIOS.find((x) => x.id === m.scenarioId);
+    const scenario = scenarioOf(m);
     const inPlay = new Set<SeatId>(scenario?.seatsInPlay ?? SEATS);
     const mine = s.you?.seat ?? null;
     const spectator = s.you?.role === 'spectator';
@@ -100,7 +101,7 @@ export function roomScreen(): Screen {
       codeEl.textContent = m.code || s.code || '';
       linkEl.textContent = joinLink(m.code || s.code || '');
       linkEl.href = joinLink(m.code || s.code || '');
-      const scenario = BUILTIN_SCENARIOS.find((x) => x.id === m.scenarioId);
+      const scenario = scenarioOf(m);
       scenarioEl.textContent = `${scenario?.name ?? m.scenarioId} · ${m.turns} quarters from ${m.quarter}${m.deadline ? '' : ''}. ${scenario?.description ?? ''}`;
       const you = s.you;
       who.textContent = !you

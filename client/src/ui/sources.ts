@@ -1,5 +1,6 @@
-import { ACTION_BY_ID, LEVER_BY_ID, SOURCES, builtinScenario, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
+import { ACTION_BY_ID, LEVER_BY_ID, SOURCES, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
 import { h, fill, uid } from '../dom.js';
+import { scenarioById } from '../match-scenario.js';
 
 type Source = (typeof SOURCES)[number];
 const BY_ID = new Map<string, Source>((SOURCES as Source[]).map((x) => [x.id, x]));
@@ -107,7 +108,7 @@ function popover(): HTMLElement {
 export function showWhy(topic: WhyTopic, scenarioId: string | undefined, from: HTMLElement): void {
   const p = popover();
   opener = from;
-  const { title, entries, about } = entriesFor(topic, scenarioId ? builtinScenario(scenarioId) : undefined);
+  const { title, entries, about } = entriesFor(topic, scenarioId ? scenarioById(scenarioId) : undefined);
   popTitle.textContent = title;
   const seen = new Set<string>();
   fill(

@@ -1,6 +1,7 @@
-import { BUILTIN_SCENARIOS, OUTCOME_CRITERIA, SEATS, SEAT_INFO, paramsOf, type AdoptionShare, type BlocId, type Estimate, type RegionId, type SeatId, type Side } from '../../../shared/index.js';
+import { OUTCOME_CRITERIA, SEATS, SEAT_INFO, paramsOf, type AdoptionShare, type BlocId, type Estimate, type RegionId, type SeatId, type Side } from '../../../shared/index.js';
 import type { AppState } from '../store.js';
 import { flowsFor, type Flow } from './flows.js';
+import { scenarioOf } from '../match-scenario.js';
 
 export type SeatNode = { seat: SeatId; short: string; side: Side; kind: 'government' | 'lab'; status: string; submitted: boolean; human: boolean; /** Held by people whose connections have all dropped (they may come back). */ away: boolean; mine: boolean };
 
@@ -33,7 +34,7 @@ export function worldData(s: AppState): WorldData | null {
   const m = s.match;
   if (!pub || !m) return null;
   const sv = s.seatView;
-  const scenario = BUILTIN_SCENARIOS.find((x) => x.id === m.scenarioId);
+  const scenario = scenarioOf(m);
   const p = scenario ? paramsOf(scenario) : null;
   const mine = s.you?.seat ?? null;
   const useSeat = sv && mine && sv.seat === mine;

@@ -1,5 +1,5 @@
 import { buildReport, reportCsv, reportHtml, type MatchRecord, type Report } from '../../../../shared/analysis/index.js';
-import type { BySeat, OutcomeResult, SeatScore, TurnRecord } from '../../../../shared/index.js';
+import type { BySeat, OutcomeResult, Scenario, SeatScore, TurnRecord } from '../../../../shared/index.js';
 import { h } from '../../dom.js';
 import { finalFromReveal, recordFromReveal, reportUrl } from './record.js';
 
@@ -14,7 +14,7 @@ function save(name: string, type: string, text: string): void {
 
 export type ReportSource = {
   code: string;
-  scenarioId: string;
+  scenario: Scenario | undefined;
   turns: number;
   reveal: readonly TurnRecord[];
   outcome: OutcomeResult;
@@ -48,7 +48,7 @@ export function downloadsPanel(): { el: HTMLElement; set(src: ReportSource): voi
   async function build(): Promise<Report | null> {
     if (report) return report;
     if (!src) return null;
-    const record = (await src.record().catch(() => null)) ?? recordFromReveal(src.code, src.scenarioId, src.reveal);
+    const record = (await src.record().catch(() => null)) ?? recordFromReveal(src.code, src.scenario, src.reveal);
     if (!record) return null;
     report = buildReport(record, finalFromReveal(src.reveal, src.outcome), src.scores);
     return report;

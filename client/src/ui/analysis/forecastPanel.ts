@@ -1,10 +1,11 @@
 import type { Forecast } from '../../../../shared/analysis/index.js';
-import { BUILTIN_SCENARIOS, OUTCOME_INFO, createWorld, type WorldState } from '../../../../shared/index.js';
+import { OUTCOME_INFO, createWorld, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import type { AppState } from '../../store.js';
 import { lineChart, oddsTable } from './charts.js';
 import { runForecast, workerCount, type Run } from './pool.js';
 import { OKABE } from '../../palette.js';
+import { scenarioOf } from '../../match-scenario.js';
 
 export type Position = { label: string; state: WorldState };
 
@@ -140,7 +141,7 @@ export function forecastLauncher(): { el: HTMLElement; update(s: AppState): void
       const k = `${m.scenarioId}:${m.turns}`;
       if (k === key) return;
       key = k;
-      const scenario = BUILTIN_SCENARIOS.find((x) => x.id === m.scenarioId);
+      const scenario = scenarioOf(m);
       if (!scenario) return panel.setPositions([]);
       panel.setPositions([{ label: `${scenario.name}: opening, ${m.turns} quarters`, state: createWorld({ ...scenario, turns: m.turns }, `opening|${m.scenarioId}`) }], 0);
     },

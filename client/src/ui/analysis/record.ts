@@ -1,5 +1,5 @@
 import { MatchRecordSchema, replay, type MatchRecord } from '../../../../shared/analysis/index.js';
-import { BUILTIN_SCENARIOS, type OutcomeResult, type TurnRecord, type WorldState } from '../../../../shared/index.js';
+import { type OutcomeResult, type Scenario, type TurnRecord, type WorldState } from '../../../../shared/index.js';
 import { serverUrl } from '../../net/connection.js';
 
 /** The after-action files the server serves for a finished match (shared/protocol.ts REPORT_FORMATS). */
@@ -43,8 +43,7 @@ function check(states: WorldState[], reveal: readonly TurnRecord[] | null): { fa
  * A record built from what the end screen already has (every quarter's orders and true figures) when
  * the server's record route cannot be reached. Its seed is unknown, so a replay of it is approximate.
  */
-export function recordFromReveal(code: string, scenarioId: string, reveal: readonly TurnRecord[]): MatchRecord | null {
-  const scenario = BUILTIN_SCENARIOS.find((s) => s.id === scenarioId);
+export function recordFromReveal(code: string, scenario: Scenario | undefined, reveal: readonly TurnRecord[]): MatchRecord | null {
   if (!scenario) return null;
   return { version: 1, code, scenario, seed: 'unknown', turns: reveal.map((r) => ({ orders: r.orders })) };
 }
@@ -67,7 +66,7 @@ export function finalFromReveal(reveal: readonly TurnRecord[], outcome: OutcomeR
  * The finished match's record from `/api/matches/:code/record.json`, replayed into states (cached per
  * code). Falls back to the revealed orders when the route is unreachable.
  */
-export function loadFinished(code: string, fallback: { scenarioId: string; reveal: readonly TurnRecord[] | null; turns: number }): Promise<Finished> {
+export function loadFinished(code: string, fallback: { scenario: Scenario | undefined; reveal: readonly TurnRecord[] | null; turns: number }): Promise<Finished> {
   const hit = cache.get(code);
   if (hit) return hit;
   const p = (async (): Promise<Finished> => {
@@ -80,7 +79,7 @@ export function loadFinished(code: string, fallback: { scenarioId: string; revea
       if (!parsed.success) throw new Error('the record did not validate');
       record = parsed.data;
     } catch (e) {
-      record = fallback.reveal ? recordFromReveal(code, fallback.scenarioId, fallback.reveal) : null;
+      record = fallback.reveal ? recordFromReveal(code, fallback.scenario, fallback.reveal) : null;
       source = 'reveal';
       if (!record) throw e;
     }

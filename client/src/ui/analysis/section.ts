@@ -9,6 +9,7 @@ import { loadFinished, reportUrl, type Finished } from './record.js';
 import { replayViewer } from './replayViewer.js';
 import { sensitivityPanel } from './sensitivityPanel.js';
 import { whatIfPanel } from './whatIf.js';
+import { scenarioOf } from '../../match-scenario.js';
 
 /**
  * The after-action analysis on the end screen: downloads, Control's interventions, the replay viewer,
@@ -77,13 +78,14 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
       started = k;
       code = c;
       if (interventionsOf !== c) loadInterventions(c);
-      sens.setScenario(m.scenarioId);
+      const scenario = scenarioOf(m);
+      if (scenario) sens.setScenario(scenario);
       const reveal = pub.reveal ?? [];
-      const fallback = { scenarioId: m.scenarioId, reveal, turns: m.turns };
+      const fallback = { scenario, reveal, turns: m.turns };
       let recordP: Promise<MatchRecord | null> | null = null;
       downloads.set({
         code: c,
-        scenarioId: m.scenarioId,
+        scenario,
         turns: m.turns,
         reveal,
         outcome: pub.outcome,

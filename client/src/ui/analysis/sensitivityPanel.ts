@@ -1,5 +1,5 @@
 import type { Sensitivity } from '../../../../shared/analysis/index.js';
-import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, type OutcomeId } from '../../../../shared/index.js';
+import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, type OutcomeId, type Scenario } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { tornado } from './charts.js';
 import { runSensitivity, workerCount, type Run } from './pool.js';
@@ -14,8 +14,10 @@ export function paramLabel(key: string): string {
  * Which sourced parameters move the outcome odds most: each is set to the low and the high end of its
  * range, all else equal (shared `sensitivity`, run in the workers), and drawn as a tornado chart.
  */
-export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTMLElement; setScenario(id: string): void } {
+export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTMLElement; setScenario(s: Scenario): void } {
   const id = uid('sens');
+  // The built-ins, and the match's own scenario when it has one.
+  const choices = new Map<string, Scenario>(BUILTIN_SCENARIOS.map((s) => [s.id, s]));
   const scenario = h('select', { id: `${id}-sc` }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)));
   const matches = h('select', { id: `${id}-m` }, [10, 20, 50, 100].map((n) => h('option', { value: n, selected: n === 20 }, String(n))));
   const outcome = h('select', { id: `${id}-o` }, OUTCOMES.map((o) => h('option', { value: o }, OUTCOME_INFO[o].title)));
@@ -82,7 +84,7 @@ export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTML
   outcome.addEventListener('change', draw);
   cancel.addEventListener('click', () => run?.cancel());
   runBtn.addEventListener('click', async () => {
-    const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value);
+    const s = choices.get(scenario.value);
     if (!s) return;
     const n = Number(matches.value);
     const keys = PARAM_KEYS.filter((k) => s.params[k]?.range);
@@ -117,8 +119,10 @@ export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTML
   });
   return {
     el,
-    setScenario(sid) {
-      if (BUILTIN_SCENARIOS.some((x) => x.id === sid)) scenario.value = sid;
+    setScenario(s) {
+      if (!choices.has(s.id)) scenario.append(h('option', { value: s.id }, `${s.name} (this match’s own)`));
+      choices.set(s.id, s);
+      scenario.value = s.id;
     },
   };
 }

@@ -1,10 +1,11 @@
-import { fixed, COMPUTE_SOURCES, OUTCOME_CRITERIA, REGIONS, REGION_NAME, SEAT_INFO, builtinScenario, paramsOf, type Estimate } from '../../../../shared/index.js';
+import { fixed, COMPUTE_SOURCES, OUTCOME_CRITERIA, REGIONS, REGION_NAME, SEAT_INFO, paramsOf, type Estimate } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { compute } from '../../format.js';
 import { OKABE } from '../../palette.js';
 import type { AppState } from '../../store.js';
 import type { ChartSpec, Line } from './charts.js';
 import { seatHistory, type Snapshot } from './history.js';
+import { scenarioById } from '../../match-scenario.js';
 
 const SOURCE_NAME = { legal: 'Legal purchases', domestic: 'Domestic production', smuggled: 'Smuggled', offshore: 'Offshore rental' } as const;
 const DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 4], [10, 3, 2, 3]];
@@ -38,7 +39,7 @@ export function dashboardCharts(s: AppState, snaps: Snapshot[]): ChartDef[] {
   const ser = turns.map((t) => pub.series.find((x) => x.turn === t));
   const seat = s.you?.seat && s.seatView?.seat === s.you.seat ? s.you.seat : null;
   const whose = seat ? `${SEAT_INFO[seat].short}’s estimate` : 'Public estimate';
-  const p = builtinScenario(pub.scenarioId);
+  const p = scenarioById(pub.scenarioId);
   const params = p ? paramsOf(p) : null;
 
   // 1. Lead: the seat's estimate with its band, and the public estimate.

@@ -1,9 +1,10 @@
-import { AGREEMENT_KINDS, AGREEMENT_MENU, BUILTIN_SCENARIOS, SEATS, SEAT_INFO, checkParties, type SeatId } from '../../../../shared/index.js';
+import { AGREEMENT_KINDS, AGREEMENT_MENU, SEATS, SEAT_INFO, checkParties, type SeatId } from '../../../../shared/index.js';
 import type { ProposalStatus, ProposalView } from '../../../../shared/diplomacy.js';
 import { h, fill, uid } from '../../dom.js';
 import { exerciseActions, recentProposals } from '../../net/exercise.js';
 import type { AppState } from '../../store.js';
 import { cooperationText } from '../game/order-condition.js';
+import { scenarioOf } from '../../match-scenario.js';
 
 const STATUS_LABEL: Record<ProposalStatus, string> = {
   open: 'Open — waiting for answers',
@@ -15,7 +16,7 @@ const STATUS_LABEL: Record<ProposalStatus, string> = {
 };
 
 function seatsInPlay(s: AppState): readonly SeatId[] {
-  return (BUILTIN_SCENARIOS.find((x) => x.id === s.match?.scenarioId)?.seatsInPlay ?? SEATS) as readonly SeatId[];
+  return (scenarioOf(s.match)?.seatsInPlay ?? SEATS) as readonly SeatId[];
 }
 
 /**

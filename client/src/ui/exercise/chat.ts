@@ -1,8 +1,9 @@
-import { BUILTIN_SCENARIOS, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
+import { SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
 import { CHAT_MAX_CHARS, canPost, canRead, cleanChatText, dmChannel, parseChannel, teamChannel, type ChannelId, type ChatMessage, type ChatParticipant } from '../../../../shared/chat.js';
 import { h, fill, uid } from '../../dom.js';
 import { exercise, exerciseActions } from '../../net/exercise.js';
 import type { AppState } from '../../store.js';
+import { scenarioOf } from '../../match-scenario.js';
 
 /** "All channels": Control's overview of every conversation at the table. */
 const ALL = 'all' as const;
@@ -38,7 +39,7 @@ function who(s: AppState): ChatParticipant {
 /** The channels this person can open, in a stable order. */
 function channelsFor(s: AppState, messages: readonly ChatMessage[]): ChannelId[] {
   const me = who(s);
-  const scenario = BUILTIN_SCENARIOS.find((x) => x.id === s.match?.scenarioId);
+  const scenario = scenarioOf(s.match);
   const inPlay = (scenario?.seatsInPlay ?? SEATS) as readonly SeatId[];
   const out: ChannelId[] = ['public'];
   if (me.role === 'player' && me.seat) {

@@ -1,4 +1,4 @@
-import { BUILTIN_SCENARIOS, SEAT_INFO } from '../../../../shared/index.js';
+import { SEAT_INFO } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { actions, leaveMatch } from '../../net/connection.js';
 import { controlKeyFor, controlLink } from '../../net/controlKey.js';
@@ -13,6 +13,7 @@ import { chatPanel } from './chat.js';
 import { adjustForm, clockControls, customEventForm, injectForm, seatTable } from './controls.js';
 import { dashboard } from './dashboard.js';
 import { countdown, noticeList } from './widgets.js';
+import { scenarioOf } from '../../match-scenario.js';
 
 function joinLink(code: string, spectator = false): string {
   return `${location.origin}/join/${encodeURIComponent(code)}${spectator ? '?as=spectator' : ''}`;
@@ -141,7 +142,7 @@ export function consoleScreen(): Screen {
           projectorLink.href = joinLink(currentCode, true);
           const humans = Object.values(m.seats).filter((x) => x?.occupied).length;
           startBtn.disabled = s.status !== 'connected' || humans === 0;
-          const scn = BUILTIN_SCENARIOS.find((x) => x.id === m.scenarioId);
+          const scn = scenarioOf(m);
           startHint.textContent = `${scn?.name ?? m.scenarioId}, ${m.turns} quarters. ${humans === 0 ? 'Wait for at least one player to take a seat.' : `${humans} seat${humans === 1 ? '' : 's'} held by people; bots play the rest.`}`;
         }
       }

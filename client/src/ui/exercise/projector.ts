@@ -1,5 +1,5 @@
 import { clock as fmtClock } from '../../format.js';
-import { BUILTIN_SCENARIOS, SEAT_INFO } from '../../../../shared/index.js';
+import { SEAT_INFO } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { leaveMatch } from '../../net/connection.js';
 import { exercise } from '../../net/exercise.js';
@@ -11,6 +11,7 @@ import { connectionBadge } from '../status.js';
 import { chatPanel } from './chat.js';
 import { dashboard, publicHappenings, ticker } from './dashboard.js';
 import { countdown, seatChips } from './widgets.js';
+import { scenarioOf } from '../../match-scenario.js';
 
 /**
  * The projector (spectator) view: public figures only, in type large enough for the back of a room —
@@ -91,7 +92,7 @@ export function projectorScreen(): Screen {
         const code = m.code || s.code || '';
         lobbyCode.textContent = code;
         lobbyLink.textContent = `${location.host}/join/${code}`;
-        const scn = BUILTIN_SCENARIOS.find((x) => x.id === m.scenarioId);
+        const scn = scenarioOf(m);
         const held = Object.values(m.seats).filter((x) => x?.occupied).map((x) => SEAT_INFO[x!.seat].short);
         lobbyScenario.textContent = `${scn?.name ?? m.scenarioId} · ${m.turns} quarters${held.length ? ` · seated: ${held.join(', ')}` : ''}`;
         return;

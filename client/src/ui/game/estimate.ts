@@ -3,7 +3,6 @@ import {
   BLOCS,
   SEATS,
   bySeat,
-  builtinScenario,
   createWorld,
   detectionOdds,
   frontierDoublingsPerMonth,
@@ -16,6 +15,7 @@ import {
   type SeatView,
   type WorldState,
 } from '../../../../shared/index.js';
+import { scenarioById } from '../../match-scenario.js';
 
 /**
  * The world as one seat believes it to be: the scenario's public opening (for everything nobody
@@ -23,7 +23,7 @@ import {
  * estimates of the others. The client holds no hidden information, so none can leak into this.
  */
 export function estimatedWorld(pub: PublicView, sv: SeatView): WorldState | null {
-  const scenario = builtinScenario(pub.scenarioId);
+  const scenario = scenarioById(pub.scenarioId);
   if (!scenario) return null;
   const w = createWorld(scenario, `preview:${pub.scenarioId}`);
   const seat = sv.seat;

@@ -1,0 +1,42 @@
+import { builtinScenario, parseScenario, type Scenario } from '../../shared/index.js';
+import { getState } from './store.js';
+
+type Source = { scenarioId: string; scenarioJson?: string } | null | undefined;
+
+let lastJson = '';
+let lastScenario: Scenario | undefined;
+
+/**
+ * The scenario of a match: the whole copy its server sent (a built-in one or a facilitator's own), read
+ * once per copy; a built-in one by id when no copy came (a server from before copies were sent).
+ */
+export function scenarioOf(m: Source): Scenario | undefined {
+  if (!m) return undefined;
+  if (m.scenarioJson) {
+    if (m.scenarioJson !== lastJson) {
+      lastJson = m.scenarioJson;
+      lastScenario = read(m.scenarioJson);
+    }
+    if (lastScenario && lastScenario.id === m.scenarioId) return lastScenario;
+  }
+  return builtinScenario(m.scenarioId);
+}
+
+/** The scenario of the match on screen. */
+export function currentScenario(): Scenario | undefined {
+  return scenarioOf(getState().match);
+}
+
+function read(json: string): Scenario | undefined {
+  try {
+    const r = parseScenario(JSON.parse(json));
+    return r.ok ? r.scenario : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A scenario by id: the match's own when it has that id, a built-in one otherwise. */
+export function scenarioById(id: string): Scenario | undefined {
+  return scenarioOf({ ...(getState().match ?? {}), scenarioId: id });
+}

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const SCREENS = 'test-results/screens';
+
+/** A facilitator's drill: the baseline, renamed, two quarters, five seats, a tenser start. */
+function drill(): Record<string, unknown> {
+  const s = JSON.parse(readFileSync('shared/scenarios/baseline.json', 'utf8')) as Record<string, unknown> & { start: Record<string, unknown> };
+  s.id = 'harbour-drill';
+  s.name = 'Harbour drill';
+  s.description = 'A two-quarter drill that starts tense.';
+  s.turns = 2;
+  s.seatsInPlay = ['US', 'CN', 'TW', 'USLAB', 'CNLAB'];
+  s.start.tension = { value: 62, source: 'facilitator' };
+  s.events = [];
+  return s;
+}
+
+const file = (name: string, body: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body, null, 2)) });
+
+test('a facilitator plays a scenario file of their own: problems are listed by field, then the match runs on its figures to its end', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.getByLabel('Your name').fill('Ada');
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'A scenario file of your own…' });
+  const picker = page.getByLabel('Scenario file');
+  await expect(picker).toBeVisible();
+
+  // Creating without a file asks for one.
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await expect(page.getByText('Choose a scenario file first, or pick a built-in scenario.')).toBeVisible();
+
+  // A broken file: every problem is named by its field, and nothing is created.
+  const broken = drill() as { start: Record<string, unknown>; id: string };
+  broken.start.tension = { value: 140, source: 'facilitator' };
+  await picker.setInputFiles(file('broken.json', broken));
+  const problems = page.locator('.own-problems li');
+  await expect(page.getByText('broken.json cannot be played: 1 problem.')).toBeVisible();
+  await expect(problems).toHaveText(['start.tension.value: 140 is out of bounds: from 0 to 100']);
+  // A look-alike of a built-in scenario is refused too.
+  const lookalike = { ...drill(), id: 'baseline' };
+  await picker.setInputFiles(file('lookalike.json', lookalike));
+  await expect(problems).toHaveText(['id: "baseline" is a built-in scenario\'s id; give your scenario an id of its own']);
+  await picker.setInputFiles(file('notes.json', '{ "id": "harbour-drill", '));
+  await expect(problems).toHaveText([/^\(root\): not JSON/]);
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await expect(page.getByTestId('room-code')).toHaveCount(0);
+
+  // The facilitator's file: summarised, and its length fills the quarters.
+  await picker.setInputFiles(file('harbour-drill.json', drill()));
+  await expect(page.getByText(/Harbour drill \(harbour-drill, 2 quarters from 2026 Q3\)/)).toBeVisible();
+  await expect(page.getByLabel(/Quarters/)).toHaveValue('2');
+  await page.getByLabel('Seed (optional)').fill('e2e-own');
+  await page.getByLabel('Private — not listed; join by code or link only').check();
+  await page.screenshot({ path: `${SCREENS}/own-scenario.png` });
+  await page.getByRole('button', { name: 'Create match' }).click();
+
+  // The lobby names it and offers only its seats.
+  await expect(page.getByTestId('room-code')).toHaveText(/^[A-Z0-9]{4,}$/);
+  await expect(page.getByText(/^Harbour drill · 2 quarters from 2026 Q3\. A two-quarter drill that starts tense\./)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Take seat: Taiwan' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Take seat: European Union/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Take seat: United States government' }).click();
+  await page.getByRole('button', { name: 'Start the match' }).click();
+  await expect(page.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
+
+  for (let q = 0; q < 2; q++) {
+    await page.getByRole('button', { name: 'Submit no orders (hold)' }).click();
+    const dialog = page.getByRole('dialog', { name: /Quarter report/ });
+    const outcome = page.getByTestId('outcome');
+    await expect(dialog.or(outcome)).toBeVisible();
+    if (await outcome.isVisible()) break;
+    // The report's "before" is the drill's opening tension.
+    if (q === 0) await expect(dialog).toContainText('62');
+    await dialog.getByRole('button', { name: /^Continue/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByTestId('outcome')).toHaveText(/^Outcome: /);
+
+  // The analysis offers the match's own scenario for sensitivity.
+  await page.getByText('Sensitivity of the scenario (tornado chart)').click();
+  await expect(page.getByTestId('sensitivity').getByLabel('Scenario')).toHaveValue('harbour-drill');
+  await expect(page.getByTestId('sensitivity').getByLabel('Scenario').locator('option:checked')).toHaveText('Harbour drill (this match’s own)');
+  expect(errors).toEqual([]);
+});
