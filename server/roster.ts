@@ -23,11 +23,26 @@ export class Roster {
 
   constructor(readonly facilitated = false) {}
 
+  /** A newcomer whose name a connected member already has gets a number after it ("Player 2"), so the log and the seats tell people apart. */
   add(sessionId: string, name: string, role: Role): Member {
-    const m: Member = { sessionId, name, role, seat: null, connected: true };
+    const m: Member = { sessionId, name: this.unusedName(name), role, seat: null, connected: true };
     this.members.set(sessionId, m);
     if (!this.facilitated) this.firstId ??= sessionId;
     return m;
+  }
+
+  /**
+   * `name`, or `name 2`, `name 3`… (cut to fit 40 characters), whichever no connected member has. A member
+   * whose connection dropped keeps a name free: it is likely the same person joining again.
+   */
+  private unusedName(name: string): string {
+    const taken = new Set(this.all().filter((m) => m.connected).map((m) => m.name.toLocaleLowerCase()));
+    if (!taken.has(name.toLocaleLowerCase())) return name;
+    for (let n = 2; ; n++) {
+      const suffix = ` ${n}`;
+      const candidate = name.slice(0, 40 - suffix.length).trimEnd() + suffix;
+      if (!taken.has(candidate.toLocaleLowerCase())) return candidate;
+    }
   }
 
   get(sessionId: string): Member | undefined {

@@ -93,3 +93,28 @@ describe('teams on one seat', () => {
     expect(alice.of<SeatView>('seat-view').every((v) => v.seat === 'US')).toBe(true);
   });
 });
+
+describe('names in a room', () => {
+  it('people who leave the name empty, or type one already here, are told apart by a number; a name frees up when its holder leaves', async () => {
+    const host = await Player.create(server.endpoint, { create: { seed: 'names' }, join: { seat: 'US' } });
+    open.push(host);
+    const join = async (options: object) => {
+      const p = await Player.join(server.endpoint, host.code, options);
+      open.push(p);
+      await waitFor(() => p.you() !== undefined, 'joined');
+      return p;
+    };
+    const second = await join({ join: { seat: 'US' } });
+    const third = await join({ join: { seat: 'CN', name: 'player' } });
+    const long = 'Ada Lovelace, Analytical Engine Society';
+    const ada = await join({ join: { seat: 'EU', name: long } });
+    const ada2 = await join({ join: { seat: 'JK', name: long } });
+    await waitFor(() => host.you() !== undefined, 'host');
+    expect([host, second, third, ada, ada2].map((p) => p.you()?.name)).toEqual(['Player', 'Player 2', 'player 3', long, `${long.slice(0, 38).trimEnd()} 2`]);
+    expect(ada2.you()!.name.length).toBeLessThanOrEqual(40);
+    await waitFor(() => host.state.seats.US?.name === 'Player, Player 2', 'the US seat names both');
+    await second.leave();
+    const again = await join({ join: { seat: 'US' } });
+    expect(again.you()?.name).toBe('Player 2');
+  });
+});
