@@ -15,6 +15,8 @@ export type DebriefMoment = { lobby: boolean; turn: number; startQuarter: number
  */
 export class Debrief {
   private readonly players = new Map<SeatId, string[]>();
+  /** Per seat, per quarter played (turn from 1), the people who acted for it then. */
+  private readonly byTurn = new Map<SeatId, Map<number, string[]>>();
   /** Names seen acting as Control: their answers for a seat do not make them its players (older logs carry no mark). */
   private readonly control = new Set<string>();
   private readonly drafted = new Map<SeatId, number[]>();
@@ -26,13 +28,13 @@ export class Debrief {
       case 'submit':
       case 'draft':
       case 'propose':
-        this.played(entry.seat, entry.by);
+        this.played(entry.seat, entry.by, m);
         break;
       case 'respond':
-        if (!entry.control && !this.control.has(entry.by)) this.played(entry.seat, entry.by);
+        if (!entry.control && !this.control.has(entry.by)) this.played(entry.seat, entry.by, m);
         break;
       case 'chat':
-        if (entry.from.role === 'player' && entry.from.seat) this.played(entry.from.seat, entry.from.name);
+        if (entry.from.role === 'player' && entry.from.seat) this.played(entry.from.seat, entry.from.name, m);
         else if (entry.from.role === 'facilitator') this.control.add(entry.from.name);
         break;
       case 'start':
@@ -56,9 +58,15 @@ export class Debrief {
     }
   }
 
-  private played(seat: SeatId, name: string): void {
+  private played(seat: SeatId, name: string, m: DebriefMoment): void {
     const names = this.players.get(seat) ?? [];
     if (!names.includes(name)) this.players.set(seat, [...names, name]);
+    // Talk in the lobby is before any quarter.
+    if (m.lobby) return;
+    const turns = this.byTurn.get(seat) ?? new Map<number, string[]>();
+    this.byTurn.set(seat, turns);
+    const inTurn = turns.get(m.turn + 1) ?? [];
+    if (!inTurn.includes(name)) turns.set(m.turn + 1, [...inTurn, name]);
   }
 
   /** Keep a proposal's latest state; when and in which quarter it was proposed stay as first seen. */
@@ -90,6 +98,7 @@ export class Debrief {
           players: [...(this.players.get(seat) ?? [])],
           botTurns: botsByTurn.flatMap((bots, i) => (bots.includes(seat) ? [i + 1] : [])),
           draftedTurns: [...(this.drafted.get(seat) ?? [])],
+          byTurn: [...(this.byTurn.get(seat) ?? new Map<number, string[]>())].sort((a, b) => a[0] - b[0]).map(([turn, players]) => ({ turn, players: [...players] })),
         },
       ]),
     ) as Required<ReportPeople>['seats'];

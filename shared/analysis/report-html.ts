@@ -1,7 +1,7 @@
 import { fixed, percent } from '../number-text.js';
 import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
 import { OUTCOME_INFO } from '../outcomes.js';
-import type { Report } from './report.js';
+import { playedIn, type Report } from './report.js';
 import { utcIso } from '../utc-time.js';
 import { escapeHtml as esc, svgLineChart } from './svg-chart.js';
 
@@ -53,7 +53,8 @@ export function reportHtml(r: Report): string {
     .map((q) => {
       const orders = SEATS.map((seat) => {
         const list = q.orders[seat].map((o) => `${esc(o.name)}${o.intensity > 1 ? ` ×${o.intensity}` : ''}${o.visibility !== 'public' ? ` <em>(${esc(o.visibility)})</em>` : ''}`).join('; ');
-        return `<tr><th scope="row">${esc(SEAT_INFO[seat].short)}</th><td>${list || '<em>no orders</em>'}</td></tr>`;
+        const by = r.seats?.[seat].byTurn ? playedIn(r.seats[seat], q.turn) : [];
+        return `<tr><th scope="row">${esc(SEAT_INFO[seat].short)}${by.length ? `<span class="by">${by.map(esc).join(', ')}</span>` : ''}</th><td>${list || '<em>no orders</em>'}</td></tr>`;
       }).join('');
       const events = q.events
         .filter((e) => e.kind !== 'order')
@@ -67,7 +68,7 @@ body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:1180px;ma
 h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}.outcome{border-left:6px solid ${BLUE};padding:.6rem 1rem;background:#f3f7fb}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:1rem}.chart{width:100%;height:auto;background:#fff;border:1px solid #ddd;border-radius:6px}
 table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;font-weight:600}
-.roll{color:#555;font-size:.9em}.said{white-space:pre-wrap;overflow-wrap:anywhere}.chat{padding-left:1.2rem}.chat time{color:#555;font-variant-numeric:tabular-nums}details.talk{border-top:1px solid #ccc;margin-top:.6rem;padding-top:.3rem}details.talk summary{font-weight:600;cursor:pointer}.num{text-align:right;font-variant-numeric:tabular-nums}.objectives{margin:.2rem 0;padding-left:1.1rem}.quarter{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:1rem}
+.roll{color:#555;font-size:.9em}th .by{display:block;font-weight:400;color:#555;font-size:.85em}.said{white-space:pre-wrap;overflow-wrap:anywhere}.chat{padding-left:1.2rem}.chat time{color:#555;font-variant-numeric:tabular-nums}details.talk{border-top:1px solid #ccc;margin-top:.6rem;padding-top:.3rem}details.talk summary{font-weight:600;cursor:pointer}.num{text-align:right;font-variant-numeric:tabular-nums}.objectives{margin:.2rem 0;padding-left:1.1rem}.quarter{page-break-inside:avoid;border-top:1px solid #ccc;margin-top:1rem}
 </style></head><body>
 <h1>Lead Time — after-action report</h1>
 <p class="sub">${esc(r.scenario.name)} · seed ${esc(r.seed)}${r.code ? ` · match ${esc(r.code)}` : ''} · ${r.quarters.length} quarters${r.record.model ? ` · model version ${r.record.model}` : ''}</p>

@@ -48,6 +48,8 @@ const SeatPlayersSchema = z.object({
   botTurns: z.array(Turn),
   /** Quarters whose orders were the seat's unsubmitted draft, put in when the phase closed (timer or Control). */
   draftedTurns: z.array(Turn),
+  /** Per quarter, the people who acted for the seat while it was played (reports kept before this was recorded lack it). */
+  byTurn: z.array(z.object({ turn: Turn, players: z.array(z.string()) })).optional(),
 });
 const SeatPlayersBySeatSchema = z.object(Object.fromEntries(SEATS.map((seat) => [seat, SeatPlayersSchema])) as Record<SeatId, typeof SeatPlayersSchema>);
 export type ReportSeats = z.infer<typeof SeatPlayersBySeatSchema>;
@@ -189,7 +191,8 @@ const CSV_DECIMALS = 4;
 
 /**
  * One row per seat per quarter, for spreadsheets and homework. `orders_from` (bot, draft or players) and
- * `played_by` (the seat's players over the match, separated by "; ") are empty when the report has no `seats`.
+ * `played_by` (the people who acted for the seat in that quarter, separated by "; "; in a report kept before
+ * that was recorded, the seat's players over the match) are empty when the report has no `seats`.
  */
 export function reportCsv(report: Report): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
@@ -232,8 +235,14 @@ function csvRow(q: Report['quarters'][number], seat: SeatId, played: ReportSeats
     tension: q.tension,
     cooperation: q.cooperation,
     orders_from: from,
-    played_by: played ? played.players.join('; ') : '',
+    played_by: played ? playedIn(played, q.turn).join('; ') : '',
   };
+}
+
+/** The people who acted for a seat in one quarter (over the whole match, for a report without quarters). */
+export function playedIn(played: ReportSeats[SeatId], turn: number): readonly string[] {
+  if (!played.byTurn) return played.players;
+  return played.byTurn.find((t) => t.turn === turn)?.players ?? [];
 }
 
 function csvCell(column: string, v: string | number): string {

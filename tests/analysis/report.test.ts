@@ -232,6 +232,23 @@ describe('after-action report', () => {
       expect(page).toContain('<td>United States, China</td><td>Agreed, but the match ended before it was signed</td>');
     });
 
+    it('name, per quarter, who acted for each seat: in the timeline and in the CSV row of that quarter', () => {
+      const handedOver = { ...seats, US: { ...seats.US, byTurn: [{ turn: q1.turn, players: ['Ada Lovelace'] }, { turn: q2.turn, players: ['Grace <b>Hopper</b>'] }] }, EU: { ...noOne, byTurn: [] } };
+      const byQuarter = buildReport(recordOf(baseline, final), final, undefined, { ...people, seats: handedOver });
+      expect(ReportSchema.parse(JSON.parse(JSON.stringify(byQuarter))).seats?.US.byTurn).toEqual(handedOver.US.byTurn);
+      const lines = reportCsv(byQuarter).trimEnd().split('\n');
+      const header = lines[0].split(',');
+      const playedBy = (turn: number, seat: string) => parseCsvLine(lines.find((l) => l.startsWith(`${turn},`) && l.split(',')[2] === seat)!)[header.indexOf('played_by')];
+      expect([playedBy(q1.turn, 'US'), playedBy(q2.turn, 'US'), playedBy(q1.turn, 'EU')]).toEqual(['Ada Lovelace', 'Grace <b>Hopper</b>', '']);
+      // Without quarters (an older report), a row names the seat's players over the match.
+      expect(playedBy(q1.turn, 'CN')).toBe(`'=HYPERLINK("x")`);
+      const page = reportHtml(byQuarter);
+      const quarter = (label: string) => new RegExp(`<section class="quarter"><h3>${label} —[\\s\\S]*?</section>`).exec(page)![0];
+      expect(quarter(q1.quarter)).toContain('<th scope="row">United States<span class="by">Ada Lovelace</span></th>');
+      expect(quarter(q2.quarter)).toContain('<th scope="row">United States<span class="by">Grace &lt;b&gt;Hopper&lt;/b&gt;</span></th>');
+      expect(quarter(q1.quarter)).toContain('<th scope="row">EU</th>');
+    });
+
     it('says so when nothing was said in public or proposed', () => {
       const quiet = reportHtml(buildReport(recordOf(baseline, final), final, undefined, { negotiation: { publicChat: [], proposals: [] } }));
       expect(quiet).toContain('No public messages and no proposals.');

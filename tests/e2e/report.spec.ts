@@ -33,7 +33,7 @@ test('the after-action report: HTML opens offline with its charts, JSON validate
   expect(quarters).toBeLessThanOrEqual(3);
   expect(report.quarters[0].orders.US.map((o) => o.action)).toContain('us-tighten-chip-controls');
   // Who played: the one person on the US; the bots everywhere else, every quarter.
-  expect(report.seats?.US).toEqual({ players: ['Analyst'], botTurns: [], draftedTurns: [] });
+  expect(report.seats?.US).toEqual({ players: ['Analyst'], botTurns: [], draftedTurns: [], byTurn: report.quarters.map((q) => ({ turn: q.turn, players: ['Analyst'] })) });
   expect(report.seats?.CN.botTurns).toEqual(report.quarters.map((q) => q.turn));
   expect(report.negotiation).toEqual({ publicChat: [], proposals: [] });
 

@@ -68,9 +68,10 @@ describe('who played each seat, and the public negotiation, in the kept summary'
   it('names the people of each seat in the order they first acted, never Control, with the quarters bots and drafts gave the orders', () => {
     expect(live.phase).toBe('finished');
     expect(report.quarters.map((q) => q.turn)).toEqual([1, 2]);
-    expect(report.seats?.US).toEqual({ players: ['Ada', 'Ben'], botTurns: [2], draftedTurns: [] });
-    expect(report.seats?.CN).toEqual({ players: ['Chen'], botTurns: [], draftedTurns: [1] });
-    expect(report.seats?.EU).toEqual({ players: [], botTurns: [1, 2], draftedTurns: [] });
+    // Ada's public greeting in the lobby names her, but is in no quarter; in the second she only proposed (the bot gave the US orders).
+    expect(report.seats?.US).toEqual({ players: ['Ada', 'Ben'], botTurns: [2], draftedTurns: [], byTurn: [{ turn: 1, players: ['Ada', 'Ben'] }, { turn: 2, players: ['Ada'] }] });
+    expect(report.seats?.CN).toEqual({ players: ['Chen'], botTurns: [], draftedTurns: [1], byTurn: [{ turn: 1, players: ['Chen'] }, { turn: 2, players: ['Chen'] }] });
+    expect(report.seats?.EU).toEqual({ players: [], botTurns: [1, 2], draftedTurns: [], byTurn: [] });
     // Control's answer for China is marked in the log, and does not make Control a Chinese player.
     expect(answered).toMatchObject({ kind: 'respond', seat: 'CN', by: 'White cell', control: true });
     expect(JSON.stringify(report.seats)).not.toContain('White cell');

@@ -111,7 +111,8 @@ describe('after-action data over HTTP', () => {
     const report = ReportSchema.parse(await (await get(control.code, 'report.json')).json());
     expect(report.seats?.US.players).toEqual(['US lead', 'US deputy']);
     expect(report.seats?.CN.players).toEqual(['CN lead']);
-    expect(report.seats?.EU).toEqual({ players: [], botTurns: [1], draftedTurns: [] });
+    expect(report.seats?.EU).toEqual({ players: [], botTurns: [1], draftedTurns: [], byTurn: [] });
+    expect(report.seats?.US.byTurn).toEqual([{ turn: 1, players: ['US lead', 'US deputy'] }]);
     expect(report.negotiation?.publicChat.map((m) => [m.name, m.seat, m.quarter, m.text])).toEqual([['CN lead', 'CN', report.quarters[0].quarter, 'PUBLIC-1 <script>alert(1)</script><img src=x onerror=alert(2)>']]);
     expect(report.negotiation?.proposals.map((p) => [p.kind, p.proposer, p.parties, p.status, p.declinedBy])).toEqual([['incident-hotline', 'US', ['US', 'CN'], 'declined', 'CN']]);
     const html = await (await get(control.code, 'report.html')).text();
