@@ -115,3 +115,19 @@ export function whatIf(record: MatchRecord, change: WhatIfChange): { original: W
   };
   return { original: replay(record), altered: replay(alteredRecord) };
 }
+
+export type DroppedOrder = { turn: number; quarter: string; seat: SeatId; why: string };
+
+/** The orders the model refused in a replayed branch (over budget, say), quarter by quarter. */
+export function droppedOrders(states: readonly WorldState[]): DroppedOrder[] {
+  const last = states[states.length - 1];
+  if (!last) return [];
+  return last.history.flatMap((h) => h.events.filter((e) => e.kind === 'order-dropped' && e.audience.length > 0).map((e) => ({ turn: h.turn, quarter: h.quarter, seat: e.audience[0], why: e.text })));
+}
+
+/** What a what-if's branch dropped that the match as played did not: the change's knock-on refusals included. */
+export function newlyDropped(original: readonly WorldState[], altered: readonly WorldState[]): DroppedOrder[] {
+  const key = (d: DroppedOrder) => `${d.turn}|${d.seat}|${d.why}`;
+  const before = new Set(droppedOrders(original).map(key));
+  return droppedOrders(altered).filter((d) => !before.has(key(d)));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario, playBotMatch } from '../../shared/index.js';
-import { MatchRecordSchema, recordOf, replay, whatIf } from '../../shared/analysis/index.js';
+import { MatchRecordSchema, droppedOrders, newlyDropped, recordOf, replay, whatIf } from '../../shared/analysis/index.js';
 
 const baseline = builtinScenario('baseline')!;
 
@@ -28,6 +28,21 @@ describe('replay and what-if', () => {
     expect(altered[1]).toEqual(original[1]);
     expect(altered[2]).not.toEqual(original[2]);
     expect(altered[2].levers.US.chipTracking).toBeGreaterThan(original[2].levers.US.chipTracking ?? 0);
+  });
+
+  it('names the orders the what-if drops that the match as played did not, with quarter, seat and why', () => {
+    const same = whatIf(record, { turn: 2, seat: 'US', orders: record.turns[1].orders.US });
+    expect(newlyDropped(same.original, same.altered)).toEqual([]);
+    const spendAll = [{ action: 'us-chip-tracking', intensity: 3 }, { action: 'us-tighten-chip-controls', intensity: 3 }];
+    const { original, altered } = whatIf(record, { turn: 2, seat: 'US', orders: spendAll });
+    const dropped = newlyDropped(original, altered);
+    expect(dropped).toEqual([{ turn: 2, quarter: original[2].history[1].quarter, seat: 'US', why: expect.stringMatching(/^"Tighten chip export controls" costs 6, but only \d+ is left after the orders above it\.$/) }]);
+    // A refusal already in the match as played is not news.
+    const overspent = { ...record, turns: record.turns.map((t, i) => (i === 0 ? { ...t, orders: { ...t.orders, US: [...t.orders.US, { action: 'us-offer-governance', intensity: 1 }] } } : t)) };
+    const before = droppedOrders(replay(overspent)).filter((d) => d.turn === 1 && d.seat === 'US');
+    expect(before).toHaveLength(1);
+    const again = whatIf(overspent, { turn: 2, seat: 'US', orders: spendAll });
+    expect(newlyDropped(again.original, again.altered).map((d) => d.turn)).toEqual([2]);
   });
 
   it('refuses a quarter that was never played', () => {

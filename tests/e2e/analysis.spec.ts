@@ -82,6 +82,13 @@ test('after the match: forecast odds in workers, what-if that changes the result
   await expect(wi.getByTestId('whatif-played-odds-odds')).toBeVisible();
   await expect(wi.getByTestId('whatif-changed-odds')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await wi.screenshot({ path: `${SCREENS}/whatif.png` });
+  await expect(wi.getByTestId('whatif-dropped')).toHaveCount(0);
+  // More than the US can afford: the replay says which orders the model dropped, and why.
+  await wi.getByRole('checkbox', { name: 'Mandate chip location verification' }).check();
+  await wi.getByLabel('Intensity of Mandate chip location verification').selectOption('3');
+  await run.click();
+  await expect(wi.getByTestId('whatif-dropped')).toContainText(/in the what-if that (was|were) not dropped as played/);
+  await expect(wi.getByTestId('whatif-dropped').getByRole('listitem').first()).toHaveText(/^\d{4} Q\d, United States: ".+" costs \d+, (more than|but only)/);
 
   // Sensitivity (tornado), a quick run with few matches.
   await page.getByText('Sensitivity of the scenario (tornado chart)').click();

@@ -1,4 +1,4 @@
-import { replay, type MatchRecord, type WhatIfChange } from '../../../../shared/analysis/index.js';
+import { newlyDropped, replay, type DroppedOrder, type MatchRecord, type WhatIfChange } from '../../../../shared/analysis/index.js';
 import { fixed, AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { shownChange } from '../../format.js';
@@ -14,6 +14,17 @@ type Editor = { el: HTMLElement; orders(): Order[] };
  * `whatIf` rebuilds that quarter as `{ orders }` alone, which drops its `actions` and `bots`, so in a
  * facilitated match the branch would also lose that quarter's agreements and injects. Reported upstream.
  */
+/** The orders the what-if's branch refused that the match as played did not (none: nothing is shown). */
+function droppedList(dropped: readonly DroppedOrder[]): HTMLElement | null {
+  if (dropped.length === 0) return null;
+  return h(
+    'div',
+    { class: 'wi-dropped', 'data-testid': 'whatif-dropped' },
+    h('p', {}, `The model dropped ${dropped.length === 1 ? 'one order' : `${dropped.length} orders`} in the what-if that ${dropped.length === 1 ? 'was' : 'were'} not dropped as played:`),
+    h('ul', {}, dropped.map((d) => h('li', {}, `${d.quarter}, ${SEAT_INFO[d.seat].short}: ${d.why}`))),
+  );
+}
+
 export function whatIfKeepingActions(record: MatchRecord, change: WhatIfChange): { original: WorldState[]; altered: WorldState[] } {
   if (change.turn < 1 || change.turn > record.turns.length) throw new Error(`turn ${change.turn} is not a resolved quarter of this match`);
   const altered: MatchRecord = { ...record, turns: record.turns.map((t, i) => (i === change.turn - 1 ? { ...t, orders: { ...t.orders, [change.seat]: change.orders } } : t)) };
@@ -185,6 +196,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
             : 'The change makes no difference to the figures.',
         ` (replayed in ${ms.toFixed(0)} ms)`,
       ),
+      droppedList(newlyDropped(original, altered)),
       lineChart('Lead path: as played vs what if', labels, [
         { name: 'As played', values: lead(original), colour: OKABE.sky },
         { name: 'What if', values: lead(altered), colour: OKABE.orange, dash: '7 4' },
