@@ -9,6 +9,8 @@ export type LeverDef = {
   readonly seat: SeatId;
   readonly label: string;
   readonly kind: 'policy' | 'campaign';
+  /** A lever of the same seat that the model counts against this one (raising both cancels out). */
+  readonly opposes?: string;
 };
 
 export const LEVERS = [
@@ -60,8 +62,9 @@ export const LEVERS = [
   { id: 'hubKyc', seat: 'HUB', label: 'Data-centre KYC', kind: 'policy' },
   { id: 'hubHosting', seat: 'HUB', label: 'Data-centre hosting build-out', kind: 'policy' },
   { id: 'hubPermits', seat: 'HUB', label: 'Transshipment permits', kind: 'policy' },
-  { id: 'alignDemocratic', seat: 'HUB', label: 'Adopt the American stack', kind: 'campaign' },
-  { id: 'alignPrc', seat: 'HUB', label: 'Adopt the Chinese stack', kind: 'campaign' },
+  // Hub adoption moves with their difference (steps/adoption-step.ts).
+  { id: 'alignDemocratic', seat: 'HUB', label: 'Adopt the American stack', kind: 'campaign', opposes: 'alignPrc' },
+  { id: 'alignPrc', seat: 'HUB', label: 'Adopt the Chinese stack', kind: 'campaign', opposes: 'alignDemocratic' },
   { id: 'hubDeals', seat: 'HUB', label: 'Investment deals', kind: 'campaign' },
   { id: 'hostPrc', seat: 'HUB', label: 'Quietly host PRC training clusters', kind: 'campaign' },
   // American lab

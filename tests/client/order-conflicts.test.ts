@@ -20,7 +20,15 @@ describe('contradictory orders', () => {
     expect(pairs).toContain('eu-litho-alignment/eu-relax-litho');
     expect(pairs).toContain('tw-posture/tw-lower-posture');
     expect(pairs).toContain('hub-kyc/hub-relax-kyc');
-    expect(pairs.length).toBe(9);
+    expect(pairs).toContain('hub-align-democratic/hub-align-prc');
+    expect(pairs.length).toBe(10);
+  });
+
+  it('pairs orders that push up two levers the model counts against each other', () => {
+    expect(orderConflicts(['hub-align-prc', 'hub-kyc', 'hub-align-democratic'])).toEqual([{ first: 'hub-align-prc', second: 'hub-align-democratic', lever: 'alignPrc', against: 'alignDemocratic' }]);
+    expect(conflictText('Adopt the American stack', 'alignPrc', 'alignDemocratic')).toBe(
+      'Contradicts “Adopt the American stack”: the model counts “Adopt the Chinese stack” and “Adopt the American stack” against each other, so you pay for both and they offset each other.',
+    );
   });
 
   it('names the other order and the lever', () => {

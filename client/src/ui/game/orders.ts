@@ -169,7 +169,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     const conflicts = orderConflicts(os.map((o) => o.action));
     const name = (id: string) => catalogue.find((a) => a.id === id)?.name ?? id;
     for (const [id, el] of conflictEls) {
-      const lines = conflicts.flatMap((c) => (c.first === id ? [conflictText(name(c.second), c.lever)] : c.second === id ? [conflictText(name(c.first), c.lever)] : []));
+      const lines = conflicts.flatMap((c) => (c.first === id ? [conflictText(name(c.second), c.lever, c.against)] : c.second === id ? [conflictText(name(c.first), c.against ?? c.lever, c.against ? c.lever : undefined)] : []));
       el.hidden = lines.length === 0;
       el.textContent = lines.map((l) => `⚠ ${l}`).join(' ');
     }
