@@ -26,6 +26,12 @@ test('in a match without Control or timer, the host closes a quarter a player ne
   await expect(panel).toContainText('Still deciding: China. This match has no timer.');
   // Only the host is offered it.
   await expect(other.getByTestId('host-close')).toBeHidden();
+  // Armed and left alone, the confirmation lapses and says that nothing was done.
+  await panel.getByRole('button', { name: 'Close the quarter now' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Click again within 8 seconds to confirm.');
+  await expect(panel.getByRole('status')).toHaveText('Not confirmed within 8 seconds: nothing was done.');
+  await expect(panel.getByRole('button', { name: 'Close the quarter now' })).toBeVisible();
+  await expect(host.getByRole('heading', { name: 'Orders for 2026 Q3' })).toBeVisible();
   await panel.getByRole('button', { name: 'Close the quarter now' }).click();
   await panel.getByRole('button', { name: /^Confirm: close it/ }).click();
   await expect(host.getByRole('dialog', { name: 'Quarter report: 2026 Q3 resolved' })).toBeVisible();

@@ -15,18 +15,26 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
   return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl);
 }
 
-/** A button that asks once more before it acts: the first click arms it, the second does it. */
+/** How long an armed confirmation waits for its second click. */
+const CONFIRM_SECONDS = 8;
+
+/**
+ * A button that asks once more before it acts: the first click arms it, the second does it. Left armed,
+ * it lapses after a few seconds and says so (nothing was done).
+ */
 export function confirmButton(label: string, confirmLabel: string, act: () => void, cls = ''): { el: HTMLElement; button: HTMLButtonElement; setDisabled(d: boolean): void } {
   const button = h('button', { type: 'button', class: cls }, label);
   const cancel = h('button', { type: 'button', class: 'ghost small', hidden: true }, 'Cancel');
+  const lapsed = h('span', { class: 'hint confirm-lapsed', role: 'status' });
   let armed = false;
   let timer: number | undefined;
-  const disarm = () => {
+  const disarm = (why = '') => {
     armed = false;
     window.clearTimeout(timer);
     button.textContent = label;
     button.classList.remove('armed');
     cancel.hidden = true;
+    lapsed.textContent = why;
   };
   button.addEventListener('click', () => {
     if (!armed) {
@@ -34,15 +42,16 @@ export function confirmButton(label: string, confirmLabel: string, act: () => vo
       button.textContent = confirmLabel;
       button.classList.add('armed');
       cancel.hidden = false;
-      timer = window.setTimeout(disarm, 8000);
+      lapsed.textContent = `Click again within ${CONFIRM_SECONDS} seconds to confirm.`;
+      timer = window.setTimeout(() => disarm(`Not confirmed within ${CONFIRM_SECONDS} seconds: nothing was done.`), CONFIRM_SECONDS * 1000);
       return;
     }
     disarm();
     act();
   });
-  cancel.addEventListener('click', disarm);
+  cancel.addEventListener('click', () => disarm());
   return {
-    el: h('span', { class: 'confirm-pair' }, button, cancel),
+    el: h('span', { class: 'confirm-pair' }, button, cancel, lapsed),
     button,
     setDisabled(d) {
       button.disabled = d;
