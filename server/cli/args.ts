@@ -1,10 +1,11 @@
-/** Minimal `--key value` / `--flag` parsing for the command-line tools. */
-export function parseArgs(argv: string[]): Record<string, string | true> {
+/** Minimal `--key value` / `--flag` parsing for the command-line tools; an option not in `known` is an error (a typo must not fall back to a default). */
+export function parseArgs(argv: string[], known: readonly string[]): Record<string, string | true> {
   const out: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) throw new Error(`unexpected argument "${a}"`);
     const key = a.slice(2);
+    if (!known.includes(key)) throw new Error(`unknown option --${key} (options: ${known.map((k) => `--${k}`).join(', ')})`);
     const next = argv[i + 1];
     if (next !== undefined && !next.startsWith('--')) {
       out[key] = next;

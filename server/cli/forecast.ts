@@ -7,13 +7,13 @@ import { ForecastPool } from '../analysis/forecast-pool.js';
 import { intArg, parseArgs, pct } from './args.js';
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), ['scenario', 'matches', 'seed', 'record', 'after', 'json']);
   const matches = intArg(args, 'matches', 10_000);
   const seed = String(args.seed ?? '1');
   let position: WorldState;
   let label: string;
   if (typeof args.record === 'string') {
-    const parsed = MatchRecordSchema.safeParse(JSON.parse(fs.readFileSync(args.record, 'utf8')));
+    const parsed = MatchRecordSchema.safeParse(readJson(args.record));
     if (!parsed.success) throw new Error(`${args.record} is not a match record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const states = replay(parsed.data);
     // --after N: from the position after N quarters (0: the match's opening); the last position by default.
@@ -42,6 +42,16 @@ async function main() {
     console.log(`${OUTCOME_INFO[o].title.padEnd(22)} ${pct(x.p)}   ${pct(x.low)} – ${pct(x.high)}`);
   }
   if (f.meanLead.length) console.log(`\nmean lead by quarter (months): ${f.meanLead.map((x) => x.toFixed(1)).join('  ')}`);
+}
+
+/** A JSON file's contents; a missing or unreadable file is an error naming it. */
+function readJson(file: string): unknown {
+  if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 main().catch((e) => {

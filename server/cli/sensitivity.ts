@@ -5,7 +5,7 @@ import { sensitivity } from '../../shared/analysis/index.js';
 import { intArg, parseArgs } from './args.js';
 
 function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), ['scenario', 'matches', 'seed', 'json']);
   const scenario = loadScenarioArg(String(args.scenario ?? 'baseline'));
   const matches = intArg(args, 'matches', 1000);
   const result = sensitivity(scenario, matches, String(args.seed ?? '1'));

@@ -42,7 +42,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values } = parsed(() => parseArgs({
   options: {
     scenario: { type: 'string', default: 'baseline' },
     matches: { type: 'string', default: '1000' },
@@ -54,7 +54,16 @@ const { values } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
-});
+}));
+
+/** The options, or a one-line error (a typo must not fall back to a default). */
+function parsed<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    fail(`${e instanceof Error ? e.message : String(e)} (see --help)`);
+  }
+}
 
 if (values.help) {
   process.stdout.write(

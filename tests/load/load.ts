@@ -27,7 +27,7 @@ export function printSample(s: LoadSample): void {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), ['help', 'matches', 'seconds', 'ramp', 'think', 'turns', 'seed', 'url', 'pid', 'json']);
   if (args.help) {
     console.log(USAGE);
     return;

@@ -247,7 +247,7 @@ ${r.perMinute.map((m) => `| ${m.minute} | ${m.rssMB} MB | ${mbText(m.heapMB)} | 
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), ['help', 'minutes', 'matches', 'think', 'turns', 'seed', 'waves', 'warmup', 'record']);
   if (args.help) {
     console.log(USAGE);
     return;
