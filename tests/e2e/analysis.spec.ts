@@ -124,5 +124,8 @@ test('after the match: forecast odds in workers, what-if that changes the result
   await page.getByRole('button', { name: 'Join match' }).click();
   await expect(page.getByText(/^“B00K” is not a room code: codes are 6 letters and digits, like KXWQTR/)).toBeVisible();
   expect(asked.filter((u) => /matchmake|\/api\/matches/.test(u))).toEqual([]);
+  // A link with such a code says so as the page opens.
+  await page.goto('/join/B00K');
+  await expect(page.getByRole('alert').filter({ hasText: 'is not a room code' })).toHaveText(/^“B00K” is not a room code: .* Check the link, or type the code\.$/);
   expect(errors).toEqual([]);
 });

@@ -98,10 +98,15 @@ export async function createMatch(create: CreateRequest, join: JoinRequest, scen
   }
 }
 
+/** Why a typed (or linked) code cannot be one. */
+export function notACode(typed: string): string {
+  return `“${typed.trim()}” is not a room code: codes are ${CODE_LENGTH} letters and digits, like KXWQTR (no O, I, L, S, Z or B, and no 0, 1, 2, 5 or 8).`;
+}
+
 export async function joinMatch(typed: string, join: JoinRequest): Promise<void> {
   const code = roomCodeOf(typed);
   if (!code) {
-    resetState(`“${typed.trim()}” is not a room code: codes are ${CODE_LENGTH} letters and digits, like KXWQTR (no O, I, L, S, Z or B, and no 0, 1, 2, 5 or 8).`);
+    resetState(notACode(typed));
     return;
   }
   setState({ status: 'connecting', notice: null });

@@ -1,7 +1,7 @@
-import { BUILTIN_SCENARIOS, SEAT_INFO, type RoomListing } from '../../../shared/index.js';
+import { BUILTIN_SCENARIOS, SEAT_INFO, roomCodeOf, type RoomListing } from '../../../shared/index.js';
 import { ownScenarioField } from './own-scenario.js';
 import { h, fill, uid } from '../dom.js';
-import { createMatch, joinMatch, type JoinRequest } from '../net/connection.js';
+import { createMatch, joinMatch, notACode, type JoinRequest } from '../net/connection.js';
 import { listPublicMatches } from '../net/listing.js';
 import { rememberName, savedName } from '../prefs.js';
 import type { AppState } from '../store.js';
@@ -117,6 +117,8 @@ export function homeScreen(prefillCode: string | null): Screen {
     { class: 'card', 'aria-labelledby': 'join-h' },
     h('h2', { id: 'join-h' }, prefillCode ? `Join match ${prefillCode}` : 'Join by code'),
     field('Room code', code),
+    // A link whose code cannot be one says so at once, not only on Join.
+    prefillCode && !roomCodeOf(prefillCode) ? h('p', { class: 'hint bad', role: 'alert' }, `${notACode(prefillCode)} Check the link, or type the code.`) : null,
     h(
       'fieldset',
       { class: 'radios' },
