@@ -3,8 +3,9 @@ import { SEATS } from './seats.js';
 import { LEVERS } from './levers.js';
 import { BLOCS, REGIONS } from './state.js';
 import { checkParties } from './agreements.js';
-import { EVENT_BY_ID } from './events.js';
+import { EVENT_BY_ID, EVENT_DECK } from './events.js';
 import SOURCES from './data/sources.json';
+import { describeScenarioIssues, nearest } from './scenario-errors.js';
 
 /** A number with the id of the source it comes from (see data/sources.json). */
 export const Figure = z.object({
@@ -66,7 +67,8 @@ const share: Bound = { min: 0, max: 1, unit: 'a share from 0 to 1' };
 const rate: Bound = { min: 0, max: 1, unit: 'a rate from 0 to 1' };
 const gauge: Bound = { min: 0, max: 100, unit: 'from 0 to 100' };
 const amount: Bound = { min: 0, max: Number.POSITIVE_INFINITY, unit: 'zero or more' };
-const growth: Bound = { min: 0, max: 10, minOpen: true, unit: 'a yearly factor above 0 (1.3 is +30%)' };
+/** Growth is per quarter; a factor above 3 a quarter (81× a year) is a yearly one typed by mistake. */
+const growth: Bound = { min: 0, max: 3, minOpen: true, unit: 'a factor a quarter, above 0 and at most 3 (1.3 is +30% a quarter, about 2.9× a year)' };
 const PARAM_BOUNDS: Record<ParamKey, Bound> = {
   frontierComputeGrowth: growth,
   efficiencyGrowth: growth,
@@ -112,10 +114,12 @@ function boundedFigures(s: { params: Record<string, Figure>; start: Record<strin
 
 function checkFigure(path: string[], f: Figure, b: Bound, ctx: z.RefinementCtx): void {
   const below = b.minOpen ? f.value <= b.min : f.value < b.min;
-  if (below || f.value > b.max) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: `${f.value} is out of bounds: ${b.unit}` });
+  const yearly = b === growth && f.value > b.max ? `; if ${f.value} is a yearly factor, a quarter's is ${Math.pow(f.value, 0.25).toFixed(2)}` : '';
+  if (below || f.value > b.max) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: `${f.value} is out of bounds: ${b.unit}${yearly}` });
   if (f.range && f.range[0] > f.range[1]) ctx.addIssue({ code: 'custom', path: [...path, 'range'], message: `the range runs from low to high ([${f.range[1]}, ${f.range[0]}], not [${f.range[0]}, ${f.range[1]}])` });
   if (f.source !== OWN_SOURCE && !SOURCE_IDS.has(f.source)) {
-    ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${f.source}" in shared/data/sources.json (give "${OWN_SOURCE}" for a figure of your own)` });
+    const meant = nearest(f.source, [...SOURCE_IDS]);
+    ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${f.source}" in the game's list of sources${meant ? ` — did you mean "${meant}"?` : ''} (write "${OWN_SOURCE}" for a figure of your own)` });
   }
 }
 
@@ -127,7 +131,7 @@ export const ScenarioSchema = z
     startYear: z.number().int().min(2020).max(2040),
     startQuarter: z.number().int().min(1).max(4),
     turns: z.number().int().min(1).max(20),
-    seatsInPlay: z.array(SeatEnum).min(2),
+    seatsInPlay: z.array(SeatEnum).min(2).refine((seats) => new Set(seats).size === seats.length, 'a seat is listed twice'),
     params: z.object(paramsShape).strict(),
     start: z
       .object({
@@ -150,7 +154,7 @@ export const ScenarioSchema = z
           .optional(),
       })
       .strict(),
-    events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1) })).default([]),
+    events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1) }).strict()).default([]),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -160,14 +164,17 @@ export const ScenarioSchema = z
     }
     const shares = Object.values(s.start.stockShare).reduce((a, f) => a + f.value, 0);
     if (Math.abs(shares - 1) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: ['start', 'stockShare'], message: `shares must sum to 1 (they sum to ${shares})` });
+      ctx.addIssue({ code: 'custom', path: ['start', 'stockShare'], message: `shares must sum to 1 (they sum to ${+shares.toFixed(4)})` });
     }
     (s.start.agreements ?? []).forEach((a, i) => {
       const why = checkParties(a.kind, a.parties);
       if (why) ctx.addIssue({ code: 'custom', path: ['start', 'agreements', i], message: why });
     });
     s.events.forEach((e, i) => {
-      if (!EVENT_BY_ID.has(e.eventId)) ctx.addIssue({ code: 'custom', path: ['events', i, 'eventId'], message: `no event "${e.eventId}" in the deck` });
+      if (!EVENT_BY_ID.has(e.eventId)) {
+        const meant = nearest(e.eventId, EVENT_DECK.map((c) => c.id)) ?? EVENT_DECK.find((c) => nearest(e.eventId, [c.title]))?.id;
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'eventId'], message: `no event "${e.eventId}" in the deck${meant ? ` — did you mean "${meant}"?` : ''} (an event is named by its id, such as "${EVENT_DECK[0].id}")` });
+      }
       if (e.turn > s.turns) ctx.addIssue({ code: 'custom', path: ['events', i, 'turn'], message: `turn ${e.turn} is after the last turn (${s.turns})` });
     });
     for (const [seat, levers] of Object.entries(s.start.levers ?? {})) {
@@ -185,18 +192,9 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 
 /** Parse a scenario, reporting each problem as "path: why" so a facilitator can fix the file. */
 export function parseScenario(input: unknown): ScenarioResult {
-  const r = ScenarioSchema.safeParse(input);
+  const r = ScenarioSchema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, scenario: r.data };
-  const errors: string[] = [];
-  for (const i of r.error.issues) {
-    const path = i.path.map(String);
-    if (i.code === 'unrecognized_keys') {
-      for (const k of i.keys) errors.push(`${[...path, k].join('.')}: unknown field "${k}" (not part of the scenario format)`);
-    } else {
-      errors.push(`${path.length ? path.join('.') : '(root)'}: ${i.message}`);
-    }
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: describeScenarioIssues(r.error.issues) };
 }
 
 /** The figure behind a parameter (with its source id), falling back to the documented default. */
