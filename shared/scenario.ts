@@ -188,6 +188,13 @@ export const ScenarioSchema = z
   });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
+/** The figures a facilitator set as assumptions of their own (source "facilitator"), by path. */
+export function ownFigures(s: Scenario): { path: string; value: number }[] {
+  return boundedFigures(s)
+    .filter(([, f]) => f.source === OWN_SOURCE)
+    .map(([path, f]) => ({ path: path.join('.'), value: f.value }));
+}
+
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
 /** Parse a scenario, reporting each problem as "path: why" so a facilitator can fix the file. */

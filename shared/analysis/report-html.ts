@@ -72,7 +72,7 @@ table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid 
 </style></head><body>
 <h1>Lead Time — after-action report</h1>
 <p class="sub">${esc(r.scenario.name)} · seed ${esc(r.seed)}${r.code ? ` · match ${esc(r.code)}` : ''} · ${r.quarters.length} quarters${r.record.model ? ` · model version ${r.record.model}` : ''}</p>
-<p class="sub">Scenario: ${esc(r.scenario.description)}</p>
+<p class="sub">Scenario: ${esc(r.scenario.description)}</p>${assumptions(r)}
 <section class="outcome" aria-label="Outcome"><h2>${esc(r.outcome.title)}${r.outcome.early ? ' (early ending)' : ''}</h2><p>${esc(OUTCOME_INFO[r.outcome.id].gist)}</p><p><strong>Why:</strong> ${esc(r.outcome.reason)}</p>
 <table><caption>The numbers that decided it</caption><thead><tr><th>Figure</th><th>Value</th><th>Criterion</th></tr></thead><tbody>${figures}</tbody></table></section>
 ${r.seats ? seatsSection(r) : ''}
@@ -101,6 +101,13 @@ function scoresSection(scores: SeatScores): string {
 
 function objectiveList(objectives: ObjectiveScores): string {
   return `<ul class="objectives">${objectives.map((o) => `<li>${esc(o.label)}: ${fixed(o.score * 100, 0)}/100</li>`).join('')}</ul>`;
+}
+
+/** The figures the facilitator set, so a reader knows which numbers are assumptions rather than sourced. */
+function assumptions(r: Report): string {
+  const list = r.scenario.assumptions ?? [];
+  if (list.length === 0) return '';
+  return `<p class="sub">Set by the facilitator as assumptions (not from a source): ${list.map((a) => `<code>${esc(a.path)}</code> = ${esc(String(a.value))}`).join('; ')}.</p>`;
 }
 
 /** Quarter labels for turns, from the report's own quarters (a turn it lacks is named by its number). */

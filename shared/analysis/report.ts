@@ -8,6 +8,7 @@ import type { GameEvent, WorldState } from '../state.js';
 import { MatchRecordSchema, type MatchRecord } from './replay.js';
 import { figureCriterion, figureValueText } from './figures.js';
 import { PROPOSAL_STATUSES } from '../diplomacy.js';
+import { ownFigures } from '../scenario.js';
 
 const Num = z.number();
 export const ReportQuarterSchema = z.object({
@@ -96,7 +97,13 @@ export const ReportSchema = z.object({
   kind: z.literal('lead-time-after-action-report'),
   version: z.literal(1),
   code: z.string().optional(),
-  scenario: z.object({ id: z.string(), name: z.string(), description: z.string() }),
+  scenario: z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    /** Figures the facilitator set as assumptions (source "facilitator"); absent in reports kept before they were listed. */
+    assumptions: z.array(z.object({ path: z.string(), value: Num })).optional(),
+  }),
   seed: z.string(),
   outcome: z.object({
     id: z.enum(OUTCOMES),
@@ -129,7 +136,7 @@ export function buildReport(record: MatchRecord, final: WorldState, scores: BySe
     kind: 'lead-time-after-action-report',
     version: 1,
     ...(record.code ? { code: record.code } : {}),
-    scenario: { id: record.scenario.id, name: record.scenario.name, description: record.scenario.description },
+    scenario: { id: record.scenario.id, name: record.scenario.name, description: record.scenario.description, assumptions: ownFigures(record.scenario) },
     seed: record.seed,
     outcome: { id: o.id, title: OUTCOME_INFO[o.id].title, reason: o.reason, early: o.early, turn: o.turn, figures: o.figures.map((f) => ({ ...f, valueText: figureValueText(f), criterion: figureCriterion(f) })) },
     ...(scores ? { scores } : {}),

@@ -42,10 +42,21 @@ test('a facilitator plays a scenario file of their own: problems are listed by f
   const lookalike = { ...drill(), id: 'baseline' };
   await picker.setInputFiles(file('lookalike.json', lookalike));
   await expect(problems).toHaveText(['id: "baseline" is a built-in scenario\'s id; give your scenario an id of its own']);
+  // Create with a file that has problems: the list stays, and says what to do.
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await expect(problems).toHaveText(['id: "baseline" is a built-in scenario\'s id; give your scenario an id of its own']);
+  await expect(page.getByText('lookalike.json cannot be played yet: fix the problems below in the file and choose it again, or pick a built-in scenario.')).toBeVisible();
   await picker.setInputFiles(file('notes.json', '{ "id": "harbour-drill", '));
   await expect(problems).toHaveText([/^\(root\): not JSON/]);
   await page.getByRole('button', { name: 'Create match' }).click();
   await expect(page.getByTestId('room-code')).toHaveCount(0);
+
+  // The file's events: a shorter match says which scheduled ones it leaves out.
+  const withEvent = { ...drill(), events: [{ turn: 2, eventId: 'safety-summit' }] };
+  await picker.setInputFiles(file('harbour-drill.json', withEvent));
+  await expect(page.getByText(/^harbour-drill\.json: Harbour drill/)).toBeVisible();
+  await page.getByLabel(/Quarters/).fill('1');
+  await expect(page.getByText(/^1–20; the scenario plays 2\. With 1, its scheduled event will not happen: .+ \(quarter 2\)\.$/)).toBeVisible();
 
   // The facilitator's file: summarised, and its length fills the quarters.
   await picker.setInputFiles(file('harbour-drill.json', drill()));
@@ -77,6 +88,7 @@ test('a facilitator plays a scenario file of their own: problems are listed by f
     await expect(dialog).toBeHidden();
   }
   await expect(page.getByTestId('outcome')).toHaveText(/^Outcome: /);
+  await expect(page.getByTestId('scenario-name')).toHaveText('Harbour drill');
 
   // The analysis offers the match's own scenario for sensitivity.
   await page.getByText('Sensitivity of the scenario (tornado chart)').click();

@@ -12,6 +12,7 @@ import type { Screen } from './screen.js';
 import { connectionBadge } from './status.js';
 import { analysisSection } from './analysis/section.js';
 import { epilogue, epilogueFacts } from './epilogue.js';
+import { scenarioOf } from '../match-scenario.js';
 
 function rules(): HTMLElement {
   const c = OUTCOME_CRITERIA;
@@ -147,13 +148,14 @@ function scoresCard(scores: BySeat<SeatScore> | null, mine: SeatId | null): HTML
 /** The end screen: the outcome, why, the deciding figures, the last quarter, and every seat's orders revealed. */
 export function endScreen(): Screen {
   const conn = connectionBadge();
+  const scenarioName = h('span', { class: 'scenario-name', 'data-testid': 'scenario-name' });
   const body = h('div', { class: 'end-body' });
   // After-action downloads, replay, forecast, what-if and sensitivity (ui/analysis/).
   const analysis = analysisSection();
   const el = h(
     'main',
     { class: 'end', id: 'main' },
-    h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'Lead Time'), h('span', { class: 'spacer' }), conn.el, h('button', { type: 'button', class: 'primary small', onclick: () => void leaveMatch() }, 'Back to the home page')),
+    h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'Lead Time'), scenarioName, h('span', { class: 'spacer' }), conn.el, h('button', { type: 'button', class: 'primary small', onclick: () => void leaveMatch() }, 'Back to the home page')),
     body,
     analysis.el,
   );
@@ -163,6 +165,7 @@ export function endScreen(): Screen {
     update(s) {
       conn.update(s.status);
       el.classList.toggle('end-projector', s.you?.role === 'spectator');
+      scenarioName.textContent = scenarioOf(s.match)?.name ?? '';
       analysis.update(s);
       const pub = s.pub;
       const k = JSON.stringify([pub?.outcome, pub?.reveal?.length, s.seatView?.turn, Boolean(pub?.scores), s.you?.seat]);

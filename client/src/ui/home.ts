@@ -1,4 +1,4 @@
-import { BUILTIN_SCENARIOS, SEAT_INFO, roomCodeOf, type RoomListing } from '../../../shared/index.js';
+import { BUILTIN_SCENARIOS, EVENT_BY_ID, SEAT_INFO, roomCodeOf, type RoomListing, type Scenario } from '../../../shared/index.js';
 import { ownScenarioField } from './own-scenario.js';
 import { h, fill, uid } from '../dom.js';
 import { createMatch, joinMatch, notACode, type JoinRequest } from '../net/connection.js';
@@ -39,10 +39,21 @@ export function homeScreen(prefillCode: string | null): Screen {
   const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
   const agendas = h('input', { type: 'checkbox', name: 'agendas', id: uid('agenda'), 'aria-describedby': uid('agenda-hint') });
   let createForm: HTMLFormElement;
+  const chosen = (): Scenario | null => (scenario.value === OWN ? own.scenario() : (BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0]));
+  /** The quarters hint: the scenario's own length, and any scheduled event a shorter match leaves out. */
+  const turnsHint = () => {
+    const hint = createForm.querySelector(`#${turns.id}-hint`);
+    const s = chosen();
+    if (!hint) return;
+    if (!s) return void (hint.textContent = '1–20');
+    const n = Number(turns.value);
+    const lost = Number.isInteger(n) && n >= 1 ? s.events.filter((e) => e.turn > n) : [];
+    const names = lost.map((e) => `${EVENT_BY_ID.get(e.eventId)?.title ?? e.eventId} (quarter ${e.turn})`);
+    hint.textContent = `1–20; the scenario plays ${s.turns}.${lost.length ? ` With ${n}, ${lost.length === 1 ? 'its scheduled event' : `${lost.length} of its scheduled events`} will not happen: ${names.join(', ')}.` : ''}`;
+  };
   const showTurns = (n: number | null) => {
     if (n !== null) turns.value = String(n);
-    const hint = createForm.querySelector(`#${turns.id}-hint`);
-    if (hint) hint.textContent = n === null ? '1–20' : `1–20; the scenario plays ${n}`;
+    turnsHint();
   };
   const own = ownScenarioField((s) => showTurns(s ? s.turns : null));
   const syncScenario = () => {
@@ -53,10 +64,11 @@ export function homeScreen(prefillCode: string | null): Screen {
       showTurns(own.scenario()?.turns ?? null);
       return;
     }
-    const s = BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0];
+    const s = chosen()!;
     scenarioDesc.textContent = s.description;
     showTurns(s.turns);
   };
+  turns.addEventListener('input', turnsHint);
 
   const createBtn = h('button', { type: 'submit', class: 'primary' }, 'Create match');
   const controlBtn = h(

@@ -1,4 +1,4 @@
-import { ACTION_BY_ID, LEVER_BY_ID, SOURCES, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
+import { ACTION_BY_ID, LEVER_BY_ID, OWN_SOURCE, SOURCES, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
 import { h, fill, uid } from '../dom.js';
 import { scenarioById } from '../match-scenario.js';
 
@@ -129,6 +129,7 @@ export function showWhy(topic: WhyTopic, scenarioId: string | undefined, from: H
             .filter((id) => !seen.has(id) && seen.add(id))
             .map((id) => {
               const src = BY_ID.get(id);
+              if (id === OWN_SOURCE) return h('li', {}, h('span', { class: 'badge est' }, 'facilitator'), ' Set by the facilitator for this scenario: an assumption of theirs, not a sourced figure.');
               if (!src) return h('li', { class: 'hint' }, `Source “${id}” (not in the source list).`);
               const value = src.value !== null && src.value !== undefined ? `${fmt(src.value)}${src.unit ? ` ${src.unit}` : ''}${src.range ? ` (range ${src.range.map(fmt).join('–')})` : ''}` : null;
               return h(

@@ -162,6 +162,6 @@ export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: st
     el.append(svg('text', { x: w - right + 6, y: y + 15, fill: '#a7b2c4', 'font-size': 10 }, `${pc(lowP)}→${pc(highP)}`));
   });
   el.append(svg('line', { x1: X(base), x2: X(base), y1: top - 8, y2: hh - 30, stroke: '#ffffff', 'stroke-width': 2 }));
-  el.append(svg('text', { x: X(base) + 4, y: top - 12, fill: '#ffffff', 'font-size': 10 }, `baseline ${pc(base)}`));
+  el.append(svg('text', { x: X(base) + 4, y: top - 12, fill: '#ffffff', 'font-size': 10 }, `base values ${pc(base)}`));
   return el;
 }

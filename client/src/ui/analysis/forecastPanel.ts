@@ -91,7 +91,7 @@ export function forecastPanel(opts: { title?: string; intro?: string; seed: () =
     'section',
     { class: 'card analysis-forecast', 'aria-labelledby': `${id}-h`, 'data-testid': 'forecast-panel' },
     h(opts.headingLevel ?? 'h2', { id: `${id}-h` }, opts.title ?? 'Forecast'),
-    h('p', { class: 'hint' }, opts.intro ?? 'Thousands of simulated continuations with bots in every seat give the odds of each 2028 outcome, with 95% intervals.'),
+    h('p', { class: 'hint' }, opts.intro ?? 'Thousands of simulated continuations with bots in every seat give the odds of each outcome at the end of the match, with 95% intervals.'),
     h('div', { class: 'row inline' }, h('div', { class: 'field' }, h('label', { for: from.id }, 'Forecast from'), from), h('div', { class: 'field narrow' }, h('label', { for: size.id }, 'Continuations'), size), runBtn, cancel),
     note,
     runner.el,

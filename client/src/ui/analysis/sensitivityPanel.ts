@@ -107,7 +107,7 @@ export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTML
         const moved = (o: OutcomeId) => last!.rows.reduce((t, r) => t + Math.abs(r.oddsHigh[o].p - r.oddsLow[o].p), 0);
         outcome.value = [...OUTCOMES].sort((a, b) => moved(b) - moved(a))[0];
       }
-      status.textContent = `Done in ${((performance.now() - t0) / 1000).toFixed(1)} s. Baseline chance of ${OUTCOME_INFO[outcome.value as OutcomeId].title}: ${(last.baseline[outcome.value as OutcomeId].p * 100).toFixed(0)}%.`;
+      status.textContent = `Done in ${((performance.now() - t0) / 1000).toFixed(1)} s. Chance of ${OUTCOME_INFO[outcome.value as OutcomeId].title} with every parameter at its base value: ${(last.baseline[outcome.value as OutcomeId].p * 100).toFixed(0)}%.`;
       draw();
     } catch (e) {
       status.textContent = e instanceof Error && e.message === 'cancelled' ? 'Cancelled.' : `The analysis failed: ${e instanceof Error ? e.message : String(e)}`;

@@ -41,6 +41,7 @@ export function consoleScreen(): Screen {
   const clockEl = countdown({ big: true });
   const code = h('strong', { class: 'room-code mono', 'data-testid': 'room-code' });
   const when = h('span', { class: 'quarter', 'data-testid': 'quarter' });
+  const scenarioName = h('span', { class: 'scenario-name', 'data-testid': 'scenario-name' });
   const copyCtl = h('button', { type: 'button', class: 'small ghost', title: 'A link for a second Control screen. It carries the secret key: never share it with players or put it on the projector.' }, 'Copy Control link');
   copyCtl.addEventListener('click', () => {
     const c = currentCode;
@@ -64,6 +65,7 @@ export function consoleScreen(): Screen {
     { class: 'topbar console-top' },
     h('span', { class: 'brand' }, 'Lead Time · Control'),
     h('span', {}, 'Room ', code),
+    scenarioName,
     when,
     clockEl.el,
     h('span', { class: 'spacer' }),
@@ -134,6 +136,7 @@ export function consoleScreen(): Screen {
       code.textContent = currentCode ?? '';
       if (m) {
         when.textContent = m.phase === 'lobby' ? 'Lobby' : m.phase === 'finished' ? 'Finished' : `${m.quarter} · turn ${Math.min(m.turn + 1, m.turns)}/${m.turns}`;
+        scenarioName.textContent = scenarioOf(m)?.name ?? '';
         lobby.hidden = m.phase !== 'lobby';
         if (m.phase === 'lobby' && currentCode) {
           playersLink.textContent = joinLink(currentCode);

@@ -7,12 +7,14 @@ import { SIDE_GLYPH } from '../../palette.js';
 import type { AppState } from '../../store.js';
 import { connectionBadge } from '../status.js';
 import { helpButton } from '../tutorial.js';
+import { scenarioOf } from '../../match-scenario.js';
 
 /** Top bar: quarter and turn, countdown, who has submitted, who you are, connection. */
 export function gameHeader(): { el: HTMLElement; update(s: AppState): void; destroy(): void } {
   const conn = connectionBadge();
   const quarter = h('span', { class: 'quarter', 'data-testid': 'quarter' });
   const turn = h('span', { class: 'turn' });
+  const when = h('span', { class: 'when' }, quarter, turn);
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
   const who = h('span', { class: 'who' });
   const chips = h('ul', { class: 'chips', 'aria-label': 'Seats: who has given orders' });
@@ -36,7 +38,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
   const el = h(
     'header',
     { class: 'topbar game-top' },
-    h('span', { class: 'when' }, quarter, turn),
+    when,
     countdown,
     chips,
     h('span', { class: 'spacer' }),
@@ -82,6 +84,7 @@ export function gameHeader(): { el: HTMLElement; update(s: AppState): void; dest
       const m = s.match;
       if (!m) return;
       quarter.textContent = m.phase === 'finished' ? (s.pub?.quarter ?? m.quarter) : m.quarter;
+      when.title = scenarioOf(m)?.name ?? '';
       turn.textContent = m.phase === 'finished' ? ` · match over` : ` · turn ${Math.min(m.turn + 1, m.turns)}/${m.turns}`;
       deadline = m.phase === 'orders' ? m.deadline : 0;
       const mine = s.you?.seat;
