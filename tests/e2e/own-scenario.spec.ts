@@ -38,6 +38,17 @@ test('a facilitator plays a scenario file of their own: problems are listed by f
   const problems = page.locator('.own-problems li');
   await expect(page.getByText('broken.json cannot be played: 1 problem.')).toBeVisible();
   await expect(problems).toHaveText(['start.tension.value: 140 is out of bounds: from 0 to 100']);
+  // Several at once, in a facilitator's words: a misspelt field, a bare number, a typo in a source id.
+  const typos = drill() as { start: Record<string, unknown>; params: Record<string, { source: string }> };
+  typos.start.tenson = typos.start.tension;
+  delete typos.start.tension;
+  typos.start.misuse = 0.2;
+  await picker.setInputFiles(file('seminar.json', typos));
+  await expect(problems).toHaveText([
+    'start.misuse: write a figure with its source, as {"value": 0.2, "source": "facilitator"}, not a bare number',
+    'start.tenson: unknown field "tenson" (not part of the scenario format) — did you mean "tension"?',
+  ]);
+  await page.locator('.own-scenario').screenshot({ path: `${SCREENS}/own-scenario-problems.png` });
   // A look-alike of a built-in scenario is refused too.
   const lookalike = { ...drill(), id: 'baseline' };
   await picker.setInputFiles(file('lookalike.json', lookalike));
