@@ -41,6 +41,7 @@ function why(i: z.core.$ZodIssue): string {
   switch (i.code) {
     case 'invalid_type':
       if (input === undefined) return i.expected === 'object' && isFigurePath(i.path) ? 'missing (a figure: {"value": …, "source": …})' : `missing (${article(i.expected)})`;
+      if (typeof input === 'number' && Number.isNaN(input)) return 'needs a number';
       if (i.expected === 'object' && typeof input === 'number' && isFigurePath(i.path)) return `write a figure with its source, as {"value": ${input}, "source": "facilitator"}, not a bare number`;
       return `expected ${article(i.expected)}, not ${kindOf(input)}`;
     case 'too_small':
@@ -73,6 +74,7 @@ function kindOf(x: unknown): string {
   if (Array.isArray(x)) return 'a list';
   if (typeof x === 'string') return `text (${JSON.stringify(x.length > 30 ? `${x.slice(0, 30)}…` : x)})`;
   if (typeof x === 'object') return 'an object';
+  if (typeof x === 'number' && !Number.isFinite(x)) return 'an infinite number';
   return `${typeof x === 'number' ? 'the number' : typeof x} ${String(x)}`;
 }
 

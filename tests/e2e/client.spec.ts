@@ -230,7 +230,7 @@ test('axe finds no serious or critical problems on the home, lobby, game and end
   await expect(page.getByRole('heading', { name: 'Lead Time' })).toBeVisible();
   await axeCheck(page, 'home');
   await page.getByLabel('Your name').fill('Axe');
-  await page.getByLabel(/Quarters/).fill('1');
+  await page.getByLabel('Quarters', { exact: true }).fill('1');
   await page.getByLabel('Seed (optional)').fill('e2e-axe-1');
   await page.getByLabel('Private — not listed; join by code or link only').check();
   await page.getByRole('button', { name: 'Create match' }).click();

@@ -50,7 +50,7 @@ test('Control, two players and a projector run a facilitated exercise', async ({
   await c.goto('/');
   await c.getByLabel('Your name').fill('Control');
   await c.getByLabel('Scenario', { exact: true }).selectOption('baseline');
-  await c.getByLabel(/Quarters/).fill('3');
+  await c.getByLabel('Quarters', { exact: true }).fill('3');
   await c.getByLabel('Order timer (seconds)').fill('600');
   // Seeded, as every e2e match is (tests/e2e/start-match.ts): a random seed may end the match early.
   await c.getByLabel('Seed (optional)').fill('e2e-exercise');

@@ -8,7 +8,7 @@ export async function playShortMatch(page: Page, quarters: number, name = 'Analy
   await page.goto('/');
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Scenario', { exact: true }).selectOption('baseline');
-  await page.getByLabel(/Quarters/).fill(String(quarters));
+  await page.getByLabel('Quarters', { exact: true }).fill(String(quarters));
   await page.getByLabel('Seed (optional)').fill(`e2e-analysis-${quarters}`);
   await page.getByLabel('Private — not listed; join by code or link only').check();
   await page.getByRole('button', { name: 'Create match' }).click();

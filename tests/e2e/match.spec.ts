@@ -50,7 +50,7 @@ test('two players play a whole match in the browser, from the lobby to the outco
   await expect(a.getByRole('heading', { name: 'Lead Time' })).toBeVisible();
   await a.getByLabel('Your name').fill('Alice');
   await a.getByLabel('Scenario', { exact: true }).selectOption('baseline');
-  await expect(a.getByLabel(/Quarters/)).toHaveValue('10');
+  await expect(a.getByLabel('Quarters', { exact: true })).toHaveValue('10');
   await a.screenshot({ path: `${SCREENS}/home.png` });
   await a.getByRole('button', { name: 'Create match' }).click();
   const codeEl = a.getByTestId('room-code');

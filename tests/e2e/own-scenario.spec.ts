@@ -18,63 +18,85 @@ function drill(): Record<string, unknown> {
 
 const file = (name: string, body: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body, null, 2)) });
 
-test('a facilitator plays a scenario file of their own: problems are listed by field, then the match runs on its figures to its end', async ({ page }) => {
+test('a facilitator plays a scenario of their own, adjusted in the form or loaded from a file: problems are listed by field, then the match runs on its figures to its end', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
   await page.getByLabel('Your name').fill('Ada');
-  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'A scenario file of your own…' });
-  const picker = page.getByLabel('Scenario file');
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'A scenario of your own (adjust one, or load a file)…' });
+  const picker = page.getByLabel('Or load a scenario file');
   await expect(picker).toBeVisible();
-
-  // Creating without a file asks for one.
-  await page.getByRole('button', { name: 'Create match' }).click();
-  await expect(page.getByText('Choose a scenario file first, or pick a built-in scenario.')).toBeVisible();
+  // The form starts from a built-in scenario, under a name and id of its own.
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Baseline 2026 (adjusted)');
+  await expect(page.getByLabel('Id', { exact: true })).toHaveValue('baseline-adjusted');
+  await expect(page.getByText('No figure changed yet: every figure has its source.')).toBeVisible();
 
   // A broken file: every problem is named by its field, and nothing is created.
   const broken = drill() as { start: Record<string, unknown>; id: string };
   broken.start.tension = { value: 140, source: 'facilitator' };
   await picker.setInputFiles(file('broken.json', broken));
-  const problems = page.locator('.own-problems li');
+  const fileProblems = page.locator('.own-status .own-problems li');
   await expect(page.getByText('broken.json cannot be played: 1 problem.')).toBeVisible();
-  await expect(problems).toHaveText(['start.tension.value: 140 is out of bounds: from 0 to 100']);
-  // Several at once, in a facilitator's words: a misspelt field, a bare number, a typo in a source id.
+  await expect(fileProblems).toHaveText(['start.tension.value: 140 is out of bounds: from 0 to 100']);
+  // Several at once, in a facilitator's words: a misspelt field, a bare number.
   const typos = drill() as { start: Record<string, unknown>; params: Record<string, { source: string }> };
   typos.start.tenson = typos.start.tension;
   delete typos.start.tension;
   typos.start.misuse = 0.2;
   await picker.setInputFiles(file('seminar.json', typos));
-  await expect(problems).toHaveText([
+  await expect(fileProblems).toHaveText([
     'start.misuse: write a figure with its source, as {"value": 0.2, "source": "facilitator"}, not a bare number',
     'start.tenson: unknown field "tenson" (not part of the scenario format) — did you mean "tension"?',
   ]);
-  await page.locator('.own-scenario').screenshot({ path: `${SCREENS}/own-scenario-problems.png` });
+  await page.locator('.own-status').screenshot({ path: `${SCREENS}/own-scenario-problems.png` });
   // A look-alike of a built-in scenario is refused too.
   const lookalike = { ...drill(), id: 'baseline' };
   await picker.setInputFiles(file('lookalike.json', lookalike));
-  await expect(problems).toHaveText(['id: "baseline" is a built-in scenario\'s id; give your scenario an id of its own']);
+  await expect(fileProblems).toHaveText(['id: "baseline" is a built-in scenario\'s id; give your scenario an id of its own']);
   // Create with a file that has problems: the list stays, and says what to do.
   await page.getByRole('button', { name: 'Create match' }).click();
-  await expect(problems).toHaveText(['id: "baseline" is a built-in scenario\'s id; give your scenario an id of its own']);
-  await expect(page.getByText('lookalike.json cannot be played yet: fix the problems below in the file and choose it again, or pick a built-in scenario.')).toBeVisible();
+  await expect(fileProblems).toHaveText(['id: "baseline" is a built-in scenario\'s id; give your scenario an id of its own']);
+  await expect(page.getByText(/^lookalike\.json cannot be played yet: fix the problems below in the file and choose it again/)).toBeVisible();
   await picker.setInputFiles(file('notes.json', '{ "id": "harbour-drill", '));
-  await expect(problems).toHaveText([/^\(root\): not JSON/]);
+  await expect(fileProblems).toHaveText([/^\(root\): not JSON/]);
   await page.getByRole('button', { name: 'Create match' }).click();
   await expect(page.getByTestId('room-code')).toHaveCount(0);
 
-  // The file's events: a shorter match says which scheduled ones it leaves out.
+  // A good file is loaded into the form; a shorter match says which scheduled events it leaves out.
   const withEvent = { ...drill(), events: [{ turn: 2, eventId: 'safety-summit' }] };
   await picker.setInputFiles(file('harbour-drill.json', withEvent));
-  await expect(page.getByText(/^harbour-drill\.json: Harbour drill/)).toBeVisible();
-  await page.getByLabel(/Quarters/).fill('1');
+  await expect(page.getByText(/^harbour-drill\.json: Harbour drill \(harbour-drill, 2 quarters from 2026 Q3\), loaded below\.$/)).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Harbour drill');
+  await expect(page.getByLabel('Quarters', { exact: true })).toHaveValue('2');
+  await page.getByLabel('Quarters', { exact: true }).fill('1');
   await expect(page.getByText(/^1–20; the scenario plays 2\. With 1, its scheduled event will not happen: .+ \(quarter 2\)\.$/)).toBeVisible();
 
-  // The facilitator's file: summarised, and its length fills the quarters.
-  await picker.setInputFiles(file('harbour-drill.json', drill()));
-  await expect(page.getByText(/Harbour drill \(harbour-drill, 2 quarters from 2026 Q3\)/)).toBeVisible();
-  await expect(page.getByLabel(/Quarters/)).toHaveValue('2');
+  // The form, from a built-in: rename, shorten, fewer seats, one event removed, one figure of one's own.
+  await page.getByLabel('Start from').selectOption({ label: 'Baseline 2026' });
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Baseline 2026 (adjusted)');
+  await page.getByLabel('Name', { exact: true }).fill('Harbour drill');
+  await expect(page.getByLabel('Id', { exact: true })).toHaveValue('harbour-drill');
+  await page.getByLabel('Description (players read it in the lobby)').fill('A two-quarter drill that starts tense.');
+  await page.getByLabel('Quarters the scenario plays').fill('2');
+  const formProblems = page.locator('.sed-problems li');
+  await expect(formProblems).toHaveText(['events.#2.turn: turn 5 is after the last turn (2)']);
+  await page.getByRole('button', { name: /^Remove .+ \(quarter 5\)$/ }).click();
+  await expect(formProblems).toHaveCount(0);
+  for (const seat of ['European Union (incl. the Netherlands)', 'Japan & South Korea', 'Third-country compute hubs (Gulf & Southeast Asia)']) await page.getByLabel(seat).uncheck();
+  const tension = page.getByLabel('Tension (0–100)');
+  await tension.fill('150');
+  await expect(formProblems).toHaveText(['start.tension.value: 150 is out of bounds: from 0 to 100']);
+  await expect(tension).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await expect(tension).toBeFocused();
+  await expect(page.getByTestId('room-code')).toHaveCount(0);
+  await tension.fill('62');
+  await expect(formProblems).toHaveCount(0);
+  await expect(page.getByText('1 figure of your own (source “facilitator”).')).toBeVisible();
+  await expect(page.getByLabel('Quarters', { exact: true })).toHaveValue('2');
   await page.getByLabel('Seed (optional)').fill('e2e-own');
   await page.getByLabel('Private — not listed; join by code or link only').check();
+  await page.locator('.own-scenario').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${SCREENS}/own-scenario.png` });
   await page.getByRole('button', { name: 'Create match' }).click();
 

@@ -8,7 +8,7 @@ export async function startMatch(page: Page, opts: { seat?: string; seed?: strin
   await page.goto(opts.url ?? '/');
   await page.getByLabel('Your name').fill(opts.name ?? 'Tester');
   await page.getByLabel('Scenario', { exact: true }).selectOption('baseline');
-  if (opts.quarters) await page.getByLabel(/Quarters/).fill(String(opts.quarters));
+  if (opts.quarters) await page.getByLabel('Quarters', { exact: true }).fill(String(opts.quarters));
   // A fixed seed unless a test asks for another: a random one sometimes ends the match in its first quarter
   // (a Strait crisis), and a test that expects a quarter report then finds the end screen.
   await page.getByLabel('Seed (optional)').fill(opts.seed ?? 'e2e');

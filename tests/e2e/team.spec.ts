@@ -13,7 +13,7 @@ test('a second Control screen from the Control link; two people play one seat as
   const ctl = await page(browser, errors);
   await ctl.goto('/');
   await ctl.getByLabel('Your name').fill('Control');
-  await ctl.getByLabel(/Quarters/).fill('2');
+  await ctl.getByLabel('Quarters', { exact: true }).fill('2');
   await ctl.getByLabel('Seed (optional)').fill('e2e-team');
   await ctl.getByRole('button', { name: 'Create an exercise as Control' }).click();
   await expect(ctl.getByRole('heading', { name: 'Before the start' })).toBeVisible();

@@ -31,18 +31,18 @@ export function homeScreen(prefillCode: string | null): Screen {
 
   // --- Create
   const OWN = '(own)';
-  const scenario = h('select', { name: 'scenario' }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)), h('option', { value: OWN }, 'A scenario file of your own…'));
+  const scenario = h('select', { name: 'scenario' }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)), h('option', { value: OWN }, 'A scenario of your own (adjust one, or load a file)…'));
   const scenarioDesc = h('p', { class: 'hint', id: uid('scn') });
   const turns = h('input', { type: 'number', name: 'turns', min: 1, max: 20, step: 1, inputmode: 'numeric' });
   const seed = h('input', { type: 'text', name: 'seed', maxlength: 64, placeholder: 'random' });
   const timer = h('input', { type: 'number', name: 'timer', min: 0, max: 3600, step: 1, value: 0, inputmode: 'numeric' });
   const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
   const agendas = h('input', { type: 'checkbox', name: 'agendas', id: uid('agenda'), 'aria-describedby': uid('agenda-hint') });
-  let createForm: HTMLFormElement;
+  let createForm: HTMLFormElement | undefined;
   const chosen = (): Scenario | null => (scenario.value === OWN ? own.scenario() : (BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0]));
   /** The quarters hint: the scenario's own length, and any scheduled event a shorter match leaves out. */
   const turnsHint = () => {
-    const hint = createForm.querySelector(`#${turns.id}-hint`);
+    const hint = createForm?.querySelector(`#${turns.id}-hint`);
     const s = chosen();
     if (!hint) return;
     if (!s) return void (hint.textContent = '1–20');
@@ -55,7 +55,13 @@ export function homeScreen(prefillCode: string | null): Screen {
     if (n !== null) turns.value = String(n);
     turnsHint();
   };
-  const own = ownScenarioField((s) => showTurns(s ? s.turns : null));
+  // The scenario's length fills Quarters when it changes; editing its figures leaves the match's length alone.
+  let ownTurns: number | null = null;
+  const own = ownScenarioField((s) => {
+    if (s && s.turns !== ownTurns) showTurns(s.turns);
+    else turnsHint();
+    ownTurns = s ? s.turns : ownTurns;
+  });
   const syncScenario = () => {
     const mine = scenario.value === OWN;
     own.el.hidden = !mine;
@@ -76,7 +82,7 @@ export function homeScreen(prefillCode: string | null): Screen {
     { type: 'submit', class: 'ghost', title: 'You take no seat: you run the clock, inject events, adjudicate and read every channel' },
     'Create an exercise as Control',
   );
-  createForm = h(
+  const form = h(
     'form',
     { class: 'card', 'aria-labelledby': 'create-h' },
     h('h2', { id: 'create-h' }, 'Create a match'),
@@ -92,8 +98,9 @@ export function homeScreen(prefillCode: string | null): Screen {
   );
   scenario.setAttribute('aria-describedby', scenarioDesc.id);
   scenario.addEventListener('change', syncScenario);
+  createForm = form;
   syncScenario();
-  createForm.addEventListener('submit', (e) => {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
     const t = Number(turns.value);
     const secs = Number(timer.value);
@@ -212,7 +219,7 @@ export function homeScreen(prefillCode: string | null): Screen {
       h('div', { class: 'card name-card' }, field('Your name', name, 'Shown to the other players in this match (up to 40 characters).')),
     ),
     notice,
-    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, lastMatchCard(), controlRejoin(), list)),
+    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : form), h('div', { class: 'stack' }, prefillCode ? form : joinForm, lastMatchCard(), controlRejoin(), list)),
   );
 
   const busy = (s: AppState) => s.status === 'connecting' || s.status === 'reconnecting';
