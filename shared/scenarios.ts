@@ -37,7 +37,15 @@ export function parseOwnScenarioText(text: string): ScenarioResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`(root): not JSON (${e instanceof Error ? e.message : 'unreadable'})`] };
+    return { ok: false, errors: [`(root): not JSON (${e instanceof Error ? withLine(e.message, text) : 'unreadable'})`] };
   }
   return parseOwnScenario(raw);
+}
+
+/** A JSON error's position as a line and column too, when the engine gives only the character offset. */
+function withLine(message: string, text: string): string {
+  const at = /at position (\d+)/.exec(message);
+  if (!at || /line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return `${message} (line ${before.length}, column ${before[before.length - 1].length + 1})`;
 }
