@@ -175,7 +175,7 @@ describe('a scenario of a facilitator’s own, for a match', () => {
     expect(!notJson.ok && notJson.errors[0]).toMatch(/^\(root\): not JSON/);
     // A trailing comma on line 3: the line and column are named.
     const comma = parseOwnScenarioText('{\n "id": "x",\n}');
-    expect(!comma.ok && comma.errors[0]).toMatch(/^\(root\): not JSON \(.*line 3, column 1\)$/);
+    expect(!comma.ok && comma.errors[0]).toMatch(/^\(root\): not JSON \(.*line 3, column 1\)\)$/);
     const big = parseOwnScenario({ ...own(), description: 'x'.repeat(OWN_SCENARIO_MAX_CHARS) });
     expect(!big.ok && big.errors).toEqual([`(root): the scenario is ${Math.ceil(JSON.stringify({ ...own(), description: 'x'.repeat(OWN_SCENARIO_MAX_CHARS) }).length / 1024)} kB; at most 48 kB`]);
     const bad = parseOwnScenario({ ...own(), turns: 25 });
