@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { drill as drillOf } from '../fixtures/drill.js';
 
 const SCREENS = 'test-results/screens';
 
-/** A facilitator's drill: the baseline, renamed, two quarters, five seats, a tenser start. */
+/** The drill (tests/fixtures/drill.ts) from the baseline's file as written. */
 function drill(): Record<string, unknown> {
-  const s = JSON.parse(readFileSync('shared/scenarios/baseline.json', 'utf8')) as Record<string, unknown> & { start: Record<string, unknown> };
-  s.id = 'harbour-drill';
-  s.name = 'Harbour drill';
-  s.description = 'A two-quarter drill that starts tense.';
-  s.turns = 2;
-  s.seatsInPlay = ['US', 'CN', 'TW', 'USLAB', 'CNLAB'];
-  s.start.tension = { value: 62, source: 'facilitator' };
-  s.events = [];
-  return s;
+  return drillOf(JSON.parse(readFileSync('shared/scenarios/baseline.json', 'utf8')));
 }
 
 const file = (name: string, body: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body, null, 2)) });

@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../server/app.js';
 import { SqliteMatchStore } from '../../server/store/sqlite-store.js';
 import { builtinScenario, parseScenario, type RoomListing, type Scenario } from '../../shared/index.js';
 import { Player, waitFor } from './harness.js';
+import { drill as drillOf } from '../fixtures/drill.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'leadtime-own-'));
 let server: RunningServer;
@@ -24,16 +25,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A facilitator's drill: the baseline, renamed, shorter, five seats, and a tenser start. */
+/** The drill (tests/fixtures/drill.ts) from the baseline, with a change of the test's own. */
 function drill(patch: (s: Scenario) => void = () => undefined): Scenario {
-  const s = structuredClone(builtinScenario('baseline')!);
-  s.id = 'harbour-drill';
-  s.name = 'Harbour drill';
-  s.description = 'A two-quarter drill that starts tense.';
-  s.turns = 2;
-  s.seatsInPlay = ['US', 'CN', 'TW', 'USLAB', 'CNLAB'];
-  s.start.tension = { value: 62, source: 'facilitator' };
-  s.events = [];
+  const s = drillOf(builtinScenario('baseline')!);
   patch(s);
   return s;
 }
