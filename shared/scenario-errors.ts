@@ -84,22 +84,30 @@ function sameParent(a: readonly PropertyKey[], parent: readonly PropertyKey[]): 
 
 /** Names a typo away from each other: at most two edits, or one for short names. */
 export function closeEnough(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 80) return false;
   const limit = Math.min(a.length, b.length) <= 4 ? 1 : 2;
   return editDistance(a.toLowerCase(), b.toLowerCase()) <= limit;
 }
 
 /** The nearest of `names` to `typed`, when it is a typo away; also matches ignoring case, spaces and dashes. */
 export function nearest(typed: string, names: readonly string[]): string | undefined {
+  // Nothing is a typo away from a long string, and comparing it costs time on the server.
+  if (typed.length > 80) return undefined;
   const squash = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
   const exact = names.find((n) => squash(n) === squash(typed));
   if (exact) return exact;
+  const limit = Math.max(1, Math.min(3, Math.floor(typed.length / 4)));
+  const t = squash(typed);
   let best: string | undefined;
   let bestD = Infinity;
   for (const n of names) {
-    const d = editDistance(squash(typed), squash(n));
+    const m = squash(n);
+    // Names whose lengths differ by more than the limit cannot be within it.
+    if (Math.abs(m.length - t.length) > limit) continue;
+    const d = editDistance(t, m);
     if (d < bestD) [best, bestD] = [n, d];
   }
-  return best !== undefined && bestD <= Math.max(1, Math.min(3, Math.floor(typed.length / 4))) ? best : undefined;
+  return best !== undefined && bestD <= limit ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -10,7 +10,7 @@ import { describeScenarioIssues, nearest } from './scenario-errors.js';
 /** A number with the id of the source it comes from (see data/sources.json). */
 export const Figure = z.object({
   value: z.number().finite(),
-  source: z.string().min(1),
+  source: z.string().min(1).max(80),
   range: z.tuple([z.number().finite(), z.number().finite()]).optional(),
 });
 export type Figure = z.infer<typeof Figure>;
@@ -66,7 +66,8 @@ type Bound = { min: number; max: number; minOpen?: boolean; unit: string };
 const share: Bound = { min: 0, max: 1, unit: 'a share from 0 to 1' };
 const rate: Bound = { min: 0, max: 1, unit: 'a rate from 0 to 1' };
 const gauge: Bound = { min: 0, max: 100, unit: 'from 0 to 100' };
-const amount: Bound = { min: 0, max: Number.POSITIVE_INFINITY, unit: 'zero or more' };
+// Finite, so that no flow or stock can overflow to Infinity in the model (the world's AI compute is some 10^7 H100s).
+const amount: Bound = { min: 0, max: 1e15, unit: 'zero or more, at most 10^15' };
 /** Growth is per quarter; a factor above 3 a quarter (81× a year) is a yearly one typed by mistake. */
 const growth: Bound = { min: 0, max: 3, minOpen: true, unit: 'a factor a quarter, above 0 and at most 3 (1.3 is +30% a quarter, about 2.9× a year)' };
 const PARAM_BOUNDS: Record<ParamKey, Bound> = {
@@ -98,7 +99,7 @@ function boundedFigures(s: { params: Record<string, Figure>; start: Record<strin
   return [
     ...PARAM_KEYS.map((k): [string[], Figure, Bound] => [['params', k], s.params[k], PARAM_BOUNDS[k]]),
     [['start', 'leadMonths'], st.leadMonths, { min: -60, max: 60, unit: 'months from -60 (PRC ahead) to 60' }],
-    [['start', 'globalStock'], st.globalStock, { min: 0, max: Number.POSITIVE_INFINITY, minOpen: true, unit: 'above 0 (H100-equivalents)' }],
+    [['start', 'globalStock'], st.globalStock, { min: 0, max: 1e15, minOpen: true, unit: 'above 0 (H100-equivalents), at most 10^15' }],
     ...each('stockShare', share),
     ...each('cnInflow', amount),
     ...each('adoptionDemocratic', share),
@@ -113,7 +114,10 @@ function boundedFigures(s: { params: Record<string, Figure>; start: Record<strin
 }
 
 function checkFigure(path: string[], f: Figure, b: Bound, ctx: z.RefinementCtx): void {
+  const outside = (v: number) => (b.minOpen ? v <= b.min : v < b.min) || v > b.max;
   const below = b.minOpen ? f.value <= b.min : f.value < b.min;
+  // Sensitivity plays the match at each end of the range, so the ends must be figures the model can take.
+  if (f.range && (outside(f.range[0]) || outside(f.range[1]))) ctx.addIssue({ code: 'custom', path: [...path, 'range'], message: `[${f.range[0]}, ${f.range[1]}] goes out of bounds: ${b.unit}` });
   const yearly = b === growth && f.value > b.max ? `; if ${f.value} is a yearly factor, a quarter's is ${Math.pow(f.value, 0.25).toFixed(2)}` : '';
   if (below || f.value > b.max) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: `${f.value} is out of bounds: ${b.unit}${yearly}` });
   if (f.range && f.range[0] > f.range[1]) ctx.addIssue({ code: 'custom', path: [...path, 'range'], message: `the range runs from low to high ([${f.range[1]}, ${f.range[0]}], not [${f.range[0]}, ${f.range[1]}])` });
@@ -125,9 +129,9 @@ function checkFigure(path: string[], f: Figure, b: Bound, ctx: z.RefinementCtx):
 
 export const ScenarioSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
-    name: z.string().min(1),
-    description: z.string().min(1),
+    id: z.string().max(64).regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+    name: z.string().min(1).max(80),
+    description: z.string().min(1).max(600),
     startYear: z.number().int().min(2020).max(2040),
     startQuarter: z.number().int().min(1).max(4),
     turns: z.number().int().min(1).max(20),
@@ -154,7 +158,7 @@ export const ScenarioSchema = z
           .optional(),
       })
       .strict(),
-    events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1) }).strict()).default([]),
+    events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1).max(80) }).strict()).max(50).default([]),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -111,13 +111,27 @@ describe('scenario files', () => {
         'start.tension.value: 150 is out of bounds: from 0 to 100',
         'start.misuse.value: -0.5 is out of bounds: a share from 0 to 1',
         'start.adoptionDemocratic.HUBS.value: 1.7 is out of bounds: a share from 0 to 1',
-        'params.legalCapPerQuarter.value: -5 is out of bounds: zero or more',
+        'params.legalCapPerQuarter.value: -5 is out of bounds: zero or more, at most 10^15',
         'params.globalComputeGrowth.value: 0 is out of bounds: a factor a quarter, above 0 and at most 3 (1.3 is +30% a quarter, about 2.9× a year)',
         'start.leadMonths.range: the range runs from low to high ([4, 14], not [14, 4])',
         'start.cooperation.source: no source "made-up-source" in the game\'s list of sources (write "facilitator" for a figure of your own)',
       ]),
     );
     expect(errors).toHaveLength(7);
+    // No figure so large the model overflows, no range whose ends the model cannot take, no endless text.
+    const huge = copy(scenario('baseline'));
+    huge.start.globalStock.value = 1e308;
+    huge.params.smuggledBasePerQuarter.range = [0, 1e300];
+    huge.params.depreciation.range = [0, 1.5];
+    expect(errorsOf(huge)).toEqual([
+      'params.depreciation.range: [0, 1.5] goes out of bounds: a rate from 0 to 1',
+      'params.smuggledBasePerQuarter.range: [0, 1e+300] goes out of bounds: zero or more, at most 10^15',
+      'start.globalStock.value: 1e+308 is out of bounds: above 0 (H100-equivalents), at most 10^15',
+    ]);
+    const long = copy(scenario('baseline')) as unknown as { id: string; start: { tension: { source: string } } };
+    long.id = 'x'.repeat(65);
+    long.start.tension.source = 'y'.repeat(81);
+    expect(errorsOf(long)).toEqual(expect.arrayContaining(['id: must be at most 64 characters', 'start.tension.source: must be at most 80 characters']));
     // A facilitator's own assumption is allowed, and so is a value outside its sourced range (an extreme scenario).
     const own = copy(scenario('baseline'));
     own.start.cooperation = { value: 55, source: 'facilitator' };
@@ -175,7 +189,7 @@ describe('a scenario of a facilitator’s own, for a match', () => {
     expect(!notJson.ok && notJson.errors[0]).toMatch(/^\(root\): not JSON/);
     // A trailing comma on line 3: the line and column are named.
     const comma = parseOwnScenarioText('{\n "id": "x",\n}');
-    expect(!comma.ok && comma.errors[0]).toMatch(/^\(root\): not JSON \(.*line 3, column 1\)\)$/);
+    expect(!comma.ok && comma.errors[0]).toMatch(/^\(root\): not JSON \(.*line 3,? column 1\)\)?$/);
     const big = parseOwnScenario({ ...own(), description: 'x'.repeat(OWN_SCENARIO_MAX_CHARS) });
     expect(!big.ok && big.errors).toEqual([`(root): the scenario is ${Math.ceil(JSON.stringify({ ...own(), description: 'x'.repeat(OWN_SCENARIO_MAX_CHARS) }).length / 1024)} kB; at most 48 kB`]);
     const bad = parseOwnScenario({ ...own(), turns: 25 });
