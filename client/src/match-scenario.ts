@@ -22,11 +22,6 @@ export function scenarioOf(m: Source): Scenario | undefined {
   return builtinScenario(m.scenarioId);
 }
 
-/** The scenario of the match on screen. */
-export function currentScenario(): Scenario | undefined {
-  return scenarioOf(getState().match);
-}
-
 function read(json: string): Scenario | undefined {
   try {
     const r = parseScenario(JSON.parse(json));

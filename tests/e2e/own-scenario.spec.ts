@@ -67,6 +67,12 @@ test('a facilitator plays a scenario of their own, adjusted in the form or loade
   // The form, from a built-in: rename, shorten, fewer seats, one event removed, one figure of one's own.
   await page.getByLabel('Start from').selectOption({ label: 'Baseline 2026' });
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Baseline 2026 (adjusted)');
+  // A name whose id would be a built-in's: Create points at the id.
+  await page.getByLabel('Name', { exact: true }).fill('Baseline');
+  await expect(page.locator('.sed-problems li')).toHaveText([`id: "baseline" is a built-in scenario's id; give your scenario an id of its own`]);
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await expect(page.getByLabel('Id', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('Id', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Name', { exact: true }).fill('Harbour drill');
   await expect(page.getByLabel('Id', { exact: true })).toHaveValue('harbour-drill');
   await page.getByLabel('Description (players read it in the lobby)').fill('A two-quarter drill that starts tense.');
@@ -82,6 +88,9 @@ test('a facilitator plays a scenario of their own, adjusted in the form or loade
   await expect(tension).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Create match' }).click();
   await expect(tension).toBeFocused();
+  await expect(page.getByTestId('room-code')).toHaveCount(0);
+  // Enter in a figure does not create the match.
+  await tension.press('Enter');
   await expect(page.getByTestId('room-code')).toHaveCount(0);
   await tension.fill('62');
   await expect(formProblems).toHaveCount(0);

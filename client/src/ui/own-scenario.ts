@@ -127,7 +127,7 @@ export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnSce
       const details = el.querySelector<HTMLDetailsElement>('details.own-edit');
       if (details) details.open = true;
       el.querySelector<HTMLElement>('.sed-problems')?.scrollIntoView({ block: 'nearest' });
-      el.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
+      el.querySelector<HTMLElement>('[data-path][aria-invalid="true"]')?.focus();
     },
   };
 }

@@ -37,6 +37,7 @@ function slug(name: string): string {
     name
       .toLowerCase()
       .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 48) || 'my-scenario'
@@ -64,27 +65,34 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
   let draft: Scenario | null = null;
   let idTouched = false;
 
-  const name = h('input', { type: 'text', id: `${id}-name`, maxlength: 80 });
-  const scnId = h('input', { type: 'text', id: `${id}-id`, maxlength: 48, spellcheck: 'false', 'aria-describedby': `${id}-id-hint` });
-  const desc = h('textarea', { id: `${id}-desc`, rows: 2, maxlength: 600 });
-  const quarters = h('input', { type: 'number', id: `${id}-turns`, min: 1, max: 20, step: 1, inputmode: 'numeric' });
+  const name = h('input', { type: 'text', id: `${id}-name`, maxlength: 80, 'data-path': 'name' });
+  const scnId = h('input', { type: 'text', id: `${id}-id`, maxlength: 64, spellcheck: 'false', 'aria-describedby': `${id}-id-hint`, 'data-path': 'id' });
+  const desc = h('textarea', { id: `${id}-desc`, rows: 2, maxlength: 600, 'data-path': 'description' });
+  const quarters = h('input', { type: 'number', id: `${id}-turns`, min: 1, max: 20, step: 1, inputmode: 'numeric', 'data-path': 'turns' });
   const seats = h('fieldset', { class: 'radios sed-seats' });
   const groups = h('div', { class: 'sed-groups' });
   const events = h('div', { class: 'sed-events' });
   const addEvent = h('select', { id: `${id}-ev` }, EVENT_DECK.map((e) => h('option', { value: e.id }, e.title)));
   const addTurn = h('input', { type: 'number', id: `${id}-ev-turn`, min: 1, max: 20, step: 1, value: 1, inputmode: 'numeric', class: 'num-in' });
   const addBtn = h('button', { type: 'button', class: 'ghost small' }, 'Schedule it');
-  const problems = h('div', { class: 'sed-problems', 'aria-live': 'polite' });
+  const problems = h('div', { class: 'sed-problems', role: 'status', 'aria-live': 'polite' });
   const changed = h('p', { class: 'hint', 'aria-live': 'polite' });
 
+  /** The problems last shown: the list is redrawn (and read out) only when they change, not on every key. */
+  let shown = '';
   const check = () => {
     if (!draft) return;
     const r = parseOwnScenario(draft);
-    for (const input of groups.querySelectorAll<HTMLInputElement>('input[data-path]')) {
-      const bad = !r.ok && r.errors.some((e) => e.startsWith(`${input.dataset.path}.value:`) || e.startsWith(`${input.dataset.path}:`));
-      input.setAttribute('aria-invalid', String(bad));
+    const errors = r.ok ? [] : r.errors;
+    for (const input of el.querySelectorAll<HTMLElement>('[data-path]')) {
+      const path = input.dataset.path!;
+      input.setAttribute('aria-invalid', String(errors.some((e) => e.startsWith(`${path}.value:`) || e.startsWith(`${path}:`) || e.startsWith(`${path}.#`))));
     }
-    fill(problems, r.ok ? null : h('div', { role: 'alert' }, h('p', { class: 'hint bad' }, `Not playable yet: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}.`), h('ul', { class: 'own-problems' }, r.errors.map((e) => h('li', {}, e)))));
+    const now = errors.join('\n');
+    if (now !== shown) {
+      shown = now;
+      fill(problems, errors.length === 0 ? null : [h('p', { class: 'hint bad' }, `Not playable yet: ${errors.length} problem${errors.length === 1 ? '' : 's'}.`), h('ul', { class: 'own-problems' }, errors.map((e) => h('li', {}, e)))]);
+    }
     const own = base ? scenarioFigures(draft).filter((f) => f.figure.source === OWN_SOURCE).length : 0;
     changed.textContent = own ? `${own} figure${own === 1 ? '' : 's'} of your own (source “${OWN_SOURCE}”).` : 'No figure changed yet: every figure has its source.';
     onChange();
@@ -192,7 +200,7 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
 
   const field = (label: string, control: HTMLElement, hint?: string) =>
     h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, hint) : null);
-  const el = h(
+  const el: HTMLElement = h(
     'div',
     { class: 'sed' },
     field('Name', name),
@@ -211,6 +219,11 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
     problems,
     groups,
   );
+
+  // Enter in a field of the editor must not submit the create form around it.
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+  });
 
   return {
     el,
