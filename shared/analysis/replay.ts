@@ -125,9 +125,18 @@ export function droppedOrders(states: readonly WorldState[]): DroppedOrder[] {
   return last.history.flatMap((h) => h.events.filter((e) => e.kind === 'order-dropped' && e.audience.length > 0).map((e) => ({ turn: h.turn, quarter: h.quarter, seat: e.audience[0], why: e.text })));
 }
 
-/** What a what-if's branch dropped that the match as played did not: the change's knock-on refusals included. */
+/**
+ * What a what-if's branch dropped that the match as played did not: the change's knock-on refusals
+ * included. An order refused in both is the same refusal even when the budget it names differs.
+ */
 export function newlyDropped(original: readonly WorldState[], altered: readonly WorldState[]): DroppedOrder[] {
-  const key = (d: DroppedOrder) => `${d.turn}|${d.seat}|${d.why}`;
-  const before = new Set(droppedOrders(original).map(key));
-  return droppedOrders(altered).filter((d) => !before.has(key(d)));
+  // The refused order's name opens its reason ("Name" costs …); a reason without one is compared whole.
+  const key = (d: DroppedOrder) => `${d.turn}|${d.seat}|${/^"[^"]*"/.exec(d.why)?.[0] ?? d.why}`;
+  const before = new Map<string, number>();
+  for (const d of droppedOrders(original)) before.set(key(d), (before.get(key(d)) ?? 0) + 1);
+  return droppedOrders(altered).filter((d) => {
+    const left = before.get(key(d)) ?? 0;
+    if (left > 0) before.set(key(d), left - 1);
+    return left === 0;
+  });
 }

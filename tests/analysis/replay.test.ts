@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenario, playBotMatch } from '../../shared/index.js';
+import { builtinScenario, playBotMatch, type WorldState } from '../../shared/index.js';
 import { MatchRecordSchema, droppedOrders, newlyDropped, recordOf, replay, whatIf } from '../../shared/analysis/index.js';
 
 const baseline = builtinScenario('baseline')!;
@@ -43,6 +43,11 @@ describe('replay and what-if', () => {
     expect(before).toHaveLength(1);
     const again = whatIf(overspent, { turn: 2, seat: 'US', orders: spendAll });
     expect(newlyDropped(again.original, again.altered).map((d) => d.turn)).toEqual([2]);
+    // The same order refused in both branches is no news, whatever budget each reason names; a second refusal of it is.
+    const branch = (...texts: string[]) => [{ history: [{ turn: 1, quarter: '2026 Q3', events: texts.map((text) => ({ kind: 'order-dropped', text, visibility: 'private', audience: ['US'] })) }] } as unknown as WorldState];
+    const asPlayed = branch('"Fund export enforcement" costs 6, but only 3 is left after the orders above it.');
+    expect(newlyDropped(asPlayed, branch('"Fund export enforcement" costs 6, but only 1 is left after the orders above it.'))).toEqual([]);
+    expect(newlyDropped(asPlayed, branch('"Fund export enforcement" costs 6, but only 1 is left after the orders above it.', '"Fund export enforcement" was ordered twice; only the first counts.')).map((d) => d.why)).toEqual(['"Fund export enforcement" was ordered twice; only the first counts.']);
   });
 
   it('refuses a quarter that was never played', () => {

@@ -1,4 +1,4 @@
-import { newlyDropped, replay, type DroppedOrder, type MatchRecord, type WhatIfChange } from '../../../../shared/analysis/index.js';
+import { newlyDropped, whatIf, type DroppedOrder, type MatchRecord } from '../../../../shared/analysis/index.js';
 import { fixed, AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { shownChange } from '../../format.js';
@@ -9,11 +9,6 @@ import { forecastRunner } from './forecastPanel.js';
 
 type Editor = { el: HTMLElement; orders(): Order[] };
 
-/**
- * The shared `whatIf`, keeping the changed quarter's negotiation and Control's actions: shared/analysis
- * `whatIf` rebuilds that quarter as `{ orders }` alone, which drops its `actions` and `bots`, so in a
- * facilitated match the branch would also lose that quarter's agreements and injects. Reported upstream.
- */
 /** The orders the what-if's branch refused that the match as played did not (none: nothing is shown). */
 function droppedList(dropped: readonly DroppedOrder[]): HTMLElement | null {
   if (dropped.length === 0) return null;
@@ -23,12 +18,6 @@ function droppedList(dropped: readonly DroppedOrder[]): HTMLElement | null {
     h('p', {}, `The model dropped ${dropped.length === 1 ? 'one order' : `${dropped.length} orders`} in the what-if that ${dropped.length === 1 ? 'was' : 'were'} not dropped as played:`),
     h('ul', {}, dropped.map((d) => h('li', {}, `${d.quarter}, ${SEAT_INFO[d.seat].short}: ${d.why}`))),
   );
-}
-
-export function whatIfKeepingActions(record: MatchRecord, change: WhatIfChange): { original: WorldState[]; altered: WorldState[] } {
-  if (change.turn < 1 || change.turn > record.turns.length) throw new Error(`turn ${change.turn} is not a resolved quarter of this match`);
-  const altered: MatchRecord = { ...record, turns: record.turns.map((t, i) => (i === change.turn - 1 ? { ...t, orders: { ...t.orders, [change.seat]: change.orders } } : t)) };
-  return { original: replay(record), altered: replay(altered) };
 }
 
 /**
@@ -145,7 +134,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     if (!record || !editor) return;
     const change = { turn: turnNo(), seat: seatId(), orders: editor.orders() };
     const t0 = performance.now();
-    const { original, altered } = whatIfKeepingActions(record, change);
+    const { original, altered } = whatIf(record, change);
     const ms = performance.now() - t0;
     const labels = original.slice(1).map((s) => s.history[s.history.length - 1]?.quarter ?? `Q${s.turn}`);
     const lead = (xs: WorldState[]) => labels.map((_, i) => (xs[i + 1] ? xs[i + 1].leadMonths : null));
