@@ -18,9 +18,17 @@ export function parseArgs(argv: string[], known: readonly string[]): Record<stri
 export function intArg(args: Record<string, string | true>, key: string, fallback: number, min = 1, max = 1_000_000): number {
   const v = args[key];
   if (v === undefined) return fallback;
+  if (v === true) throw new Error(`--${key} needs a value (a whole number from ${min} to ${max})`);
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${key} must be a whole number from ${min} to ${max}`);
   return n;
+}
+
+/** A text option's value; given without one, it is an error (it must not fall back to a default). */
+export function textArg(args: Record<string, string | true>, key: string): string | undefined {
+  const v = args[key];
+  if (v === true) throw new Error(`--${key} needs a value`);
+  return v;
 }
 
 export function pct(p: number): string {

@@ -1,20 +1,22 @@
 // npm run forecast -- --scenario <id|file.json> --matches 10000 --seed 1 [--record match.json [--after N]] [--json]
-import fs from 'node:fs';
 import { createWorld, OUTCOME_INFO, OUTCOMES, type WorldState } from '../../shared/index.js';
-import { loadScenarioArg } from '../../shared/cli/scenario-file.js';
+import { loadScenarioArg, readJsonFile } from '../../shared/cli/scenario-file.js';
 import { MatchRecordSchema, replay } from '../../shared/analysis/index.js';
 import { ForecastPool } from '../analysis/forecast-pool.js';
-import { intArg, parseArgs, pct } from './args.js';
+import { intArg, parseArgs, pct, textArg } from './args.js';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), ['scenario', 'matches', 'seed', 'record', 'after', 'json']);
   const matches = intArg(args, 'matches', 10_000);
-  const seed = String(args.seed ?? '1');
+  const seed = textArg(args, 'seed') ?? '1';
+  const recordFile = textArg(args, 'record');
   let position: WorldState;
   let label: string;
-  if (typeof args.record === 'string') {
-    const parsed = MatchRecordSchema.safeParse(readJson(args.record));
-    if (!parsed.success) throw new Error(`${args.record} is not a match record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (recordFile !== undefined && args.scenario !== undefined) throw new Error('give --scenario or --record, not both');
+  if (recordFile === undefined && args.after !== undefined) throw new Error('--after needs --record (the stored match to forecast from)');
+  if (recordFile !== undefined) {
+    const parsed = MatchRecordSchema.safeParse(readJsonFile(recordFile));
+    if (!parsed.success) throw new Error(`${recordFile} is not a match record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const states = replay(parsed.data);
     // --after N: from the position after N quarters (0: the match's opening); the last position by default.
     const after = args.after === undefined ? states.length - 1 : intArg(args, 'after', 0, 0);
@@ -22,7 +24,7 @@ async function main() {
     position = states[after];
     label = `match ${parsed.data.code ?? ''} after ${position.turn} of its ${position.turns} quarters`;
   } else {
-    const scenario = loadScenarioArg(String(args.scenario ?? 'baseline'));
+    const scenario = loadScenarioArg(textArg(args, 'scenario') ?? 'baseline');
     position = createWorld(scenario, `forecast-${seed}`);
     label = `${scenario.name}, from the opening`;
   }
@@ -42,16 +44,6 @@ async function main() {
     console.log(`${OUTCOME_INFO[o].title.padEnd(22)} ${pct(x.p)}   ${pct(x.low)} – ${pct(x.high)}`);
   }
   if (f.meanLead.length) console.log(`\nmean lead by quarter (months): ${f.meanLead.map((x) => x.toFixed(1)).join('  ')}`);
-}
-
-/** A JSON file's contents; a missing or unreadable file is an error naming it. */
-function readJson(file: string): unknown {
-  if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
 }
 
 main().catch((e) => {

@@ -2,13 +2,13 @@
 import { OUTCOME_INFO } from '../../shared/index.js';
 import { loadScenarioArg } from '../../shared/cli/scenario-file.js';
 import { sensitivity } from '../../shared/analysis/index.js';
-import { intArg, parseArgs } from './args.js';
+import { intArg, parseArgs, textArg } from './args.js';
 
 function main() {
   const args = parseArgs(process.argv.slice(2), ['scenario', 'matches', 'seed', 'json']);
-  const scenario = loadScenarioArg(String(args.scenario ?? 'baseline'));
+  const scenario = loadScenarioArg(textArg(args, 'scenario') ?? 'baseline');
   const matches = intArg(args, 'matches', 1000);
-  const result = sensitivity(scenario, matches, String(args.seed ?? '1'));
+  const result = sensitivity(scenario, matches, textArg(args, 'seed') ?? '1');
   if (args.json) {
     console.log(JSON.stringify(result, null, 2));
     return;

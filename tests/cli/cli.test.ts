@@ -91,6 +91,13 @@ describe('npm run forecast', () => {
     expect(garbled.stderr).toMatch(/^forecast: .*garbled\.json is not valid JSON: /);
     const notRecord = await run('forecast', ['--record', own]);
     expect(notRecord.stderr).toMatch(/is not a match record: /);
+    // An option that needs a value, given none, and options that do not go together.
+    const bare = await run('forecast', ['--scenario', own, '--matches', '--json']);
+    expect(bare.stderr).toBe('forecast: --matches needs a value (a whole number from 1 to 1000000)\n');
+    const noFile = await run('forecast', ['--record', '--matches', '10']);
+    expect(noFile.stderr).toBe('forecast: --record needs a value\n');
+    const lonely = await run('forecast', ['--after', '2', '--matches', '10']);
+    expect(lonely.stderr).toBe('forecast: --after needs --record (the stored match to forecast from)\n');
     const typo = await run('forecast', ['--scenario', own, '--matchs', '10']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/^forecast: unknown option --matchs \(options: --scenario, --matches/);
