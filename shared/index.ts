@@ -6,6 +6,7 @@ export * from './actions.js';
 export * from './events.js';
 export * from './agreements.js';
 export * from './scenario.js';
+export * from './scenario-labels.js';
 export * from './scenarios.js';
 export * from './outcomes.js';
 export * from './world.js';

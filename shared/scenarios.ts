@@ -27,8 +27,11 @@ export function parseOwnScenario(input: unknown): ScenarioResult {
   const size = JSON.stringify(input ?? null).length;
   if (size > OWN_SCENARIO_MAX_CHARS) return { ok: false, errors: [`(root): the scenario is ${Math.ceil(size / 1024)} kB; at most ${OWN_SCENARIO_MAX_CHARS / 1024} kB`] };
   const r = parseScenario(input);
-  if (r.ok && builtinScenario(r.scenario.id)) return { ok: false, errors: [`id: "${r.scenario.id}" is a built-in scenario's id; give your scenario an id of its own`] };
-  return r;
+  // Said at once, with the file's other problems: it is not one that fixing them would reveal.
+  const id = (input as { id?: unknown } | null)?.id;
+  const taken = typeof id === 'string' && builtinScenario(id) ? [`id: "${id}" is a built-in scenario's id; give your scenario an id of its own`] : [];
+  if (r.ok) return taken.length ? { ok: false, errors: taken } : r;
+  return { ok: false, errors: [...taken, ...r.errors] };
 }
 
 /** A scenario file's text, read: JSON parsed, then checked as `parseOwnScenario` does. */

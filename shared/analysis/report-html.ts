@@ -4,6 +4,7 @@ import { OUTCOME_INFO } from '../outcomes.js';
 import { playedIn, type Report } from './report.js';
 import { utcIso } from '../utc-time.js';
 import { escapeHtml as esc, svgLineChart } from './svg-chart.js';
+import { figureLabel } from '../scenario-labels.js';
 
 // Okabe–Ito colours: safe for colour-blind readers; every line is also named in its legend.
 const BLUE = '#0072B2';
@@ -107,7 +108,7 @@ function objectiveList(objectives: ObjectiveScores): string {
 function assumptions(r: Report): string {
   const list = r.scenario.assumptions ?? [];
   if (list.length === 0) return '';
-  return `<p class="sub">Set by the facilitator as assumptions (not from a source): ${list.map((a) => `<code>${esc(a.path)}</code> = ${esc(String(a.value))}`).join('; ')}.</p>`;
+  return `<p class="sub">Set by the facilitator as assumptions (not from a source): ${list.map((a) => `${esc(figureLabel(a.path.split('.')))} = ${esc(String(a.value))}`).join('; ')}.</p>`;
 }
 
 /** Quarter labels for turns, from the report's own quarters (a turn it lacks is named by its number). */

@@ -69,7 +69,7 @@ test('a facilitator plays a scenario of their own, adjusted in the form or loade
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Baseline 2026 (adjusted)');
   // A name whose id would be a built-in's: Create points at the id.
   await page.getByLabel('Name', { exact: true }).fill('Baseline');
-  await expect(page.locator('.sed-problems li')).toHaveText([`id: "baseline" is a built-in scenario's id; give your scenario an id of its own`]);
+  await expect(page.locator('.sed-problems li')).toHaveText([`Id: "baseline" is a built-in scenario's id; give your scenario an id of its own`]);
   await page.getByRole('button', { name: 'Create match' }).click();
   await expect(page.getByLabel('Id', { exact: true })).toBeFocused();
   await expect(page.getByLabel('Id', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -78,22 +78,35 @@ test('a facilitator plays a scenario of their own, adjusted in the form or loade
   await page.getByLabel('Description (players read it in the lobby)').fill('A two-quarter drill that starts tense.');
   await page.getByLabel('Quarters the scenario plays').fill('2');
   const formProblems = page.locator('.sed-problems li');
-  await expect(formProblems).toHaveText(['events.#2.turn: turn 5 is after the last turn (2)']);
+  await expect(formProblems).toHaveText(['Scheduled event 2 (Export rule rewritten), its quarter: turn 5 is after the last turn (2)']);
+  // Create points at the event to remove.
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await expect(page.getByRole('button', { name: 'Remove Export rule rewritten (quarter 5)' })).toBeFocused();
+  // Scheduling checks its quarter.
+  await page.getByLabel('In quarter').fill('3');
+  await page.getByRole('button', { name: 'Schedule it' }).click();
+  await expect(page.getByText("Choose a quarter from 1 to 2, the scenario's last.")).toBeVisible();
   await page.getByRole('button', { name: /^Remove .+ \(quarter 5\)$/ }).click();
   await expect(formProblems).toHaveCount(0);
   for (const seat of ['European Union (incl. the Netherlands)', 'Japan & South Korea', 'Third-country compute hubs (Gulf & Southeast Asia)']) await page.getByLabel(seat).uncheck();
   const tension = page.getByLabel('Tension (0–100)');
   await tension.fill('150');
-  await expect(formProblems).toHaveText(['start.tension.value: 150 is out of bounds: from 0 to 100']);
+  await expect(formProblems).toHaveText(['Tension (0–100): 150 is out of bounds: from 0 to 100']);
   await expect(tension).toHaveAttribute('aria-invalid', 'true');
+  // The reason is beside the field too, and read with it.
+  await expect(tension).toHaveAccessibleDescription(/^150 is out of bounds: from 0 to 100 /);
   await page.getByRole('button', { name: 'Create match' }).click();
   await expect(tension).toBeFocused();
   await expect(page.getByTestId('room-code')).toHaveCount(0);
   // Enter in a figure does not create the match.
   await tension.press('Enter');
   await expect(page.getByTestId('room-code')).toHaveCount(0);
-  await tension.fill('62');
+  await tension.fill('70');
   await expect(formProblems).toHaveCount(0);
+  // A start past a threshold is allowed, and said.
+  await expect(page.getByText('Tension starts at 70, at or above the Strait crisis threshold (64): a crisis can be rolled from the first quarter.')).toBeVisible();
+  await tension.fill('62');
+  await expect(page.getByText(/Tension starts at/)).toHaveCount(0);
   await expect(page.getByText('1 figure of your own (source “facilitator”).')).toBeVisible();
   await expect(page.getByLabel('Quarters', { exact: true })).toHaveValue('2');
   await page.getByLabel('Seed (optional)').fill('e2e-own');

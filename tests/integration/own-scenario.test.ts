@@ -115,7 +115,7 @@ describe('a match on a scenario of the facilitator’s own', () => {
     expect(record.scenario.start.tension.value).toBe(62);
     const html = await (await fetch(`${endpoint()}/api/matches/${code}/report.html`)).text();
     expect(html).toContain('Harbour drill');
-    expect(html).toContain('Set by the facilitator as assumptions (not from a source): <code>start.tension</code> = 62.');
+    expect(html).toContain('Set by the facilitator as assumptions (not from a source): Tension (0–100) = 62.');
     const report = (await (await fetch(`${endpoint()}/api/matches/${code}/report.json`)).json()) as { scenario: { assumptions: unknown } };
     expect(report.scenario.assumptions).toEqual([{ path: 'start.tension', value: 62 }]);
   });

@@ -41,10 +41,13 @@ function formatHelp(): HTMLElement {
 export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnScenarioField {
   const id = uid('own');
   const editor = scenarioEditor(() => {
+    // Using the form again: what it holds is what plays, not the refused file.
+    if (fileProblem) fill(status);
     fileProblem = null;
     onChange(current());
   });
-  const startFrom = h('select', { id: `${id}-from` }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)));
+  // "" while the form holds a file, so that choosing any built-in (the first too) starts from it again.
+  const startFrom = h('select', { id: `${id}-from` }, h('option', { value: '', disabled: true, hidden: true }, 'Your file'), BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)));
   const input = h('input', { type: 'file', id, accept: '.json,application/json', 'aria-describedby': `${id}-status` });
   const status = h('div', { id: `${id}-status`, class: 'own-status', 'aria-live': 'polite' });
   /** The name of a file just refused: until the form is used again, nothing is played. */
@@ -57,6 +60,7 @@ export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnSce
 
   const fromBuiltin = () => {
     const s = BUILTIN_SCENARIOS.find((x) => x.id === startFrom.value) ?? BUILTIN_SCENARIOS[0];
+    startFrom.value = s.id;
     const adjusted = { ...s, name: `${s.name} (adjusted)` };
     editor.load(adjusted, `${s.id}-adjusted`);
     input.value = '';
@@ -92,6 +96,7 @@ export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnSce
     }
     editor.load(r.scenario);
     fileProblem = null;
+    startFrom.value = '';
     fill(status, h('p', { class: 'hint' }, `${file.name}: `, h('strong', {}, r.scenario.name), ` (${r.scenario.id}, ${r.scenario.turns} quarters from ${r.scenario.startYear} Q${r.scenario.startQuarter}), loaded below.`));
     onChange(current());
   });

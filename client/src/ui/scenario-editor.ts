@@ -1,35 +1,11 @@
-import { BLOCS, EVENT_BY_ID, EVENT_DECK, OWN_SOURCE, REGIONS, REGION_NAME, SEATS, SEAT_INFO, parseOwnScenario, scenarioFigures, type Scenario, type ScenarioResult, type SeatId } from '../../../shared/index.js';
+import { EVENT_BY_ID, EVENT_DECK, OWN_SOURCE, SEATS, SEAT_INFO, figureLabel, parseOwnScenario, problemInWords, scenarioFigures, type Scenario, type ScenarioResult } from '../../../shared/index.js';
 import { h, fill, uid } from '../dom.js';
 
-/** "smuggledBasePerQuarter" → "Smuggled base per quarter". */
-function words(key: string): string {
-  const w = key.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}
+/** 25000000 → "25,000,000": the about line reads large figures at a glance. */
+const grouped = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
 
-const BLOC_NAME: Record<(typeof BLOCS)[number], string> = { US: 'United States', CN: 'China', ALLIES: 'Allies', HUB: 'Compute hubs' };
-const START_LABEL: Record<string, string> = {
-  leadMonths: 'US lead over the PRC (months)',
-  globalStock: 'World AI compute (H100-equivalents)',
-  tension: 'Tension (0–100)',
-  cooperation: 'Cooperation (0–100)',
-  misuse: 'Misuse risk',
-  smeAccess: 'PRC access to chipmaking tools',
-  hbmAccess: 'PRC access to high-bandwidth memory',
-  domesticYield: 'PRC domestic chip yield',
-};
-
-/** A figure's name as a facilitator reads it. */
-export function figureLabel(path: readonly string[]): string {
-  const [part, key, sub] = path;
-  if (part === 'params') return words(key);
-  if (sub === undefined) return START_LABEL[key] ?? words(key);
-  if (key === 'stockShare') return `Share of world compute: ${BLOC_NAME[sub as (typeof BLOCS)[number]] ?? sub}`;
-  if (key === 'cnInflow') return `PRC compute gained in the past year: ${sub}`;
-  if (key === 'adoptionDemocratic') return `Democratic stacks' share: ${REGION_NAME[sub as (typeof REGIONS)[number]] ?? sub}`;
-  if (key === 'safety') return `Safety practice: ${SEAT_INFO[sub as SeatId]?.short ?? sub}`;
-  return `${words(key)}: ${sub}`;
-}
+/** A figure's source as the form shows it. */
+const sourceText = (source: string) => (source === OWN_SOURCE ? 'your figure' : source);
 
 /** An id from a name: lower-case letters, digits and dashes. */
 function slug(name: string): string {
@@ -67,7 +43,7 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
 
   const name = h('input', { type: 'text', id: `${id}-name`, maxlength: 80, 'data-path': 'name' });
   const scnId = h('input', { type: 'text', id: `${id}-id`, maxlength: 64, spellcheck: 'false', 'aria-describedby': `${id}-id-hint`, 'data-path': 'id' });
-  const desc = h('textarea', { id: `${id}-desc`, rows: 2, maxlength: 600, 'data-path': 'description' });
+  const desc = h('textarea', { id: `${id}-desc`, rows: 3, maxlength: 600, 'data-path': 'description' });
   const quarters = h('input', { type: 'number', id: `${id}-turns`, min: 1, max: 20, step: 1, inputmode: 'numeric', 'data-path': 'turns' });
   const seats = h('fieldset', { class: 'radios sed-seats' });
   const groups = h('div', { class: 'sed-groups' });
@@ -76,6 +52,7 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
   const addTurn = h('input', { type: 'number', id: `${id}-ev-turn`, min: 1, max: 20, step: 1, value: 1, inputmode: 'numeric', class: 'num-in' });
   const addBtn = h('button', { type: 'button', class: 'ghost small' }, 'Schedule it');
   const problems = h('div', { class: 'sed-problems', role: 'status', 'aria-live': 'polite' });
+  const warnings = h('div', { class: 'sed-warnings' });
   const changed = h('p', { class: 'hint', 'aria-live': 'polite' });
 
   /** The problems last shown: the list is redrawn (and read out) only when they change, not on every key. */
@@ -84,15 +61,25 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
     if (!draft) return;
     const r = parseOwnScenario(draft);
     const errors = r.ok ? [] : r.errors;
+    const d = draft;
+    const words = (e: string) => problemInWords(e, (n) => EVENT_BY_ID.get(d.events[n - 1]?.eventId ?? '')?.title);
     for (const input of el.querySelectorAll<HTMLElement>('[data-path]')) {
       const path = input.dataset.path!;
-      input.setAttribute('aria-invalid', String(errors.some((e) => e.startsWith(`${path}.value:`) || e.startsWith(`${path}:`) || e.startsWith(`${path}.#`))));
+      // A problem of this field (its value, range or source), or of a group it belongs to (shares that must sum to 1).
+      const mine = errors.filter((e) => {
+        const where = e.slice(0, e.indexOf(': '));
+        return where === path || where.startsWith(`${path}.`) || path.startsWith(`${where}.`);
+      });
+      input.setAttribute('aria-invalid', String(mine.length > 0));
+      const note = el.querySelector<HTMLElement>(`#${input.id}-err`);
+      if (note) note.textContent = mine.map((e) => e.slice(e.indexOf(': ') + 2)).join(' ');
     }
     const now = errors.join('\n');
     if (now !== shown) {
       shown = now;
-      fill(problems, errors.length === 0 ? null : [h('p', { class: 'hint bad' }, `Not playable yet: ${errors.length} problem${errors.length === 1 ? '' : 's'}.`), h('ul', { class: 'own-problems' }, errors.map((e) => h('li', {}, e)))]);
+      fill(problems, errors.length === 0 ? null : [h('p', { class: 'hint bad' }, `Not playable yet: ${errors.length} problem${errors.length === 1 ? '' : 's'}.`), h('ul', { class: 'own-problems' }, errors.map((e) => h('li', {}, words(e))))]);
     }
+    fill(warnings, ...thresholdWarnings(d).map((w) => h('p', { class: 'hint' }, w)));
     const own = base ? scenarioFigures(draft).filter((f) => f.figure.source === OWN_SOURCE).length : 0;
     changed.textContent = own ? `${own} figure${own === 1 ? '' : 's'} of your own (source “${OWN_SOURCE}”).` : 'No figure changed yet: every figure has its source.';
     onChange();
@@ -104,8 +91,9 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
     const rows = scenarioFigures(draft).map((f) => {
       const path = f.path.join('.');
       const original = baseFigures.get(path) ?? f.figure;
-      const input = h('input', { type: 'number', step: 'any', value: f.figure.value, id: `${id}-${path.replace(/\./g, '-')}`, 'data-path': path, class: 'num-in', 'aria-describedby': `${id}-${path.replace(/\./g, '-')}-about` });
-      const source = h('span', {}, f.figure.source === OWN_SOURCE ? 'your figure' : f.figure.source);
+      const inputId = `${id}-${path.replace(/\./g, '-')}`;
+      const input = h('input', { type: 'number', step: 'any', value: f.figure.value, id: inputId, 'data-path': path, class: 'num-in sed-num', 'aria-describedby': `${inputId}-err ${inputId}-about` });
+      const source = h('span', {}, sourceText(f.figure.source));
       input.addEventListener('input', () => {
         const v = Number(input.value);
         const fig = f.figure;
@@ -114,14 +102,14 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
         // Back at its starting value, a figure is the source's again.
         const own = fig.value !== original.value;
         fig.source = own ? OWN_SOURCE : original.source;
-        source.textContent = own ? 'your figure' : original.source;
+        source.textContent = sourceText(fig.source);
         check();
       });
-      const range = f.figure.range ? `sourced range ${f.figure.range[0]}–${f.figure.range[1]}; ` : '';
+      const range = f.figure.range ? `sourced range ${grouped(f.figure.range[0])}–${grouped(f.figure.range[1])}; ` : '';
       return h(
         'tr',
         {},
-        h('th', { scope: 'row', class: 'sed-label' }, h('label', { for: input.id }, figureLabel(f.path)), h('span', { class: 'hint sed-about', id: `${input.id}-about` }, `${range}${f.unit}; source: `, source)),
+        h('th', { scope: 'row', class: 'sed-label' }, h('label', { for: input.id }, figureLabel(f.path)), h('span', { class: 'sed-row-problem', id: `${input.id}-err` }), h('span', { class: 'hint sed-about', id: `${input.id}-about` }, `${range}${f.unit}; source: `, source)),
         h('td', {}, input),
       );
     });
@@ -145,15 +133,28 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
                 'li',
                 {},
                 `Quarter ${e.turn}: ${EVENT_BY_ID.get(e.eventId)?.title ?? e.eventId} `,
-                h('button', { type: 'button', class: 'ghost small', 'aria-label': `Remove ${EVENT_BY_ID.get(e.eventId)?.title ?? e.eventId} (quarter ${e.turn})`, onclick: () => { d.events.splice(i, 1); renderEvents(); check(); } }, 'Remove'),
+                h('button', { type: 'button', class: 'ghost small', id: `${id}-ev-${i}`, 'data-path': `events.#${i + 1}`, 'aria-label': `Remove ${EVENT_BY_ID.get(e.eventId)?.title ?? e.eventId} (quarter ${e.turn})`, onclick: () => { d.events.splice(i, 1); renderEvents(); check(); } }, 'Remove'),
               ),
             ),
           ),
     );
   };
+  const addNote = h('p', { class: 'hint bad', role: 'status' });
   addBtn.addEventListener('click', () => {
     if (!draft) return;
-    draft.events = [...draft.events, { turn: Number(addTurn.value), eventId: addEvent.value }].sort((a, b) => a.turn - b.turn);
+    const turn = Number(addTurn.value);
+    const last = Number.isInteger(draft.turns) ? draft.turns : 20;
+    if (!Number.isInteger(turn) || turn < 1 || turn > last) {
+      addNote.textContent = `Choose a quarter from 1 to ${last}, the scenario's last.`;
+      addTurn.focus();
+      return;
+    }
+    if (draft.events.some((e) => e.turn === turn && e.eventId === addEvent.value)) {
+      addNote.textContent = `${EVENT_BY_ID.get(addEvent.value)?.title ?? addEvent.value} is already scheduled in quarter ${turn}.`;
+      return;
+    }
+    addNote.textContent = '';
+    draft.events = [...draft.events, { turn, eventId: addEvent.value }].sort((a, b) => a.turn - b.turn);
     renderEvents();
     check();
   });
@@ -194,7 +195,7 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
   });
   quarters.addEventListener('input', () => {
     if (!draft) return;
-    draft.turns = Number(quarters.value);
+    draft.turns = quarters.value.trim() === '' ? Number.NaN : Number(quarters.value);
     check();
   });
 
@@ -214,8 +215,10 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
       h('legend', {}, 'Scheduled events'),
       events,
       h('div', { class: 'row inline' }, h('div', { class: 'field' }, h('label', { for: addEvent.id }, 'Event'), addEvent), h('div', { class: 'field narrow' }, h('label', { for: addTurn.id }, 'In quarter'), addTurn), addBtn),
+      addNote,
     ),
     changed,
+    warnings,
     problems,
     groups,
   );
@@ -244,4 +247,16 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
     result: () => (draft ? parseOwnScenario(draft) : { ok: false, errors: ['(root): choose a scenario to start from'] }),
     draft: () => structuredClone(draft!),
   };
+}
+
+/** Figures a facilitator may set on purpose but should know the meaning of: a start already past a threshold. */
+function thresholdWarnings(s: Scenario): string[] {
+  const out: string[] = [];
+  const t = s.start.tension.value;
+  const crisis = s.params.straitCrisisThreshold.value;
+  if (t >= crisis) out.push(`Tension starts at ${t}, at or above the Strait crisis threshold (${crisis}): a crisis can be rolled from the first quarter.`);
+  const m = s.start.misuse.value;
+  const catastrophe = s.params.misuseCatastropheThreshold.value;
+  if (m >= catastrophe) out.push(`Misuse risk starts at ${m}, at or above the catastrophe threshold (${catastrophe}): a catastrophe can be rolled from the first quarter.`);
+  return out;
 }
