@@ -50,3 +50,8 @@ export function shownChange(before: number, after: number, digits: number, scale
   const u = unit === ' pts' && Number(size) === 1 ? ' pt' : unit;
   return { diff, size, unit: u, signed: diff === 0 ? `0${u}` : `${diff > 0 ? '+' : '−'}${size}${u}` };
 }
+
+/** "China’s", but "Compute hubs’". */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}’` : `${name}’s`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixed, percent } from '../../shared/index.js';
-import { estimate, months, shownChange } from '../../client/src/format.js';
+import { estimate, months, possessive, shownChange } from '../../client/src/format.js';
 
 describe('numbers as players read them', () => {
   it('negatives take a true minus sign, and a value that rounds to zero has none', () => {
@@ -32,3 +32,10 @@ describe('numbers as players read them', () => {
   });
 });
 
+
+describe('seat names in the possessive', () => {
+  it('take ’s, or only ’ after a plural', () => {
+    expect(possessive('China')).toBe('China’s');
+    expect(possessive('Compute hubs')).toBe('Compute hubs’');
+  });
+});

@@ -1,6 +1,6 @@
 import { fixed, COMPUTE_SOURCES, OUTCOME_CRITERIA, REGIONS, REGION_NAME, SEAT_INFO, paramsOf, type Estimate } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
-import { compute } from '../../format.js';
+import { compute, possessive } from '../../format.js';
 import { OKABE } from '../../palette.js';
 import type { AppState } from '../../store.js';
 import type { ChartSpec, Line } from './charts.js';
@@ -38,7 +38,7 @@ export function dashboardCharts(s: AppState, snaps: Snapshot[]): ChartDef[] {
   const at = turns.map((t) => snaps.find((x) => x.turn === t));
   const ser = turns.map((t) => pub.series.find((x) => x.turn === t));
   const seat = s.you?.seat && s.seatView?.seat === s.you.seat ? s.you.seat : null;
-  const whose = seat ? `${SEAT_INFO[seat].short}’s estimate` : 'Public estimate';
+  const whose = seat ? `${possessive(SEAT_INFO[seat].short)} estimate` : 'Public estimate';
   const p = scenarioById(pub.scenarioId);
   const params = p ? paramsOf(p) : null;
 
@@ -151,7 +151,7 @@ export function dashboardPanel(): { el: HTMLElement; update(s: AppState): void; 
       const defs = dashboardCharts(s, snaps);
       const seat = s.you?.seat && s.seatView?.seat === s.you.seat ? s.you.seat : null;
       sub.textContent = seat
-        ? `${SEAT_INFO[seat].short}’s picture at the start of each quarter: your own figures are exact, others are estimates with bands. Kept in this browser tab; quarters it missed are blank.`
+        ? `${possessive(SEAT_INFO[seat].short)} picture at the start of each quarter: your own figures are exact, others are estimates with bands. Kept in this browser tab; quarters it missed are blank.`
         : 'The public picture: what everyone knows.';
       cleanups.forEach((c) => c());
       cleanups = [];

@@ -1,9 +1,10 @@
-import { EFFECT_LABEL, EVENT_DECK, LEVERS, effectText, isModifierKey, isMultiplierKey, REGIONS, REGION_NAME, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
+import { EFFECT_LABEL, EVENT_DECK, quarterIndex, quarterLabel, LEVERS, effectText, isModifierKey, isMultiplierKey, REGIONS, REGION_NAME, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
 import { AdjustSchema, CUSTOM_EFFECT_KEYS, CustomEventSchema, adjustRange, effectBounds, isShareTarget, type AdjustTarget, type CustomEffect } from '../../../../shared/facilitation.js';
 import { h, fill, uid } from '../../dom.js';
 import { pct } from '../../format.js';
 import { exerciseActions } from '../../net/exercise.js';
 import type { AppState } from '../../store.js';
+import { scenarioOf } from '../../match-scenario.js';
 
 type Part = { el: HTMLElement; update(s: AppState): void };
 
@@ -172,8 +173,17 @@ export function injectForm(): Part {
   const select = h(
     'select',
     { id, name: 'event' },
-    EVENT_DECK.map((e) => h('option', { value: e.id }, `${e.title}${e.trigger === 'scheduled' ? ' (scheduled card)' : ''}`)),
+    EVENT_DECK.map((e) => h('option', { value: e.id }, e.title)),
   );
+  // Each card's place in this match's scenario, from the scenario itself (a facilitator's own may differ from the built-ins).
+  let scheduledFor = '';
+  const markScheduled = (events: readonly { turn: number; eventId: string }[], first: number) => {
+    for (const option of select.options) {
+      const title = EVENT_DECK.find((x) => x.id === option.value)?.title ?? option.value;
+      const quarters = events.filter((e) => e.eventId === option.value).map((e) => quarterLabel(first + e.turn - 1));
+      option.textContent = quarters.length ? `${title} (scheduled: ${quarters.join(', ')})` : title;
+    }
+  };
   const about = h('p', { class: 'hint inj-about' });
   const btn = h('button', { type: 'submit', class: 'primary small' }, 'Schedule for the coming resolution');
   const form = h(
@@ -199,6 +209,12 @@ export function injectForm(): Part {
     el: form,
     update(s) {
       btn.disabled = !(s.match && s.match.phase !== 'finished' && s.status === 'connected');
+      const scenario = scenarioOf(s.match);
+      const key = scenario ? `${scenario.id}|${s.match?.scenarioJson.length ?? 0}` : '';
+      if (scenario && key !== scheduledFor) {
+        scheduledFor = key;
+        markScheduled(scenario.events, quarterIndex(scenario.startYear, scenario.startQuarter));
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { BLOCS, COMPUTE_SOURCES, REGIONS, REGION_NAME, SEAT_INFO, type Estimate } from '../../../../shared/index.js';
 import { h, fill, scrollBox } from '../../dom.js';
-import { compute, estimate, kindLabel, months, pct } from '../../format.js';
+import { compute, estimate, kindLabel, months, pct, possessive } from '../../format.js';
 import type { AppState } from '../../store.js';
 import { whyButton, type WhyTopic } from '../sources.js';
 
@@ -48,7 +48,7 @@ export function intelPanel(): { el: HTMLElement; update(s: AppState): void } {
       key = k;
       scenarioId = pub.scenarioId;
       const src = sv ?? pub;
-      const whose = sv ? `${SEAT_INFO[sv.seat].short}’s picture` : 'Public picture';
+      const whose = sv ? `${possessive(SEAT_INFO[sv.seat].short)} picture` : 'Public picture';
       fill(
         body,
         h('p', { class: 'hint' }, `${whose}. “Estimate” figures show a best guess with a low–high band; “exact” figures are known for certain.`),
