@@ -193,8 +193,8 @@ export const ScenarioSchema = z
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /** Every figure of a scenario in a fixed order, with its path and what it may be (for editors and checks). */
-export function scenarioFigures(s: Scenario): { path: string[]; figure: Figure; min: number; max: number; minOpen: boolean; unit: string }[] {
-  return boundedFigures(s).map(([path, figure, b]) => ({ path, figure, min: b.min, max: b.max, minOpen: b.minOpen ?? false, unit: b.unit }));
+export function scenarioFigures(s: Scenario): { path: string[]; figure: Figure; unit: string }[] {
+  return boundedFigures(s).map(([path, figure, b]) => ({ path, figure, unit: b.unit }));
 }
 
 /** The figures a facilitator set as assumptions of their own (source "facilitator"), by path. */

@@ -1,14 +1,11 @@
 import type { Sensitivity } from '../../../../shared/analysis/index.js';
-import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, type OutcomeId, type Scenario } from '../../../../shared/index.js';
+import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, keyWords, type OutcomeId, type Scenario } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { tornado } from './charts.js';
 import { runSensitivity, workerCount, type Run } from './pool.js';
 
 /** "smuggledBasePerQuarter" → "Smuggled base per quarter". */
-export function paramLabel(key: string): string {
-  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase().trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export const paramLabel = keyWords;
 
 /**
  * Which sourced parameters move the outcome odds most: each is set to the low and the high end of its
