@@ -115,7 +115,9 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const msgs = [...v.errors];
     if (os.length > MAX_ORDERS_PER_QUARTER) msgs.push(`At most ${MAX_ORDERS_PER_QUARTER} orders.`);
     const same = JSON.stringify(os) === JSON.stringify(originalOrders());
-    problems.textContent = msgs.length ? `${msgs.join(' ')} The model drops what the seat cannot afford.` : same ? 'These are the orders as played: change something.' : '';
+    // The purse is spent in the orders' own order (as played first), which the catalogue's order above does not show.
+    const paid = v.errors.length && os.length > 1 ? ` Paid for in this order: ${os.map(orderText).join(', ')}.` : '';
+    problems.textContent = msgs.length ? `${msgs.join(' ')} The model drops what the seat cannot afford.${paid}` : same ? 'These are the orders as played: change something.' : '';
     runBtn.disabled = same;
   }
 
