@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { drill as drillOf } from '../fixtures/drill.js';
@@ -107,6 +108,9 @@ test('a facilitator plays a scenario of their own, adjusted in the form or loade
   await expect(page.getByText('Tension starts at 70, at or above the Strait crisis threshold (64): a crisis can be rolled from the first quarter.')).toBeVisible();
   await tension.fill('62');
   await expect(page.getByText(/Tension starts at/)).toHaveCount(0);
+  // The form passes axe with its problems shown and cleared.
+  const serious = (await new AxeBuilder({ page }).include('.own-scenario').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await expect(page.getByText('1 figure of your own (source “facilitator”).')).toBeVisible();
   await expect(page.getByLabel('Quarters', { exact: true })).toHaveValue('2');
   await page.getByLabel('Seed (optional)').fill('e2e-own');
