@@ -65,6 +65,16 @@ test('a facilitator plays a scenario of their own, adjusted in the form or loade
   await page.getByLabel('Quarters', { exact: true }).fill('1');
   await expect(page.getByText(/^1–20; the scenario plays 2\. With 1, its scheduled event will not happen: .+ \(quarter 2\)\.$/)).toBeVisible();
 
+  // Starting again from a built-in sets changes made to the file's form aside, and can bring them back.
+  await page.getByLabel('Cooperation (0–100)').fill('30');
+  await page.getByLabel('Start from').selectOption({ label: 'Baseline 2026' });
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Baseline 2026 (adjusted)');
+  await expect(page.getByText('Started again from Baseline 2026; your changes to Harbour drill were set aside.')).toBeVisible();
+  await page.getByRole('button', { name: 'Bring them back' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Harbour drill');
+  await expect(page.getByText('Your changes to Harbour drill are back.')).toBeVisible();
+  await expect(page.getByLabel('Cooperation (0–100)')).toHaveValue('30');
+
   // The form, from a built-in: rename, shorten, fewer seats, one event removed, one figure of one's own.
   await page.getByLabel('Start from').selectOption({ label: 'Baseline 2026' });
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Baseline 2026 (adjusted)');

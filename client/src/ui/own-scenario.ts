@@ -58,14 +58,31 @@ export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnSce
     return r.ok ? r.scenario : null;
   };
 
+  /** The form as it was loaded: starting again from a built-in sets aside only what differs from it. */
+  let loadedAs = '';
+  const loaded = () => (loadedAs = JSON.stringify(editor.draft()));
   const fromBuiltin = () => {
     const s = BUILTIN_SCENARIOS.find((x) => x.id === startFrom.value) ?? BUILTIN_SCENARIOS[0];
+    const before = loadedAs ? editor.draft() : null;
+    const setAside = before && JSON.stringify(before) !== loadedAs ? before : null;
     startFrom.value = s.id;
     const adjusted = { ...s, name: `${s.name} (adjusted)` };
     editor.load(adjusted, `${s.id}-adjusted`);
+    loaded();
     input.value = '';
     fileProblem = null;
-    fill(status);
+    // Changes are not lost to a mistaken choice: they can be brought back.
+    if (setAside) {
+      const back = h('button', { type: 'button', class: 'ghost small' }, 'Bring them back');
+      back.addEventListener('click', () => {
+        editor.load(setAside);
+        loaded();
+        startFrom.value = '';
+        fill(status, h('p', { class: 'hint' }, `Your changes to ${setAside.name || 'the scenario'} are back.`));
+        onChange(current());
+      });
+      fill(status, h('p', { class: 'hint' }, `Started again from ${s.name}; your changes to ${setAside.name || 'the scenario'} were set aside. `, back));
+    } else fill(status);
     onChange(current());
   };
   startFrom.addEventListener('change', fromBuiltin);
@@ -95,6 +112,7 @@ export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnSce
       return;
     }
     editor.load(r.scenario);
+    loaded();
     fileProblem = null;
     startFrom.value = '';
     fill(status, h('p', { class: 'hint' }, `${file.name}: `, h('strong', {}, r.scenario.name), ` (${r.scenario.id}, ${r.scenario.turns} quarters from ${r.scenario.startYear} Q${r.scenario.startQuarter}), loaded below.`));
