@@ -5,7 +5,7 @@ import { BLOCS, REGIONS } from './state.js';
 import { checkParties } from './agreements.js';
 import { EVENT_BY_ID, EVENT_DECK } from './events.js';
 import SOURCES from './data/sources.json';
-import { describeScenarioIssues, nearest } from './scenario-errors.js';
+import { describeScenarioIssues, nearest, pathText } from './scenario-errors.js';
 
 /** A number with the id of the source it comes from (see data/sources.json). */
 export const Figure = z.object({
@@ -94,10 +94,12 @@ const PARAM_BOUNDS: Record<ParamKey, Bound> = {
 
 /** Every figure of a scenario with its path and bound. */
 function boundedFigures(s: { params: Record<string, Figure>; start: Record<string, unknown> }): [string[], Figure, Bound][] {
-  const st = s.start as Record<string, Figure & Record<string, Figure>>;
-  const each = (key: string, b: Bound): [string[], Figure, Bound][] => Object.entries(st[key] as Record<string, Figure>).map(([k, f]) => [['start', key, k], f, b]);
+  // A file that failed to parse is read as far as it can be (see CONSISTENCY): missing parts are skipped.
+  const st = (s.start ?? {}) as Record<string, Figure & Record<string, Figure>>;
+  const params = (s.params ?? {}) as Record<string, Figure>;
+  const each = (key: string, b: Bound): [string[], Figure, Bound][] => Object.entries((st[key] ?? {}) as Record<string, Figure>).map(([k, f]) => [['start', key, k], f, b]);
   return [
-    ...PARAM_KEYS.map((k): [string[], Figure, Bound] => [['params', k], s.params[k], PARAM_BOUNDS[k]]),
+    ...PARAM_KEYS.map((k): [string[], Figure, Bound] => [['params', k], params[k], PARAM_BOUNDS[k]]),
     [['start', 'leadMonths'], st.leadMonths, { min: -60, max: 60, unit: 'months from -60 (PRC ahead) to 60' }],
     [['start', 'globalStock'], st.globalStock, { min: 0, max: 1e15, minOpen: true, unit: 'above 0 (H100-equivalents), at most 10^15' }],
     ...each('stockShare', share),
@@ -113,7 +115,9 @@ function boundedFigures(s: { params: Record<string, Figure>; start: Record<strin
   ];
 }
 
-function checkFigure(path: string[], f: Figure, b: Bound, ctx: z.RefinementCtx): void {
+function checkFigure(path: string[], f: Figure, b: Bound, ctx: Sink): void {
+  // In a file that failed to parse, a figure may be missing or of the wrong shape: its type problem is listed already.
+  if (!f || typeof f !== 'object' || typeof f.value !== 'number' || typeof f.source !== 'string' || (f.range !== undefined && !(Array.isArray(f.range) && f.range.every((x) => typeof x === 'number')))) return;
   const outside = (v: number) => (b.minOpen ? v <= b.min : v < b.min) || v > b.max;
   const below = b.minOpen ? f.value <= b.min : f.value < b.min;
   // Sensitivity plays the match at each end of the range, so the ends must be figures the model can take.
@@ -127,7 +131,52 @@ function checkFigure(path: string[], f: Figure, b: Bound, ctx: z.RefinementCtx):
   }
 }
 
-export const ScenarioSchema = z
+type Sink = { addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void };
+type ScenarioShape = z.infer<typeof ScenarioObject>;
+
+/**
+ * The rules across fields, each on its own: run on a parsed scenario, and on a file that failed to parse
+ * (each rule as far as its part of the file is readable), so a facilitator sees every problem at once
+ * rather than one more after each fix.
+ */
+const CONSISTENCY: ((s: ScenarioShape, ctx: Sink) => void)[] = [
+  (s, ctx) => {
+    for (const [path, f, b] of boundedFigures(s)) checkFigure(path, f, b, ctx);
+  },
+  (s, ctx) => {
+    if (!s.seatsInPlay.includes('US') || !s.seatsInPlay.includes('CN')) ctx.addIssue({ code: 'custom', path: ['seatsInPlay'], message: 'US and CN must be in play' });
+  },
+  (s, ctx) => {
+    const shares = Object.values(s.start.stockShare).reduce((a, f) => a + f.value, 0);
+    if (Number.isFinite(shares) && Math.abs(shares - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['start', 'stockShare'], message: `shares must sum to 1 (they sum to ${+shares.toFixed(4)})` });
+  },
+  (s, ctx) => {
+    (s.start.agreements ?? []).forEach((a, i) => {
+      const why = checkParties(a.kind, a.parties);
+      if (why) ctx.addIssue({ code: 'custom', path: ['start', 'agreements', i], message: why });
+    });
+  },
+  (s, ctx) => {
+    s.events.forEach((e, i) => {
+      if (typeof e.eventId === 'string' && !EVENT_BY_ID.has(e.eventId)) {
+        const meant = nearest(e.eventId, EVENT_DECK.map((c) => c.id)) ?? EVENT_DECK.find((c) => nearest(e.eventId, [c.title]))?.id;
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'eventId'], message: `no event "${e.eventId}" in the deck${meant ? ` — did you mean "${meant}"?` : ''} (an event is named by its id, such as "${EVENT_DECK[0].id}")` });
+      }
+      // Against a length that is itself wrong, the comparison would only add noise.
+      if (Number.isInteger(e.turn) && Number.isInteger(s.turns) && s.turns >= 1 && s.turns <= 20 && e.turn > s.turns) ctx.addIssue({ code: 'custom', path: ['events', i, 'turn'], message: `turn ${e.turn} is after the last turn (${s.turns})` });
+    });
+  },
+  (s, ctx) => {
+    for (const [seat, levers] of Object.entries(s.start.levers ?? {})) {
+      for (const id of Object.keys(levers ?? {})) {
+        const def = LEVERS.find((l) => l.id === id);
+        if (def && def.seat !== seat) ctx.addIssue({ code: 'custom', path: ['start', 'levers', seat, id], message: `lever ${id} belongs to ${def.seat}` });
+      }
+    }
+  },
+];
+
+const ScenarioObject = z
   .object({
     id: z.string().max(64).regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
     name: z.string().min(1).max(80),
@@ -160,36 +209,11 @@ export const ScenarioSchema = z
       .strict(),
     events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1).max(80) }).strict()).max(50).default([]),
   })
-  .strict()
-  .superRefine((s, ctx) => {
-    for (const [path, f, b] of boundedFigures(s)) checkFigure(path, f, b, ctx);
-    if (!s.seatsInPlay.includes('US') || !s.seatsInPlay.includes('CN')) {
-      ctx.addIssue({ code: 'custom', path: ['seatsInPlay'], message: 'US and CN must be in play' });
-    }
-    const shares = Object.values(s.start.stockShare).reduce((a, f) => a + f.value, 0);
-    if (Math.abs(shares - 1) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: ['start', 'stockShare'], message: `shares must sum to 1 (they sum to ${+shares.toFixed(4)})` });
-    }
-    (s.start.agreements ?? []).forEach((a, i) => {
-      const why = checkParties(a.kind, a.parties);
-      if (why) ctx.addIssue({ code: 'custom', path: ['start', 'agreements', i], message: why });
-    });
-    s.events.forEach((e, i) => {
-      if (!EVENT_BY_ID.has(e.eventId)) {
-        const meant = nearest(e.eventId, EVENT_DECK.map((c) => c.id)) ?? EVENT_DECK.find((c) => nearest(e.eventId, [c.title]))?.id;
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'eventId'], message: `no event "${e.eventId}" in the deck${meant ? ` — did you mean "${meant}"?` : ''} (an event is named by its id, such as "${EVENT_DECK[0].id}")` });
-      }
-      if (e.turn > s.turns) ctx.addIssue({ code: 'custom', path: ['events', i, 'turn'], message: `turn ${e.turn} is after the last turn (${s.turns})` });
-    });
-    for (const [seat, levers] of Object.entries(s.start.levers ?? {})) {
-      for (const id of Object.keys(levers ?? {})) {
-        const def = LEVERS.find((l) => l.id === id);
-        if (def && def.seat !== seat) {
-          ctx.addIssue({ code: 'custom', path: ['start', 'levers', seat, id], message: `lever ${id} belongs to ${def.seat}` });
-        }
-      }
-    }
-  });
+  .strict();
+
+export const ScenarioSchema = ScenarioObject.superRefine((s, ctx) => {
+  for (const check of CONSISTENCY) check(s, ctx);
+});
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /** Every figure of a scenario in a fixed order, with its path and what it may be (for editors and checks). */
@@ -210,7 +234,18 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 export function parseScenario(input: unknown): ScenarioResult {
   const r = ScenarioSchema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, scenario: r.data };
-  return { ok: false, errors: describeScenarioIssues(r.error.issues) };
+  const errors = describeScenarioIssues(r.error.issues);
+  // The rules across fields, as far as the file can be read, so that they are not found one fix later.
+  const more: string[] = [];
+  const sink: Sink = { addIssue: (i) => more.push(`${pathText(i.path)}: ${i.message}`) };
+  for (const check of CONSISTENCY) {
+    try {
+      check(input as ScenarioShape, sink);
+    } catch {
+      // The part of the file this rule reads is malformed; its own problems are listed already.
+    }
+  }
+  return { ok: false, errors: [...new Set([...errors, ...more])] };
 }
 
 /** The figure behind a parameter (with its source id), falling back to the documented default. */

@@ -62,6 +62,25 @@ describe('scenario files', () => {
     expect(errorsOf(missingFigure)).toEqual(['start.hbmAccess: missing (a figure: {"value": …, "source": …})']);
   });
 
+  it('lists every problem at once: the rules across fields are checked as far as a file with type errors can be read', () => {
+    const b = copy(scenario('baseline')) as unknown as { start: Record<string, { value: number }>; turns: number; params: Record<string, { value: number }>; events: object[] };
+    delete b.start.tension;
+    b.turns = 3;
+    b.params.depreciation.value = 7;
+    b.events.push({ turn: 2, eventId: 'nope' });
+    (b.start.stockShare as unknown as Record<string, { value: number }>).US.value = 0.9;
+    expect(errorsOf(b)).toEqual([
+      'start.tension: missing (a figure: {"value": …, "source": …})',
+      'params.depreciation.value: 7 is out of bounds: a rate from 0 to 1',
+      'start.stockShare: shares must sum to 1 (they sum to 1.25)',
+      'events.#2.turn: turn 5 is after the last turn (3)',
+      'events.#3.eventId: no event "nope" in the deck (an event is named by its id, such as "efficiency-shock")',
+    ]);
+    // Whatever the shape, nothing throws: the problem is named.
+    expect(errorsOf({ ...copy(scenario('baseline')), start: 5 })).toEqual(['start: expected an object {…}, not the number 5']);
+    expect(errorsOf(null)).toEqual(['(root): expected an object {…}, not null']);
+  });
+
   it('a missing field and an out-of-range value are both reported', () => {
     const b = copy(scenario('baseline')) as unknown as Record<string, unknown>;
     delete b.name;
