@@ -4,8 +4,8 @@ import {
   CreateMatchSchema,
   CreateRoomOptionsSchema,
   JoinRoomOptionsSchema,
+  keptScenario,
   parseOwnScenario,
-  parseScenario,
   type CreateMatch,
   type JoinOptions,
   type Scenario,
@@ -120,8 +120,9 @@ export function newFacilitatorKey(): string {
 export function storedMatch(meta: MatchMeta): { create: CreateMatch; scenario: Scenario; facilitatorKey: string | null; modelVersion: number | undefined } {
   const opts = (meta.options ?? {}) as Partial<StoredOptions>;
   const create = CreateMatchSchema.parse(opts.create ?? {});
-  const parsed = parseScenario(meta.scenario);
-  const scenario = parsed.ok ? parsed.scenario : builtinScenario(create.scenario);
+  const kept = keptScenario(meta.scenario);
+  if (kept?.warning) console.warn(`match ${meta.code}: its stored scenario fails today's checks (${kept.warning}); it is played as stored`);
+  const scenario = kept ? kept.scenario : builtinScenario(create.scenario);
   if (!scenario) throw new Error(`match ${meta.code}: its scenario "${create.scenario}" is gone`);
   const modelVersion = typeof opts.modelVersion === 'number' ? opts.modelVersion : undefined;
   return { create, scenario, facilitatorKey: opts.facilitatorKey ?? null, modelVersion };

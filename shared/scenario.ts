@@ -92,12 +92,15 @@ const PARAM_BOUNDS: Record<ParamKey, Bound> = {
   botLatitude: rate,
 };
 
+const START_KEYS = { stockShare: BLOCS, cnInflow: ['legal', 'domestic', 'smuggled', 'offshore'], adoptionDemocratic: REGIONS, safety: ['USLAB', 'CNLAB'] } as const;
+
 /** Every figure of a scenario with its path and bound. */
 function boundedFigures(s: { params: Record<string, Figure>; start: Record<string, unknown> }): [string[], Figure, Bound][] {
   // A file that failed to parse is read as far as it can be (see CONSISTENCY): missing parts are skipped.
   const st = (s.start ?? {}) as Record<string, Figure & Record<string, Figure>>;
   const params = (s.params ?? {}) as Record<string, Figure>;
-  const each = (key: string, b: Bound): [string[], Figure, Bound][] => Object.entries((st[key] ?? {}) as Record<string, Figure>).map(([k, f]) => [['start', key, k], f, b]);
+  // Only the keys the format has: an unknown one is reported as such, and is not read further.
+  const each = (key: keyof typeof START_KEYS, b: Bound): [string[], Figure, Bound][] => START_KEYS[key].map((k) => [['start', key, k], ((st[key] ?? {}) as Record<string, Figure>)[k], b]);
   return [
     ...PARAM_KEYS.map((k): [string[], Figure, Bound] => [['params', k], params[k], PARAM_BOUNDS[k]]),
     [['start', 'leadMonths'], st.leadMonths, { min: -60, max: 60, unit: 'months from -60 (PRC ahead) to 60' }],
@@ -125,7 +128,8 @@ function checkFigure(path: string[], f: Figure, b: Bound, ctx: Sink): void {
   const yearly = b === growth && f.value > b.max ? `; if ${f.value} is a yearly factor, a quarter's is ${Math.pow(f.value, 0.25).toFixed(2)}` : '';
   if (below || f.value > b.max) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: `${f.value} is out of bounds: ${b.unit}${yearly}` });
   if (f.range && f.range[0] > f.range[1]) ctx.addIssue({ code: 'custom', path: [...path, 'range'], message: `the range runs from low to high ([${f.range[1]}, ${f.range[0]}], not [${f.range[0]}, ${f.range[1]}])` });
-  if (f.source !== OWN_SOURCE && !SOURCE_IDS.has(f.source)) {
+  // A source too long to be one is reported by the schema; it is not repeated here.
+  if (f.source !== OWN_SOURCE && !SOURCE_IDS.has(f.source) && f.source.length <= 80) {
     const meant = nearest(f.source, [...SOURCE_IDS]);
     ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${f.source}" in the game's list of sources${meant ? ` — did you mean "${meant}"?` : ''} (write "${OWN_SOURCE}" for a figure of your own)` });
   }
@@ -147,8 +151,11 @@ const CONSISTENCY: ((s: ScenarioShape, ctx: Sink) => void)[] = [
     if (!s.seatsInPlay.includes('US') || !s.seatsInPlay.includes('CN')) ctx.addIssue({ code: 'custom', path: ['seatsInPlay'], message: 'US and CN must be in play' });
   },
   (s, ctx) => {
-    const shares = Object.values(s.start.stockShare).reduce((a, f) => a + f.value, 0);
-    if (Number.isFinite(shares) && Math.abs(shares - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['start', 'stockShare'], message: `shares must sum to 1 (they sum to ${+shares.toFixed(4)})` });
+    const parts = BLOCS.map((b) => s.start.stockShare[b]?.value);
+    // Summed only when every bloc has a number: a missing one is its own problem.
+    if (!parts.every((v): v is number => typeof v === 'number' && Number.isFinite(v))) return;
+    const shares = parts.reduce((a, v) => a + v, 0);
+    if (Math.abs(shares - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['start', 'stockShare'], message: `shares must sum to 1 (they sum to ${+shares.toFixed(4)})` });
   },
   (s, ctx) => {
     (s.start.agreements ?? []).forEach((a, i) => {
@@ -157,8 +164,9 @@ const CONSISTENCY: ((s: ScenarioShape, ctx: Sink) => void)[] = [
     });
   },
   (s, ctx) => {
-    s.events.forEach((e, i) => {
-      if (typeof e.eventId === 'string' && !EVENT_BY_ID.has(e.eventId)) {
+    // At most the 50 a scenario may have: a longer list is refused by the schema, and not read further.
+    s.events.slice(0, 50).forEach((e, i) => {
+      if (typeof e.eventId === 'string' && e.eventId.length <= 80 && !EVENT_BY_ID.has(e.eventId)) {
         const meant = nearest(e.eventId, EVENT_DECK.map((c) => c.id)) ?? EVENT_DECK.find((c) => nearest(e.eventId, [c.title]))?.id;
         ctx.addIssue({ code: 'custom', path: ['events', i, 'eventId'], message: `no event "${e.eventId}" in the deck${meant ? ` — did you mean "${meant}"?` : ''} (an event is named by its id, such as "${EVENT_DECK[0].id}")` });
       }
@@ -246,6 +254,22 @@ export function parseScenario(input: unknown): ScenarioResult {
     }
   }
   return { ok: false, errors: [...new Set([...errors, ...more])] };
+}
+
+/**
+ * A scenario kept with a match: checked as any other, or, when today's checks refuse it, taken as kept if
+ * it has a scenario's shape. It passed the checks of its day when it was stored, and a match begun on it
+ * must still rebuild. Null when it is not a scenario at all.
+ */
+export function keptScenario(raw: unknown): { scenario: Scenario; warning?: string } | null {
+  const r = parseScenario(raw);
+  if (r.ok) return { scenario: r.scenario };
+  const s = raw as Partial<Record<keyof Scenario, unknown>> | null;
+  const shaped =
+    typeof s === 'object' && s !== null && typeof s.id === 'string' && typeof s.name === 'string' && typeof s.turns === 'number' && typeof s.startYear === 'number' && typeof s.startQuarter === 'number' &&
+    Array.isArray(s.seatsInPlay) && Array.isArray(s.events) && typeof s.params === 'object' && s.params !== null && typeof s.start === 'object' && s.start !== null &&
+    PARAM_KEYS.every((k) => typeof (s.params as Record<string, { value?: unknown }>)[k]?.value === 'number');
+  return shaped ? { scenario: s as Scenario, warning: r.errors.join('; ') } : null;
 }
 
 /** The figure behind a parameter (with its source id), falling back to the documented default. */

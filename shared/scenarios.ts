@@ -24,7 +24,12 @@ export const OWN_SCENARIO_MAX_CHARS = 48 * 1024;
  * scenario uses (everyone's client knows the built-ins by id, so a look-alike would be misread).
  */
 export function parseOwnScenario(input: unknown): ScenarioResult {
-  const size = JSON.stringify(input ?? null).length;
+  let size: number;
+  try {
+    size = JSON.stringify(input ?? null).length;
+  } catch {
+    return { ok: false, errors: ['(root): not a scenario (it cannot be written as JSON: too deeply nested, or circular)'] };
+  }
   if (size > OWN_SCENARIO_MAX_CHARS) return { ok: false, errors: [`(root): the scenario is ${Math.ceil(size / 1024)} kB; at most ${OWN_SCENARIO_MAX_CHARS / 1024} kB`] };
   const r = parseScenario(input);
   // Said at once, with the file's other problems: it is not one that fixing them would reveal.

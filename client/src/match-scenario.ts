@@ -1,4 +1,4 @@
-import { builtinScenario, parseScenario, type Scenario } from '../../shared/index.js';
+import { builtinScenario, keptScenario, type Scenario } from '../../shared/index.js';
 import { getState } from './store.js';
 
 type Source = { scenarioId: string; scenarioJson?: string } | null | undefined;
@@ -22,10 +22,10 @@ export function scenarioOf(m: Source): Scenario | undefined {
   return builtinScenario(m.scenarioId);
 }
 
+/** The server's copy, checked as the server checks a stored one (a match begun under older checks still reads). */
 function read(json: string): Scenario | undefined {
   try {
-    const r = parseScenario(JSON.parse(json));
-    return r.ok ? r.scenario : undefined;
+    return keptScenario(JSON.parse(json))?.scenario;
   } catch {
     return undefined;
   }

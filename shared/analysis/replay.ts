@@ -130,8 +130,8 @@ export function droppedOrders(states: readonly WorldState[]): DroppedOrder[] {
  * included. An order refused in both is the same refusal even when the budget it names differs.
  */
 export function newlyDropped(original: readonly WorldState[], altered: readonly WorldState[]): DroppedOrder[] {
-  // The refused order's name opens its reason ("Name" costs …); a reason without one is compared whole.
-  const key = (d: DroppedOrder) => `${d.turn}|${d.seat}|${/^"[^"]*"/.exec(d.why)?.[0] ?? d.why}`;
+  // The same reason about the same order, whatever figures it quotes ("costs 6, but only 3 is left").
+  const key = (d: DroppedOrder) => `${d.turn}|${d.seat}|${d.why.replace(/\d+(\.\d+)?/g, '#')}`;
   const before = new Map<string, number>();
   for (const d of droppedOrders(original)) before.set(key(d), (before.get(key(d)) ?? 0) + 1);
   return droppedOrders(altered).filter((d) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, createWorld, paramFigure, parseScenario, parseOwnScenario, parseOwnScenarioText, OWN_SCENARIO_MAX_CHARS, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
+import { ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, createWorld, paramFigure, parseScenario, parseOwnScenario, parseOwnScenarioText, keptScenario, OWN_SCENARIO_MAX_CHARS, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
 import { scenario } from './helpers.js';
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -194,6 +194,19 @@ describe('every figure has a source', () => {
   });
 });
 
+describe('a scenario kept with a match', () => {
+  it('still rebuilds when today’s checks are stricter than those it passed when stored, and is refused when it is no scenario', () => {
+    const stored = { ...copy(scenario('baseline')), id: 'old-drill', description: 'x'.repeat(700) };
+    expect(parseScenario(stored).ok).toBe(false);
+    const kept = keptScenario(stored);
+    expect(kept?.scenario.id).toBe('old-drill');
+    expect(kept?.warning).toMatch(/^description: must be at most 600 characters/);
+    expect(keptScenario(copy(scenario('baseline')))).toEqual({ scenario: scenario('baseline') });
+    expect(keptScenario({ id: 'x', name: 'y' })).toBeNull();
+    expect(keptScenario(null)).toBeNull();
+  });
+});
+
 describe('a scenario of a facilitator’s own, for a match', () => {
   const own = () => ({ ...copy(scenario('baseline')), id: 'seminar-week-3', name: 'Seminar, week 3' });
 
@@ -214,5 +227,9 @@ describe('a scenario of a facilitator’s own, for a match', () => {
     const bad = parseOwnScenario({ ...own(), turns: 25 });
     expect(!bad.ok && bad.errors).toEqual([expect.stringMatching(/^turns: /)]);
     expect(parseOwnScenario(null).ok).toBe(false);
+    // Nested past what JSON can write: refused, not thrown.
+    let deep: unknown = {};
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    expect(parseOwnScenario(deep)).toEqual({ ok: false, errors: ['(root): not a scenario (it cannot be written as JSON: too deeply nested, or circular)'] });
   });
 });

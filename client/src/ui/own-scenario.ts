@@ -24,7 +24,7 @@ function formatHelp(): HTMLElement {
       { class: 'hint' },
       'A file is the JSON this form downloads. Every figure is written {"value": 0.45, "source": "…"} with the id of its source, or "',
       OWN_SOURCE,
-      '" for an assumption of your own. Growth factors are per quarter (1.45 a quarter is about 4.4× a year). Scheduled events go in "events" as {"turn": 2, "eventId": "…"}, turn 1 being the first quarter played.',
+      '" for an assumption of your own. Growth factors are per quarter (1.45 a quarter is about 4.4× a year). Scheduled events (at most 50) go in "events" as {"turn": 2, "eventId": "…"}, turn 1 being the first quarter played. An id takes at most 64 characters, a name 80, a description 600.',
     ),
     h('h4', {}, 'Source ids'),
     h('ul', { class: 'own-ids' }, (SOURCES as { id: string; label: string }[]).map((s) => h('li', {}, h('code', {}, s.id), ` — ${s.label}`))),
@@ -41,9 +41,14 @@ function formatHelp(): HTMLElement {
 export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnScenarioField {
   const id = uid('own');
   const editor = scenarioEditor(() => {
-    // Using the form again: what it holds is what plays, not the refused file.
-    if (fileProblem) fill(status);
+    // Using the form again: what it holds is what plays, not the refused file; an offer to bring back
+    // set-aside changes lapses (taking it would replace what is typed now).
+    if (fileProblem || offering) {
+      fill(status);
+      input.value = '';
+    }
     fileProblem = null;
+    offering = false;
     onChange(current());
   });
   // "" while the form holds a file, so that choosing any built-in (the first too) starts from it again.
@@ -58,30 +63,37 @@ export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnSce
     return r.ok ? r.scenario : null;
   };
 
-  /** The form as it was loaded: starting again from a built-in sets aside only what differs from it. */
-  let loadedAs = '';
-  const loaded = () => (loadedAs = JSON.stringify(editor.draft()));
+  /** What the form was loaded with (a built-in, adjusted, or a file): changes are told from it. */
+  let origin: { base: Scenario; json: string } | null = null;
+  const loaded = () => {
+    const d = editor.draft();
+    origin = { base: d, json: JSON.stringify(d) };
+  };
+  /** The status shows the offer to bring changes back: using the form again withdraws it. */
+  let offering = false;
   const fromBuiltin = () => {
     const s = BUILTIN_SCENARIOS.find((x) => x.id === startFrom.value) ?? BUILTIN_SCENARIOS[0];
-    const before = loadedAs ? editor.draft() : null;
-    const setAside = before && JSON.stringify(before) !== loadedAs ? before : null;
+    const draft = origin ? editor.draft() : null;
+    const setAside = draft && origin && JSON.stringify(draft) !== origin.json ? { draft, origin } : null;
     startFrom.value = s.id;
     const adjusted = { ...s, name: `${s.name} (adjusted)` };
     editor.load(adjusted, `${s.id}-adjusted`);
     loaded();
     input.value = '';
     fileProblem = null;
-    // Changes are not lost to a mistaken choice: they can be brought back.
+    // Changes are not lost to a mistaken choice: until the form is used again, they can be brought back.
     if (setAside) {
       const back = h('button', { type: 'button', class: 'ghost small' }, 'Bring them back');
       back.addEventListener('click', () => {
-        editor.load(setAside);
-        loaded();
+        editor.load(setAside.draft, undefined, setAside.origin.base);
+        origin = setAside.origin;
         startFrom.value = '';
-        fill(status, h('p', { class: 'hint' }, `Your changes to ${setAside.name || 'the scenario'} are back.`));
+        offering = false;
+        fill(status, h('p', { class: 'hint' }, `Your changes to ${setAside.draft.name || 'the scenario'} are back.`));
         onChange(current());
       });
-      fill(status, h('p', { class: 'hint' }, `Started again from ${s.name}; your changes to ${setAside.name || 'the scenario'} were set aside. `, back));
+      fill(status, h('p', { class: 'hint' }, `Started again from ${s.name}; your changes to ${setAside.draft.name || 'the scenario'} were set aside. `, back));
+      offering = true;
     } else fill(status);
     onChange(current());
   };
@@ -111,9 +123,11 @@ export function ownScenarioField(onChange: (s: Scenario | null) => void): OwnSce
       );
       return;
     }
+    // Cleared first: loading the form counts as using it, which would empty the picker of this file.
+    fileProblem = null;
+    offering = false;
     editor.load(r.scenario);
     loaded();
-    fileProblem = null;
     startFrom.value = '';
     fill(status, h('p', { class: 'hint' }, `${file.name}: `, h('strong', {}, r.scenario.name), ` (${r.scenario.id}, ${r.scenario.turns} quarters from ${r.scenario.startYear} Q${r.scenario.startQuarter}), loaded below.`));
     onChange(current());

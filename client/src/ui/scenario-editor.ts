@@ -22,8 +22,11 @@ function slug(name: string): string {
 
 export type ScenarioEditor = {
   el: HTMLElement;
-  /** Start again from this scenario (a built-in one, or a file just read). */
-  load(s: Scenario, id?: string): void;
+  /**
+   * Start again from this scenario (a built-in one, or a file just read) under `id`; `base` is what its
+   * figures are compared with to tell the facilitator's own (the scenario itself unless given).
+   */
+  load(s: Scenario, id?: string, base?: Scenario): void;
   /** The edited scenario, checked. */
   result(): ScenarioResult;
   /** The edited scenario as it stands, for a file. */
@@ -230,8 +233,8 @@ export function scenarioEditor(onChange: () => void): ScenarioEditor {
 
   return {
     el,
-    load(s, newId) {
-      base = structuredClone(s);
+    load(s, newId, from = s) {
+      base = structuredClone(from);
       draft = structuredClone(s);
       idTouched = newId === undefined;
       if (newId !== undefined) draft.id = newId;

@@ -9,7 +9,7 @@ const STEPS: Step[] = [
   {
     title: 'Welcome to Lead Time',
     body: [
-      'It is 2026. You hold one seat in the race for AI leadership — a government or a frontier lab. Each turn is one quarter; the match runs to 2028 or ends early in a crisis.',
+      'It is 2026. You hold one seat in the race for AI leadership — a government or a frontier lab. Each turn is one quarter; the match runs to its scenario’s end (2028 in the built-in ones) or ends early in a crisis.',
       'Every seat gives its orders at the same time and in secret. Bots play every seat nobody holds.',
     ],
   },

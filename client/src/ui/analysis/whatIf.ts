@@ -1,5 +1,5 @@
 import { newlyDropped, whatIf, type DroppedOrder, type MatchRecord } from '../../../../shared/analysis/index.js';
-import { fixed, AGREEMENT_MENU, MAX_ORDERS_PER_QUARTER, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { fixed, AGREEMENT_MENU, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { shownChange } from '../../format.js';
 import { OKABE } from '../../palette.js';
@@ -113,10 +113,9 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const os = editor.orders();
     const v = before ? validateOrders(before, seatId(), os) : { errors: [] as string[] };
     const msgs = [...v.errors];
-    if (os.length > MAX_ORDERS_PER_QUARTER) msgs.push(`At most ${MAX_ORDERS_PER_QUARTER} orders.`);
     const same = JSON.stringify(os) === JSON.stringify(originalOrders());
     // The purse is spent in the orders' own order (as played first), which the catalogue's order above does not show.
-    const paid = v.errors.length && os.length > 1 ? ` Paid for in this order: ${os.map(orderText).join(', ')}.` : '';
+    const paid = v.errors.some((e) => / costs \d/.test(e)) && os.length > 1 ? ` Paid for in this order: ${os.map(orderText).join(', ')}.` : '';
     problems.textContent = msgs.length ? `${msgs.join(' ')} The model drops what the seat cannot afford.${paid}` : same ? 'These are the orders as played: change something.' : '';
     runBtn.disabled = same;
   }

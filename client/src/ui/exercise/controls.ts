@@ -210,10 +210,12 @@ export function injectForm(): Part {
     update(s) {
       btn.disabled = !(s.match && s.match.phase !== 'finished' && s.status === 'connected');
       const scenario = scenarioOf(s.match);
-      const key = scenario ? `${scenario.id}|${s.match?.scenarioJson.length ?? 0}` : '';
+      const turns = s.match?.turns ?? 0;
+      const key = scenario ? `${scenario.id}|${s.match?.scenarioJson.length ?? 0}|${turns}` : '';
       if (scenario && key !== scheduledFor) {
         scheduledFor = key;
-        markScheduled(scenario.events, quarterIndex(scenario.startYear, scenario.startQuarter));
+        // A match shorter than its scenario never plays the events after its end.
+        markScheduled(scenario.events.filter((e) => e.turn <= turns), quarterIndex(scenario.startYear, scenario.startQuarter));
       }
     },
   };
