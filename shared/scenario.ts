@@ -7,10 +7,14 @@ import { EVENT_BY_ID, EVENT_DECK } from './events.js';
 import SOURCES from './data/sources.json';
 import { describeScenarioIssues, nearest, pathText } from './scenario-errors.js';
 
+/** The longest source or event id a scenario may give, and the most events it may schedule. */
+const MAX_REF_CHARS = 80;
+const MAX_EVENTS = 50;
+
 /** A number with the id of the source it comes from (see data/sources.json). */
 export const Figure = z.object({
   value: z.number().finite(),
-  source: z.string().min(1).max(80),
+  source: z.string().min(1).max(MAX_REF_CHARS),
   range: z.tuple([z.number().finite(), z.number().finite()]).optional(),
 });
 export type Figure = z.infer<typeof Figure>;
@@ -129,7 +133,7 @@ function checkFigure(path: string[], f: Figure, b: Bound, ctx: Sink): void {
   if (below || f.value > b.max) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: `${f.value} is out of bounds: ${b.unit}${yearly}` });
   if (f.range && f.range[0] > f.range[1]) ctx.addIssue({ code: 'custom', path: [...path, 'range'], message: `the range runs from low to high ([${f.range[1]}, ${f.range[0]}], not [${f.range[0]}, ${f.range[1]}])` });
   // A source too long to be one is reported by the schema; it is not repeated here.
-  if (f.source !== OWN_SOURCE && !SOURCE_IDS.has(f.source) && f.source.length <= 80) {
+  if (f.source !== OWN_SOURCE && !SOURCE_IDS.has(f.source) && f.source.length <= MAX_REF_CHARS) {
     const meant = nearest(f.source, [...SOURCE_IDS]);
     ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${f.source}" in the game's list of sources${meant ? ` — did you mean "${meant}"?` : ''} (write "${OWN_SOURCE}" for a figure of your own)` });
   }
@@ -164,9 +168,9 @@ const CONSISTENCY: ((s: ScenarioShape, ctx: Sink) => void)[] = [
     });
   },
   (s, ctx) => {
-    // At most the 50 a scenario may have: a longer list is refused by the schema, and not read further.
-    s.events.slice(0, 50).forEach((e, i) => {
-      if (typeof e.eventId === 'string' && e.eventId.length <= 80 && !EVENT_BY_ID.has(e.eventId)) {
+    // At most the events a scenario may have: a longer list is refused by the schema, and not read further.
+    s.events.slice(0, MAX_EVENTS).forEach((e, i) => {
+      if (typeof e.eventId === 'string' && e.eventId.length <= MAX_REF_CHARS && !EVENT_BY_ID.has(e.eventId)) {
         const meant = nearest(e.eventId, EVENT_DECK.map((c) => c.id)) ?? EVENT_DECK.find((c) => nearest(e.eventId, [c.title]))?.id;
         ctx.addIssue({ code: 'custom', path: ['events', i, 'eventId'], message: `no event "${e.eventId}" in the deck${meant ? ` — did you mean "${meant}"?` : ''} (an event is named by its id, such as "${EVENT_DECK[0].id}")` });
       }
@@ -215,7 +219,7 @@ const ScenarioObject = z
           .optional(),
       })
       .strict(),
-    events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1).max(80) }).strict()).max(50).default([]),
+    events: z.array(z.object({ turn: z.number().int().min(1), eventId: z.string().min(1).max(MAX_REF_CHARS) }).strict()).max(MAX_EVENTS).default([]),
   })
   .strict();
 

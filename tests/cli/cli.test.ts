@@ -96,6 +96,8 @@ describe('npm run forecast', () => {
     expect(bare.stderr).toBe('forecast: --matches needs a value (a whole number from 1 to 1000000)\n');
     const noFile = await run('forecast', ['--record', '--matches', '10']);
     expect(noFile.stderr).toBe('forecast: --record needs a value\n');
+    const both = await run('forecast', ['--scenario', own, '--record', record, '--matches', '10']);
+    expect(both.stderr).toBe('forecast: give --scenario or --record, not both\n');
     const lonely = await run('forecast', ['--after', '2', '--matches', '10']);
     expect(lonely.stderr).toBe('forecast: --after needs --record (the stored match to forecast from)\n');
     const typo = await run('forecast', ['--scenario', own, '--matchs', '10']);

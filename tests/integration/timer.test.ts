@@ -10,6 +10,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A started match with the US (its host, named `host`), China and the EU held by people. */
+async function threeSeats(seed: string, orderSeconds: number, host: string): Promise<{ us: Player; cn: Player; eu: Player }> {
+  const us = await Player.create(server.endpoint, { create: { seed, orderSeconds }, join: { seat: 'US', name: host } });
+  const cn = await Player.join(server.endpoint, us.code, { join: { seat: 'CN', name: 'Bo' } });
+  const eu = await Player.join(server.endpoint, us.code, { join: { seat: 'EU', name: 'Eve' } });
+  await waitFor(() => eu.you() !== undefined, 'you');
+  us.send('start', {});
+  await waitFor(() => us.state.phase === 'orders', 'orders phase');
+  return { us, cn, eu };
+}
+
 describe('the orders timer', () => {
   it('resolves with bots for seats that did not submit when the deadline passes (f)', async () => {
     const us = await Player.create(server.endpoint, { create: { seed: 'timer', orderSeconds: 1 }, join: { seat: 'US', name: 'Alice' } });
@@ -41,12 +52,7 @@ describe('the orders timer', () => {
   });
 
   it("puts a seat's unsubmitted draft in as its orders when time runs out; a seat with nothing ticked gets its bot's", async () => {
-    const us = await Player.create(server.endpoint, { create: { seed: 'timer-draft', orderSeconds: 2 }, join: { seat: 'US', name: 'Alice' } });
-    const cn = await Player.join(server.endpoint, us.code, { join: { seat: 'CN', name: 'Bo' } });
-    const eu = await Player.join(server.endpoint, us.code, { join: { seat: 'EU', name: 'Eve' } });
-    await waitFor(() => eu.you() !== undefined, 'you');
-    us.send('start', {});
-    await waitFor(() => us.state.phase === 'orders', 'orders phase');
+    const { us, cn, eu } = await threeSeats('timer-draft', 2, 'Alice');
     const drafted = [{ action: 'us-intel', intensity: 2 }];
     // The US drafts and never submits; China drafts, then clears its form; the EU submits.
     await us.request('draft', { turn: 0, orders: drafted }, ['draft']);
@@ -67,12 +73,7 @@ describe('the orders timer', () => {
   });
 
   it('in a match without Control and without a timer, the host (and only the host) can close a quarter a seat never submits for', async () => {
-    const us = await Player.create(server.endpoint, { create: { seed: 'host-closes', orderSeconds: 0 }, join: { seat: 'US', name: 'Host Ada' } });
-    const cn = await Player.join(server.endpoint, us.code, { join: { seat: 'CN', name: 'Bo' } });
-    const eu = await Player.join(server.endpoint, us.code, { join: { seat: 'EU', name: 'Eve' } });
-    await waitFor(() => eu.you() !== undefined, 'you');
-    us.send('start', {});
-    await waitFor(() => us.state.phase === 'orders', 'orders phase');
+    const { us, cn, eu } = await threeSeats('host-closes', 0, 'Host Ada');
     await us.request('submit', { turn: 0, orders: [] }, ['ack']);
     await eu.request('draft', { turn: 0, orders: [{ action: 'eu-adoption', intensity: 1 }] }, ['draft']);
     // Not the host: refused, and nothing changes.

@@ -17,7 +17,6 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
   return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
 }
 
-
 /** The landing page: name, create a match, join by code, open public matches. */
 export function homeScreen(prefillCode: string | null): Screen {
   const notice = h('div', { class: 'notice', role: 'alert', 'aria-live': 'assertive' });
@@ -38,18 +37,17 @@ export function homeScreen(prefillCode: string | null): Screen {
   const timer = h('input', { type: 'number', name: 'timer', min: 0, max: 3600, step: 1, value: 0, inputmode: 'numeric' });
   const isPrivate = h('input', { type: 'checkbox', name: 'private', id: uid('priv') });
   const agendas = h('input', { type: 'checkbox', name: 'agendas', id: uid('agenda'), 'aria-describedby': uid('agenda-hint') });
-  let createForm: HTMLFormElement | undefined;
+  const turnsField = field('Quarters', turns, '1–20');
+  const turnsHintEl = turnsField.querySelector('.hint')!;
   const chosen = (): Scenario | null => (scenario.value === OWN ? own.scenario() : (BUILTIN_SCENARIOS.find((x) => x.id === scenario.value) ?? BUILTIN_SCENARIOS[0]));
   /** The quarters hint: the scenario's own length, and any scheduled event a shorter match leaves out. */
   const turnsHint = () => {
-    const hint = createForm?.querySelector(`#${turns.id}-hint`);
     const s = chosen();
-    if (!hint) return;
-    if (!s) return void (hint.textContent = '1–20');
+    if (!s) return void (turnsHintEl.textContent = '1–20');
     const n = Number(turns.value);
     const lost = Number.isInteger(n) && n >= 1 ? s.events.filter((e) => e.turn > n) : [];
     const names = lost.map((e) => `${EVENT_BY_ID.get(e.eventId)?.title ?? e.eventId} (quarter ${e.turn})`);
-    hint.textContent = `1–20; the scenario plays ${s.turns}.${lost.length ? ` With ${n}, ${lost.length === 1 ? 'its scheduled event' : `${lost.length} of its scheduled events`} will not happen: ${names.join(', ')}.` : ''}`;
+    turnsHintEl.textContent = `1–20; the scenario plays ${s.turns}.${lost.length ? ` With ${n}, ${lost.length === 1 ? 'its scheduled event' : `${lost.length} of its scheduled events`} will not happen: ${names.join(', ')}.` : ''}`;
   };
   const showTurns = (n: number | null) => {
     if (n !== null) turns.value = String(n);
@@ -82,14 +80,14 @@ export function homeScreen(prefillCode: string | null): Screen {
     { type: 'submit', class: 'ghost', title: 'You take no seat: you run the clock, inject events, adjudicate and read every channel' },
     'Create an exercise as Control',
   );
-  const form = h(
+  const createForm = h(
     'form',
     { class: 'card', 'aria-labelledby': 'create-h' },
     h('h2', { id: 'create-h' }, 'Create a match'),
     field('Scenario', scenario),
     scenarioDesc,
     own.el,
-    h('div', { class: 'row' }, field('Quarters', turns, '1–20'), field('Order timer (seconds)', timer, '0 waits for every player')),
+    h('div', { class: 'row' }, turnsField, field('Order timer (seconds)', timer, '0 waits for every player')),
     field('Seed (optional)', seed, 'Same seed and same orders replay the same match.'),
     h('div', { class: 'check' }, isPrivate, h('label', { for: isPrivate.id }, 'Private — not listed; join by code or link only')),
     h('div', { class: 'check' }, agendas, h('label', { for: agendas.id }, 'Secret agendas')),
@@ -98,9 +96,8 @@ export function homeScreen(prefillCode: string | null): Screen {
   );
   scenario.setAttribute('aria-describedby', scenarioDesc.id);
   scenario.addEventListener('change', syncScenario);
-  createForm = form;
   syncScenario();
-  form.addEventListener('submit', (e) => {
+  createForm.addEventListener('submit', (e) => {
     e.preventDefault();
     const t = Number(turns.value);
     const secs = Number(timer.value);
@@ -219,7 +216,7 @@ export function homeScreen(prefillCode: string | null): Screen {
       h('div', { class: 'card name-card' }, field('Your name', name, 'Shown to the other players in this match (up to 40 characters).')),
     ),
     notice,
-    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : form), h('div', { class: 'stack' }, prefillCode ? form : joinForm, lastMatchCard(), controlRejoin(), list)),
+    h('div', { class: 'home-grid' }, h('div', { class: 'stack' }, prefillCode ? joinForm : createForm), h('div', { class: 'stack' }, prefillCode ? createForm : joinForm, lastMatchCard(), controlRejoin(), list)),
   );
 
   const busy = (s: AppState) => s.status === 'connecting' || s.status === 'reconnecting';

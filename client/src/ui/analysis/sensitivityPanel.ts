@@ -4,14 +4,12 @@ import { h, fill, uid } from '../../dom.js';
 import { tornado } from './charts.js';
 import { runSensitivity, workerCount, type Run } from './pool.js';
 
-/** "smuggledBasePerQuarter" → "Smuggled base per quarter". */
-export const paramLabel = keyWords;
 
 /**
  * Which sourced parameters move the outcome odds most: each is set to the low and the high end of its
  * range, all else equal (shared `sensitivity`, run in the workers), and drawn as a tornado chart.
  */
-export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTMLElement; setScenario(s: Scenario): void } {
+export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario): void } {
   const id = uid('sens');
   // The built-ins, and the match's own scenario when it has one.
   const choices = new Map<string, Scenario>(BUILTIN_SCENARIOS.map((s) => [s.id, s]));
@@ -43,7 +41,6 @@ export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTML
     chart,
     table,
   );
-  if (opts.scenarioId) scenario.value = opts.scenarioId;
   let last: Sensitivity | null = null;
   let pickedOutcome = false;
   outcome.addEventListener('change', () => (pickedOutcome = true));
@@ -52,7 +49,7 @@ export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTML
   const draw = () => {
     if (!last || last.rows.length === 0) return;
     const o = outcome.value as OutcomeId;
-    fill(chart, tornado(last, o, paramLabel));
+    fill(chart, tornado(last, o, keyWords));
     fill(
       table,
       h(
@@ -67,7 +64,7 @@ export function sensitivityPanel(opts: { scenarioId?: string } = {}): { el: HTML
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, paramLabel(r.param), h('span', { class: 'lever-kind' }, `source: ${r.source}`)),
+              h('th', { scope: 'row' }, keyWords(r.param), h('span', { class: 'lever-kind' }, `source: ${r.source}`)),
               h('td', { class: 'num' }, `${r.low} – ${r.high} (base ${r.base})`),
               h('td', { class: 'num' }, `${(r.swing * 100).toFixed(0)} pts`),
               h('td', {}, OUTCOME_INFO[r.mostMoved].title),

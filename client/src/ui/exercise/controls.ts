@@ -1,4 +1,4 @@
-import { EFFECT_LABEL, EVENT_DECK, quarterIndex, quarterLabel, LEVERS, effectText, isModifierKey, isMultiplierKey, REGIONS, REGION_NAME, SEATS, SEAT_INFO, type SeatId } from '../../../../shared/index.js';
+import { EFFECT_LABEL, EVENT_BY_ID, EVENT_DECK, quarterIndex, quarterLabel, LEVERS, effectText, isModifierKey, isMultiplierKey, REGIONS, REGION_NAME, SEATS, SEAT_INFO, type Scenario, type SeatId } from '../../../../shared/index.js';
 import { AdjustSchema, CUSTOM_EFFECT_KEYS, CustomEventSchema, adjustRange, effectBounds, isShareTarget, type AdjustTarget, type CustomEffect } from '../../../../shared/facilitation.js';
 import { h, fill, uid } from '../../dom.js';
 import { pct } from '../../format.js';
@@ -176,10 +176,10 @@ export function injectForm(): Part {
     EVENT_DECK.map((e) => h('option', { value: e.id }, e.title)),
   );
   // Each card's place in this match's scenario, from the scenario itself (a facilitator's own may differ from the built-ins).
-  let scheduledFor = '';
+  let marked: { scenario: Scenario; turns: number } | null = null;
   const markScheduled = (events: readonly { turn: number; eventId: string }[], first: number) => {
     for (const option of select.options) {
-      const title = EVENT_DECK.find((x) => x.id === option.value)?.title ?? option.value;
+      const title = EVENT_BY_ID.get(option.value)?.title ?? option.value;
       const quarters = events.filter((e) => e.eventId === option.value).map((e) => quarterLabel(first + e.turn - 1));
       option.textContent = quarters.length ? `${title} (scheduled: ${quarters.join(', ')})` : title;
     }
@@ -211,9 +211,9 @@ export function injectForm(): Part {
       btn.disabled = !(s.match && s.match.phase !== 'finished' && s.status === 'connected');
       const scenario = scenarioOf(s.match);
       const turns = s.match?.turns ?? 0;
-      const key = scenario ? `${scenario.id}|${s.match?.scenarioJson.length ?? 0}|${turns}` : '';
-      if (scenario && key !== scheduledFor) {
-        scheduledFor = key;
+      // scenarioOf hands back the same object until the match's copy changes.
+      if (scenario && (marked?.scenario !== scenario || marked.turns !== turns)) {
+        marked = { scenario, turns };
         // A match shorter than its scenario never plays the events after its end.
         markScheduled(scenario.events.filter((e) => e.turn <= turns), quarterIndex(scenario.startYear, scenario.startQuarter));
       }
