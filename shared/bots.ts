@@ -3,12 +3,13 @@ import { ACTION_RULES } from './action-rules.js';
 import { SEAT_INFO, bySeat, type BySeat, type SeatId, type Side } from './seats.js';
 import type { LeverId, LeverValues } from './levers.js';
 import type { Order, WorldState } from './state.js';
-import { botStream, rngFor, type Rng } from './rng.js';
+import { BlockStream, STREAM, type Rng } from './rng.js';
 import { clamp } from './formulas.js';
 import { restrictiveness } from './steps/relations-step.js';
 import { offshoreBlocked, smugglingBlocked } from './steps/compute-step.js';
 import { lv } from './steps/context.js';
 import { botAgreementOrders, proposalOrders } from './negotiation.js';
+import { AGREEMENT_KINDS } from './agreements.js';
 import { DOCTRINES, DOCTRINE_TABLE, type Doctrine, type Stance } from './doctrines.js';
 
 export { DOCTRINES, type Doctrine };
@@ -69,8 +70,27 @@ const BOT_ACTIONS: BySeat<readonly BotAction[]> = bySeat((seat) =>
     .filter((m): m is BotAction => m !== null),
 );
 
-/** Each seat's stream purpose per doctrine (built once: a quarter asks for eight of them). */
-const BOT_PURPOSE: BySeat<Record<Doctrine, string>> = bySeat((seat) => ({ hawk: botStream(seat, 'hawk'), dove: botStream(seat, 'dove'), opportunist: botStream(seat, 'opportunist') }));
+/**
+ * The most draws a seat's bot takes in a quarter: its perception, one roll per agreement on the menu, and
+ * two per action it weighs (how many steps of a campaign, and the noise on its value). Each seat's block
+ * of the quarter's bots stream is this long, so one bot's choices never shift another's draws.
+ */
+export const BOT_DRAWS: BySeat<number> = bySeat((seat) => 1 + AGREEMENT_KINDS.length + 2 * BOT_ACTIONS[seat].length);
+
+/** Where each seat's block starts in the quarter's bots stream (seats in SEATS order). */
+const BOT_OFFSET: BySeat<number> = (() => {
+  let at = 0;
+  return bySeat((seat) => {
+    const start = at;
+    at += BOT_DRAWS[seat];
+    return start;
+  });
+})();
+
+/** The bots stream of the quarter that follows `state` (one per quarter, a block per seat; hand it to every bot that orders). */
+export function botDraws(state: WorldState): BlockStream {
+  return new BlockStream(state.seed, state.turn + 1, STREAM.bots);
+}
 
 /** What a bot believes: public figures exactly, the lead as its intelligence allows. */
 export type Perception = {
@@ -123,17 +143,46 @@ type BotTurn = {
   /** The doctrine's position in per-doctrine arrays. */
   readonly di: number;
   readonly side: Side;
-  readonly levers: LeverValues;
-  readonly posture: LeverValues;
+  /** How far the scenario lets this seat's politics move from its posture (1 for the PRC's seats). */
+  readonly latitude: number;
+  /** The scenario's posture for each of the seat's actions' levers, by action position. */
+  readonly posture: readonly number[];
   readonly v: Perception;
-  /** The agreements the bot signs this quarter: it means to keep them from the quarter they come into force. */
-  readonly signing: readonly string[];
+  /**
+   * The agreements that bind the bot: those in force it is a party to, and those it signs this quarter
+   * (it means to keep them from the quarter they come into force).
+   */
+  readonly bound: readonly string[];
 };
 
+/**
+ * The posture each seat's bot actions start from, by action position. A scenario's posture never changes
+ * during a match, so it is read once per posture object (a memo of a pure function, holding no state).
+ */
+const POSTURE_BY_ACTION = new WeakMap<WorldState['posture'], BySeat<readonly number[]>>();
+
+function postureByAction(state: WorldState): BySeat<readonly number[]> {
+  let p = POSTURE_BY_ACTION.get(state.posture);
+  if (!p) {
+    const posture = state.posture;
+    p = bySeat((seat) => BOT_ACTIONS[seat].map((m) => (posture[seat] as LeverValues)[m.lever] ?? 0));
+    POSTURE_BY_ACTION.set(posture, p);
+  }
+  return p;
+}
+
+/** The agreement kinds binding a seat: in force with it as a party, or signed by it this quarter (its sign orders, and proposals it accepted). */
+function boundKinds(state: WorldState, seat: SeatId, signs: readonly Order[]): readonly string[] {
+  let out: string[] | null = null;
+  for (const a of state.agreements) if (a.parties.includes(seat)) (out ??= []).push(a.kind);
+  for (const o of signs) (out ??= []).push(o.agreement as string);
+  if (state.proposals.length) for (const o of proposalOrders(state, seat)) (out ??= []).push(o.agreement as string);
+  return out ?? NOTHING;
+}
+
 /** The level a bot wants a policy lever at: the scenario's posture, shifted by doctrine and by the situation. */
-function desiredPolicy(t: BotTurn, m: BotAction): number {
+function desiredPolicy(t: BotTurn, m: BotAction, posture: number): number {
   const { state, seat, doctrine, side, v } = t;
-  const posture = t.posture[m.lever] ?? 0;
   let d = m.shift[t.di];
   switch (m.stance) {
     case 'restrict':
@@ -161,15 +210,15 @@ function desiredPolicy(t: BotTurn, m: BotAction): number {
       break;
   }
   // The scenario says how far from its posture the democracies' and hubs' politics may move.
-  return clamp(posture + (side === 'prc' ? 1 : state.params.botLatitude ?? 1) * d);
+  return clamp(posture + t.latitude * d);
 }
 
 /** The intensity (0..1) a bot wants for a campaign lever this quarter. */
-function desiredCampaign(t: BotTurn, m: BotAction): number {
+function desiredCampaign(t: BotTurn, m: BotAction, posture: number): number {
   const { state, seat, doctrine, v } = t;
   const lever = m.lever;
   // A scenario may set a habit for a campaign (e.g. standing dialogues): bots start from it.
-  let d = m.shift[t.di] + (t.posture[lever] ?? 0);
+  let d = m.shift[t.di] + posture;
   switch (m.stance) {
     case 'covert':
       if (seat === 'HUB') {
@@ -222,9 +271,8 @@ function desiredCampaign(t: BotTurn, m: BotAction): number {
 
 /** True when an agreement in force, or one the bot signs this quarter, binds its seat not to take this action. */
 function bindsSeat(t: BotTurn, m: BotAction): boolean {
-  if (m.forbiddenBy.length === 0) return false;
-  for (const a of t.state.agreements) if (a.parties.includes(t.seat) && m.forbiddenBy.includes(a.kind)) return true;
-  for (let i = 0; i < t.signing.length; i++) if (m.forbiddenBy.includes(t.signing[i])) return true;
+  if (m.forbiddenBy.length === 0 || t.bound.length === 0) return false;
+  for (let i = 0; i < t.bound.length; i++) if (m.forbiddenBy.includes(t.bound[i])) return true;
   return false;
 }
 
@@ -253,14 +301,24 @@ function rank(c: Candidate[]): void {
  * threshold. A bot never takes a public act that an agreement binding it forbids (it would be exposed at
  * once); covert ones it may risk, as its doctrine allows.
  */
-export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine): Order[] {
-  const rng = rngFor(state.seed, state.turn + 1, BOT_PURPOSE[seat][doctrine]);
+export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, draws: BlockStream = botDraws(state)): Order[] {
+  const rng = draws.block(BOT_OFFSET[seat], BOT_DRAWS[seat]);
   const v = perceive(state, seat, rng, doctrine);
   const di = DOCTRINE_INDEX[doctrine];
   const levers = state.levers[seat] as LeverValues;
   const orders: Order[] = botAgreementOrders(state, seat, doctrine, rng);
-  const signing = orders.length || state.proposals.length ? [...orders, ...proposalOrders(state, seat)].map((o) => o.agreement as string) : NOTHING;
-  const t: BotTurn = { state, seat, doctrine, di, side: SEAT_INFO[seat].side, levers, posture: state.posture[seat], v, signing };
+  const side = SEAT_INFO[seat].side;
+  const t: BotTurn = {
+    state,
+    seat,
+    doctrine,
+    di,
+    side,
+    latitude: side === 'prc' ? 1 : (state.params.botLatitude ?? 1),
+    posture: postureByAction(state)[seat],
+    v,
+    bound: boundKinds(state, seat, orders),
+  };
   const actions = BOT_ACTIONS[seat];
   const candidates: Candidate[] = [];
   for (let i = 0; i < actions.length; i++) {
@@ -269,13 +327,13 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine): 
     let steps: number;
     let value: number;
     if (m.policy) {
-      const gap = desiredPolicy(t, m) - (levers[m.lever] ?? 0);
+      const gap = desiredPolicy(t, m, t.posture[i]) - (levers[m.lever] ?? 0);
       const size = Math.abs(gap) / Math.abs(m.delta);
       if (gap * m.delta <= 0 || size < 0.5) continue;
       steps = Math.min(m.maxIntensity, R.maxPolicySteps, Math.max(1, Math.round(size)));
       value = m.weight[di] * Math.min(1, size);
     } else {
-      const level = desiredCampaign(t, m);
+      const level = desiredCampaign(t, m, t.posture[i]);
       const raw = level / Math.abs(m.delta);
       steps = Math.min(m.maxIntensity, Math.floor(raw + rng()));
       if (steps < 1) continue;
@@ -301,6 +359,7 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine): 
 
 /** Bot orders for every seat (a convenience for tests and tools). */
 export function allBotOrders(state: WorldState, doctrines: BySeat<Doctrine>): BySeat<Order[]> {
-  return bySeat((seat) => botOrders(state, seat, doctrines[seat]));
+  const draws = botDraws(state);
+  return bySeat((seat) => botOrders(state, seat, doctrines[seat], draws));
 }
 

@@ -3,9 +3,9 @@ import type { Scenario } from './scenario.js';
 import type { SeatOrders, WorldState } from './state.js';
 import { createWorld, type CreateWorldOptions } from './world.js';
 import { resolveQuarter, type Resolution, type ResolveOptions } from './resolve.js';
-import { botOrders, DOCTRINES, type Doctrine } from './bots.js';
+import { botDraws, botOrders, DOCTRINES, type Doctrine } from './bots.js';
 import { botNegotiate, proposalOrders } from './negotiation.js';
-import { botStream, rngFor, STREAM } from './rng.js';
+import { rngFor, STREAM, type BlockStream } from './rng.js';
 
 /** A doctrine for each seat, drawn from the seed so a match's bots are reproducible. */
 export function assignDoctrines(seed: string, fixed?: Doctrine): BySeat<Doctrine> {
@@ -14,11 +14,11 @@ export function assignDoctrines(seed: string, fixed?: Doctrine): BySeat<Doctrine
 }
 
 /**
- * The streams one quarter of an all-bot match opens at most: each bot seat's, the world's, and detection's
- * (opened only when something covert was ordered). Accepting a proposal opens one more per acceptance.
+ * The streams one quarter of an all-bot match opens: the bots' (a block per seat) and the resolution's
+ * (the world's draws, then detection's). Accepting a proposal opens one more per acceptance.
  */
-export function quarterStreams(doctrines: BySeat<Doctrine>): string[] {
-  return [...SEATS.map((seat) => botStream(seat, doctrines[seat])), STREAM.world, STREAM.detection];
+export function quarterStreams(): string[] {
+  return [STREAM.bots, STREAM.resolution];
 }
 
 /**
@@ -26,8 +26,10 @@ export function quarterStreams(doctrines: BySeat<Doctrine>): string[] {
  * for proposals it accepted during negotiation (see negotiation.ts).
  */
 export function completeOrders(state: WorldState, given: Partial<BySeat<SeatOrders>>, doctrines: BySeat<Doctrine>): BySeat<SeatOrders> {
+  // The quarter's bots stream, opened only if a seat needs its bot.
+  let draws: BlockStream | null = null;
   return bySeat((seat) => {
-    const base = given[seat] ?? botOrders(state, seat, doctrines[seat]);
+    const base = given[seat] ?? botOrders(state, seat, doctrines[seat], (draws ??= botDraws(state)));
     if (state.proposals.length === 0) return base;
     const owed = proposalOrders(state, seat).filter((o) => !base.some((b) => b.agreement === o.agreement));
     return owed.length ? [...base, ...owed] : base;

@@ -4,9 +4,9 @@ import { LEVERS } from './levers.js';
 import { clamp } from './formulas.js';
 import { K } from './coefficients.js';
 import { cloneWorld } from './clone.js';
-import { rngFor, STREAM } from './rng.js';
+import { BlockStream, drawsFrom, STREAM } from './rng.js';
 import type { GameEvent, Order, SeatOrders, WorldState } from './state.js';
-import { emptyAgreementEffects, setLever, type TurnCtx } from './steps/context.js';
+import { emptyAgreementEffects, setLever, WORLD_DRAWS, type TurnCtx } from './steps/context.js';
 import { gatherAgreementEffects, stepAgreements } from './steps/agreements-step.js';
 import { acceptOrders, stepPolicies } from './steps/orders-step.js';
 import { stepCompute } from './steps/compute-step.js';
@@ -51,6 +51,7 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
   const s = opts.inPlace ? prev : cloneWorld(prev);
   const turn = prev.turn + 1;
   s.turn = turn;
+  const stream = new BlockStream(prev.seed, turn, STREAM.resolution);
   const ctx: TurnCtx = {
     turn,
     quarter: record ? quarterLabel(s.startQuarter + turn - 1) : '',
@@ -62,7 +63,8 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
     covert: [],
     agreements: emptyAgreementEffects(),
     early: null,
-    rng: rngFor(prev.seed, turn, STREAM.world),
+    rng: drawsFrom(stream.take(0, WORLD_DRAWS), 'world'),
+    stream,
   };
 
   // 0. New quarter: campaigns last one quarter only; expired modifiers go.

@@ -3,24 +3,76 @@ import seedrandom from 'seedrandom';
 export type Rng = () => number;
 
 /**
- * Every random draw in the model comes from a stream named by the match seed, the turn and a purpose,
- * so that changing one seat's orders never shifts another stream (what-if replays stay comparable).
+ * Every random draw in the model comes from a stream named by the match seed, the turn and a purpose.
  * Streams are seedrandom's Tyche-i generator (32-bit integer arithmetic: the same numbers on every
  * platform), seeded with a 53-bit integer hashed from the three names. An integer seed costs Tyche-i
- * twenty warm-up rounds instead of one round per character of a string seed, which matters because a
- * quarter opens a dozen streams and a forecast plays thousands of quarters.
+ * twenty warm-up rounds instead of one round per character of a string seed.
  */
 export function rngFor(seed: string, turn: number, purpose: string): Rng {
   // seedrandom accepts an integer seed at run time; its typings name only strings.
   return seedrandom.tychei(streamSeed(seed, turn, purpose) as unknown as string);
 }
 
-/** The purposes of a quarter's shared streams (docs/MODEL.md, Randomness); each bot seat has one of its own, `botStream`. */
-export const STREAM = { world: 'world', detection: 'detection' } as const;
+/**
+ * The purposes of a quarter's two streams (docs/MODEL.md, Randomness). Each is read in fixed blocks
+ * (`BlockStream`), so that one seat's orders never shift another reader's draws: `bots` holds a block per
+ * seat, `resolution` the world's block and then detection's draws.
+ */
+export const STREAM = { bots: 'bots', resolution: 'resolution' } as const;
 
-/** A bot seat's own stream purpose for a quarter. */
-export function botStream(seat: string, doctrine: string): string {
-  return `bot:${seat}:${doctrine}`;
+/**
+ * A stream read in blocks at fixed offsets: whatever an earlier block's reader drew (all of its block or
+ * less), a block's draws are the same. Blocks are read in order of their offsets; a reader that runs past
+ * its block's size is an error, since it would take another reader's draws. Opening one stream per
+ * quarter and handing out blocks costs a fraction of opening a stream per reader.
+ */
+export class BlockStream {
+  private readonly rng: Rng;
+  private readonly purpose: string;
+  /** Draws taken from the stream so far. */
+  private taken = 0;
+
+  constructor(seed: string, turn: number, purpose: string) {
+    this.rng = rngFor(seed, turn, purpose);
+    this.purpose = purpose;
+  }
+
+  /** The block of `size` draws that starts at `start`, as a stream (`size` may be Infinity for the last block). */
+  block(start: number, size: number): Rng {
+    this.skipTo(start);
+    const end = start + size;
+    return () => {
+      if (this.taken >= end) throw new Error(`the ${this.purpose} stream's block at ${start} has only ${size} draws`);
+      this.taken++;
+      return this.rng();
+    };
+  }
+
+  /** The block of `size` draws that starts at `start`, drawn at once (for a reader whose draws interleave with a later block's). */
+  take(start: number, size: number): number[] {
+    this.skipTo(start);
+    const out: number[] = new Array<number>(size);
+    for (let i = 0; i < size; i++) out[i] = this.rng();
+    this.taken += size;
+    return out;
+  }
+
+  private skipTo(start: number): void {
+    if (start < this.taken) throw new Error(`the ${this.purpose} stream is already past draw ${start} (at ${this.taken})`);
+    while (this.taken < start) {
+      this.rng();
+      this.taken++;
+    }
+  }
+}
+
+/** A stream over draws already taken (`BlockStream.take`); running past them is an error. */
+export function drawsFrom(draws: readonly number[], purpose: string): Rng {
+  let i = 0;
+  return () => {
+    if (i >= draws.length) throw new Error(`the ${purpose} draws are used up (${draws.length})`);
+    return draws[i++];
+  };
 }
 
 /** A deterministic noise value in [-1, 1] for a named quantity, used for intelligence estimates. */

@@ -1,12 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { forecast, type ForecastOptions } from '../../shared/analysis/forecast.js';
 import { builtinScenario } from '../../shared/scenarios.js';
-import { assignDoctrines, playBotMatch, quarterStreams } from '../../shared/match.js';
+import { playBotMatch, quarterStreams } from '../../shared/match.js';
 import type { WorldState } from '../../shared/state.js';
 import { rngFor } from '../../shared/rng.js';
 
-/** The purposes a quarter opens streams for, with mixed doctrines (see docs/MODEL.md, Randomness). */
-const STREAM_PURPOSES = quarterStreams(assignDoctrines('bench-streams'));
+/** The purposes a quarter opens streams for (see docs/MODEL.md, Randomness). */
+const STREAM_PURPOSES = quarterStreams();
 
 export type ForecastJob = { id: number; kind: 'forecast'; position: WorldState; n: number; options: ForecastOptions };
 /** Play `n` full bot matches and report how long they took and how many quarters they lasted (for the benchmark). */

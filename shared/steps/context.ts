@@ -2,7 +2,8 @@ import type { BySeat, SeatId } from '../seats.js';
 import type { LeverId, LeverValues } from '../levers.js';
 import type { OutcomeInputs } from '../outcomes.js';
 import type { GameEvent, Order, WorldState } from '../state.js';
-import type { Rng } from '../rng.js';
+import type { BlockStream, Rng } from '../rng.js';
+import { EVENT_DECK } from '../events.js';
 
 /** A covert (or private) act taken this quarter, waiting for the detection step. */
 export type CovertAct = { seat: SeatId; action: string; intensity: number; /** Agreement kinds this act breaches. */ breaches: readonly string[] };
@@ -35,13 +36,17 @@ export type TurnCtx = {
   agreements: AgreementEffects;
   early: OutcomeInputs['early'];
   /**
-   * The quarter's world stream (purpose 'world'): the draws whose number never depends on orders, taken in
-   * a fixed order — 2 for algorithmic progress, one per random event card, 1 for the tension shock, 3 for
-   * the incident, catastrophe and crisis rolls. Draws whose number depends on orders (detection, bots)
-   * have streams of their own, so no order shifts these.
+   * The world's draws (the first block of the quarter's resolution stream): the draws whose number never
+   * depends on orders, taken in a fixed order — 2 for algorithmic progress, one per random event card, 1
+   * for the tension shock, 3 for the incident, catastrophe and crisis rolls. `WORLD_DRAWS` of them.
    */
   rng: Rng;
+  /** The quarter's resolution stream; detection reads its block after the world's (its number of draws depends on the covert acts ordered). */
+  stream: BlockStream;
 };
+
+/** How many draws the world's block holds (see `TurnCtx.rng`). */
+export const WORLD_DRAWS = 2 + EVENT_DECK.filter((c) => c.trigger === 'random').length + 1 + 3;
 
 export function emptyAgreementEffects(): AgreementEffects {
   return {

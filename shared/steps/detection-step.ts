@@ -2,9 +2,8 @@ import { SEAT_INFO, type SeatId } from '../seats.js';
 import { ACTION_BY_ID } from '../actions.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
-import { rngFor, STREAM } from '../rng.js';
 import type { WorldState } from '../state.js';
-import { emit, type CovertAct, type TurnCtx } from './context.js';
+import { emit, WORLD_DRAWS, type CovertAct, type TurnCtx } from './context.js';
 import { exposeBreach } from './orders-step.js';
 
 /** Who would catch a seat's covert act: the US watches the PRC and the hubs, the PRC watches the rest. */
@@ -65,7 +64,7 @@ export function stepDetection(s: WorldState, ctx: TurnCtx): void {
   exposed.offshore = 0;
   exposed.distillation = 0;
   if (ctx.covert.length === 0) return;
-  const rng = rngFor(s.seed, ctx.turn, STREAM.detection);
+  const rng = ctx.stream.block(WORLD_DRAWS, Infinity);
   for (const act of ctx.covert) {
     const def = ACTION_BY_ID.get(act.action);
     if (!def || (def.visibility !== 'covert' && act.breaches.length === 0)) continue;

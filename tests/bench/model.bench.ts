@@ -1,10 +1,10 @@
 import os from 'node:os';
-import { assignDoctrines, builtinScenario, createWorld, quarterStreams } from '../../shared/index.js';
+import { builtinScenario, createWorld, quarterStreams } from '../../shared/index.js';
 import { ForecastPool } from '../../server/analysis/forecast-pool.js';
 import { median, writeSection } from './benchmarks-file.js';
 
-/** Streams a quarter opens at most: one per bot seat, the world stream, and detection when anything covert was ordered. */
-const STREAMS_PER_QUARTER = quarterStreams(assignDoctrines('bench')).length;
+/** Streams a quarter opens: the bots' and the resolution's. */
+const STREAMS_PER_QUARTER = quarterStreams().length;
 
 /**
  * Full bot matches per second on one core, the wall time of a 10,000-continuation forecast on all cores,
