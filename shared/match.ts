@@ -42,7 +42,10 @@ export function completeOrders(state: WorldState, given: Partial<BySeat<SeatOrde
  */
 export function playQuarter(state: WorldState, given: Partial<BySeat<SeatOrders>>, doctrines: BySeat<Doctrine>, opts: ResolveOptions = {}): Resolution {
   const negotiated = negotiateQuarter(state, given, doctrines);
-  return resolveQuarter(negotiated, completeOrders(negotiated, given, doctrines), opts);
+  const orders = completeOrders(negotiated, given, doctrines);
+  // With no proposals open, a seat without given orders has exactly its bot's orders.
+  const botMade = negotiated.proposals.length === 0 ? bySeat((seat) => given[seat] === undefined) : undefined;
+  return resolveQuarter(negotiated, orders, botMade ? { ...opts, botMade } : opts);
 }
 
 /** The position a quarter resolves from: the bots of seats without given orders have answered the open proposals. */

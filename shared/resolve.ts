@@ -32,6 +32,11 @@ export type ResolveOptions = {
    * it again: forecasts, headless matches). Saves a deep copy of the world every quarter.
    */
   inPlace?: boolean;
+  /**
+   * Seats whose orders their bots made from this very position (see `playQuarter`): bots order only what
+   * validation accepts unchanged, so these are not validated again. Never set it for orders from outside.
+   */
+  botMade?: Partial<BySeat<boolean>>;
 };
 
 export type Resolution = { state: WorldState; events: GameEvent[] };
@@ -71,7 +76,7 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
   for (let i = 0; i < CAMPAIGNS.length; i++) setLever(s, CAMPAIGNS[i].seat, CAMPAIGNS[i].id, 0);
   if (s.modifiers.length) s.modifiers = s.modifiers.filter((m) => m.untilTurn >= turn);
 
-  acceptOrders(prev, orders, ctx);
+  acceptOrders(prev, orders, ctx, opts.botMade);
   stepAgreements(s, ctx); // 1
   gatherAgreementEffects(s, ctx);
   stepPolicies(s, ctx); // 2
