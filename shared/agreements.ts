@@ -67,11 +67,11 @@ function fail(error: string): AgreementResult {
 export function checkParties(kind: string, parties: readonly SeatId[]): string | null {
   const t = AGREEMENT_MENU[kind];
   if (!t) return `Unknown agreement "${kind}".`;
-  const set = new Set(parties);
-  if (set.size !== parties.length) return 'A party is named twice.';
+  // A handful of parties at most: lists, not sets (the resolver checks every agreement offered each quarter).
+  for (let i = 1; i < parties.length; i++) if (parties.lastIndexOf(parties[i - 1]) !== i - 1) return 'A party is named twice.';
   for (const p of parties) if (!t.eligibleParties.includes(p)) return `${SEAT_INFO[p].short} cannot sign the ${t.title}.`;
-  for (const p of t.requiredParties) if (!set.has(p)) return `The ${t.title} needs ${SEAT_INFO[p].short} as a party.`;
-  if (set.size < t.minParties) return `The ${t.title} needs at least ${t.minParties} parties.`;
+  for (const p of t.requiredParties) if (!parties.includes(p)) return `The ${t.title} needs ${SEAT_INFO[p].short} as a party.`;
+  if (parties.length < t.minParties) return `The ${t.title} needs at least ${t.minParties} parties.`;
   return null;
 }
 
