@@ -74,7 +74,7 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
 
   // 0. New quarter: campaigns last one quarter only; expired modifiers go.
   for (let i = 0; i < CAMPAIGNS.length; i++) setLever(s, CAMPAIGNS[i].seat, CAMPAIGNS[i].id, 0);
-  if (s.modifiers.length) s.modifiers = s.modifiers.filter((m) => m.untilTurn >= turn);
+  if (s.modifiers.some((m) => m.untilTurn < turn)) s.modifiers = s.modifiers.filter((m) => m.untilTurn >= turn);
 
   acceptOrders(prev, orders, ctx, opts.botMade);
   stepAgreements(s, ctx); // 1

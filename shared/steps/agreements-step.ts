@@ -16,7 +16,7 @@ const OFFERS: ReadonlyMap<string, string> = new Map(ACTIONS.flatMap((a) => (a.ag
  */
 export function stepAgreements(s: WorldState, ctx: TurnCtx): void {
   const turn = ctx.turn;
-  if (s.agreements.length) s.agreements = s.agreements.filter((a) => a.expiresTurn >= turn);
+  if (s.agreements.some((a) => a.expiresTurn < turn)) s.agreements = s.agreements.filter((a) => a.expiresTurn >= turn);
 
   // Offers by order: the seats eligible to sign each kind offered, in the menu's order of first offer.
   let kinds: string[] | null = null;

@@ -6,7 +6,8 @@ import { validateOrders } from '../orders.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { Agreement, Order, SeatOrders, WorldState } from '../state.js';
-import { emit, lv, setLever, type TurnCtx } from './context.js';
+import type { LeverValues } from '../levers.js';
+import { emit, type TurnCtx } from './context.js';
 
 /**
  * Validate every seat's orders against the position before this quarter; refused orders are named
@@ -44,9 +45,10 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
   if (!a) return;
   const n = o.intensity;
   s.resources[seat] -= a.cost * n;
+  const levers = s.levers[seat] as LeverValues;
   for (let i = 0; i < a.levers.length; i++) {
     const e = a.levers[i];
-    setLever(s, seat, e.lever, clamp(lv(s, seat, e.lever) + e.delta * n));
+    levers[e.lever] = clamp((levers[e.lever] ?? 0) + e.delta * n);
   }
   if (a.tension !== null) ctx.tensionDelta += a.tension * n;
   if (a.cooperation !== null) ctx.cooperationDelta += a.cooperation * n;
