@@ -3,7 +3,7 @@ import { ACTION_RULES } from './action-rules.js';
 import { SEAT_INFO, bySeat, type BySeat, type SeatId, type Side } from './seats.js';
 import type { LeverId, LeverValues } from './levers.js';
 import type { Order, WorldState } from './state.js';
-import { BlockStream, drawsFrom, STREAM, type Rng } from './rng.js';
+import { BlockStream, STREAM, type Rng } from './rng.js';
 import { clamp } from './formulas.js';
 import { restrictiveness } from './steps/relations-step.js';
 import { offshoreBlocked, smugglingBlocked } from './steps/compute-step.js';
