@@ -71,19 +71,21 @@ const BOT_ACTIONS: BySeat<readonly BotAction[]> = bySeat((seat) =>
 );
 
 /**
- * The most draws a seat's bot takes in a quarter: its perception, one roll per agreement on the menu, and
- * two per action it weighs (how many steps of a campaign, and the noise on its value). Each seat's block
- * of the quarter's bots stream is this long, so one bot's choices never shift another's draws.
+ * The most draws a seat's bot takes in a quarter: its perception, one roll per agreement on the menu, the
+ * noise on each action's value, and for a campaign how many steps to run. Each seat's block of the
+ * quarter's bots stream is this long, so one bot's choices never shift another's draws.
  */
-export const BOT_DRAWS: BySeat<number> = bySeat((seat) => 1 + AGREEMENT_KINDS.length + 2 * BOT_ACTIONS[seat].length);
+export const BOT_DRAWS: BySeat<number> = bySeat((seat) => 1 + AGREEMENT_KINDS.length + BOT_ACTIONS[seat].reduce((n, m) => n + (m.policy ? 1 : 2), 0));
 
-/** Where each seat's block starts in the quarter's bots stream (seats in SEATS order). */
-const BOT_OFFSET: BySeat<number> = (() => {
+/** What a seat's bot reads of its seat every quarter, in one record: its actions, its side, its block of the bots stream. */
+type BotSeat = { readonly actions: readonly BotAction[]; readonly side: Side; readonly offset: number; readonly draws: number };
+
+const BOT_SEAT: BySeat<BotSeat> = (() => {
   let at = 0;
   return bySeat((seat) => {
-    const start = at;
+    const offset = at;
     at += BOT_DRAWS[seat];
-    return start;
+    return { actions: BOT_ACTIONS[seat], side: SEAT_INFO[seat].side, offset, draws: BOT_DRAWS[seat] };
   });
 })();
 
@@ -302,12 +304,13 @@ function rank(c: Candidate[]): void {
  * once); covert ones it may risk, as its doctrine allows.
  */
 export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, draws: BlockStream = botDraws(state)): Order[] {
-  const rng = draws.block(BOT_OFFSET[seat], BOT_DRAWS[seat]);
+  const me = BOT_SEAT[seat];
+  const rng = draws.block(me.offset, me.draws);
   const v = perceive(state, seat, rng, doctrine);
   const di = DOCTRINE_INDEX[doctrine];
   const levers = state.levers[seat] as LeverValues;
   const orders: Order[] = botAgreementOrders(state, seat, doctrine, rng);
-  const side = SEAT_INFO[seat].side;
+  const side = me.side;
   const t: BotTurn = {
     state,
     seat,
@@ -319,7 +322,7 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, d
     v,
     bound: boundKinds(state, seat, orders),
   };
-  const actions = BOT_ACTIONS[seat];
+  const actions = me.actions;
   const candidates: Candidate[] = [];
   for (let i = 0; i < actions.length; i++) {
     const m = actions[i];

@@ -13,6 +13,8 @@ type JobBody = WorkerJob extends infer J ? (J extends { id: number } ? Omit<J, '
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const BUNDLE = path.join(ROOT, 'dist/sim/forecast-worker.mjs');
+/** Batches a forecast is cut into per worker thread. */
+const BATCHES_PER_WORKER = 4;
 
 /**
  * Worker threads that split a forecast's continuations between the machine's cores.
@@ -50,13 +52,29 @@ export class ForecastPool {
     return this.workers.length;
   }
 
+  /**
+   * The continuations are cut into a few batches per worker, handed out as workers finish: a worker the
+   * host slows down (the machine is shared) takes fewer, instead of holding up the whole forecast.
+   */
   async forecast(position: WorldState, n: number, options: Omit<ForecastOptions, 'range'>): Promise<Forecast> {
     if (position.outcome || n < this.workers.length * 4) return forecast(position, n, options);
-    const per = Math.ceil(n / this.workers.length);
-    const parts = this.workers.map((w, i) =>
-      this.run<Forecast>(w, { kind: 'forecast', position, n, options: { ...options, range: [i * per, Math.min(n, (i + 1) * per)] } }),
+    // A forecast never reads the history; a live match's would only add to every message.
+    const slim: WorldState = { ...position, history: [] };
+    const per = Math.ceil(n / (this.workers.length * BATCHES_PER_WORKER));
+    const ranges: [number, number][] = [];
+    for (let start = 0; start < n; start += per) ranges.push([start, Math.min(n, start + per)]);
+    const parts: Forecast[] = new Array<Forecast>(ranges.length);
+    let next = 0;
+    await Promise.all(
+      this.workers.map(async (w) => {
+        while (next < ranges.length) {
+          const k = next++;
+          parts[k] = await this.run<Forecast>(w, { kind: 'forecast', position: slim, n, options: { ...options, range: ranges[k] } });
+        }
+      }),
     );
-    return mergeForecasts(await Promise.all(parts));
+    // Merged in the order of their ranges, whichever worker ran each: the same forecast every time.
+    return mergeForecasts(parts);
   }
 
   /** Full bot matches per second on one worker thread (one core). */
