@@ -158,16 +158,17 @@ type BotTurn = {
 };
 
 /**
- * The posture each seat's bot actions start from, by action position. A scenario's posture never changes
- * during a match, so it is read once per posture object (a memo of a pure function, holding no state).
+ * The posture a seat's bot actions start from, by action position. A scenario's posture is never changed
+ * in place during a match (clone.ts shares it between positions), so it is read once per seat's posture
+ * object: a memo of a pure function, holding no state.
  */
-const POSTURE_BY_ACTION = new WeakMap<WorldState['posture'], BySeat<readonly number[]>>();
+const POSTURE_BY_ACTION = new WeakMap<object, readonly number[]>();
 
-function postureByAction(state: WorldState): BySeat<readonly number[]> {
-  let p = POSTURE_BY_ACTION.get(state.posture);
+function postureByAction(state: WorldState, seat: SeatId): readonly number[] {
+  const posture = state.posture[seat] as LeverValues;
+  let p = POSTURE_BY_ACTION.get(posture);
   if (!p) {
-    const posture = state.posture;
-    p = bySeat((seat) => BOT_ACTIONS[seat].map((m) => (posture[seat] as LeverValues)[m.lever] ?? 0));
+    p = BOT_ACTIONS[seat].map((m) => posture[m.lever] ?? 0);
     POSTURE_BY_ACTION.set(posture, p);
   }
   return p;
@@ -318,7 +319,7 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, d
     di,
     side,
     latitude: side === 'prc' ? 1 : (state.params.botLatitude ?? 1),
-    posture: postureByAction(state)[seat],
+    posture: postureByAction(state, seat),
     v,
     bound: boundKinds(state, seat, orders),
   };

@@ -47,9 +47,9 @@ Command: \`npm run bench -- model\` (tests/bench/model.bench.ts); the model runs
 | wall time of a 10,000-continuation forecast from the opening, ${pool.size} worker threads | ${wall.toFixed(0)} ms | ${Math.min(...walls).toFixed(0)} – ${Math.max(...walls).toFixed(0)} ms | < 1,000 ms |
 | opening one random stream (seedrandom Tyche-i, integer seed) and drawing once | ${streamUs.toFixed(2)} µs | | |
 
-A match costs ${matchUs.toFixed(0)} µs here. Of that, opening its random streams alone — up to ${STREAMS_PER_QUARTER} a quarter (one per bot seat, the world stream, detection), so that one seat's orders never shift another's draws — takes about ${streamsUs.toFixed(0)} µs (${((100 * streamsUs) / matchUs).toFixed(0)}%). ${
+A match costs ${matchUs.toFixed(0)} µs here, ${(matchUs / quarters).toFixed(1)} µs a quarter: eight bots' decisions and the quarter's resolution. Opening the quarter's ${STREAMS_PER_QUARTER} random streams (the bots' and the resolution's, each read in fixed blocks so that one seat's orders never shift another's draws: docs/MODEL.md, Randomness) takes about ${streamsUs.toFixed(0)} µs of a match (${((100 * streamsUs) / matchUs).toFixed(0)}%). ${
       matchUs > 50
-        ? `At 20,000 matches a second a match may take 50 µs: with seedrandom's generators opened per quarter and purpose, the streams alone take ${streamsUs.toFixed(0)} µs of it, leaving ${Math.max(0, 50 - streamsUs).toFixed(0)} µs for eight bots' decisions and the resolution of ${quarters.toFixed(1)} quarters.`
+        ? `At 20,000 matches a second a match may take 50 µs, ${(50 / quarters).toFixed(1)} µs a quarter: the rest of the time is spread thinly over the bots' and the resolution's steps, with no single part that would close the gap.`
         : ''
     }`,
   );

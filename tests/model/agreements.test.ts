@@ -169,16 +169,21 @@ describe('bots keep their public word', () => {
       w.posture.TW = { ...w.posture.TW, foundryKyc: 0 };
       w.levers.TW = { ...w.levers.TW, foundryKyc: 1 };
     });
-    const unbound = botOrders(s, 'TW', 'opportunist');
-    expect(unbound.some((o) => o.action === 'tw-relax-kyc')).toBe(true);
     let signing = 0;
+    let relaxedUnbound = 0;
     for (let i = 0; i < 40; i++) {
       const w = { ...s, seed: `tw-word-${i}` };
       const orders = botOrders(w, 'TW', 'opportunist');
-      if (!orders.some((o) => o.agreement === 'chip-tracking-pact')) continue;
+      const relaxes = orders.some((o) => o.action === 'tw-relax-kyc');
+      if (!orders.some((o) => o.agreement === 'chip-tracking-pact')) {
+        if (relaxes) relaxedUnbound += 1;
+        continue;
+      }
       signing += 1;
-      expect(orders.some((o) => o.action === 'tw-relax-kyc')).toBe(false);
+      expect(relaxes).toBe(false);
     }
+    // Unbound, the posture pulls it to relax in many quarters (not all: the noise on its choices and its purse).
+    expect(relaxedUnbound).toBeGreaterThan(3);
     expect(signing).toBeGreaterThan(5);
   });
 });

@@ -20,7 +20,7 @@ vi.mock('../../shared/rng.js', async (importOriginal) => {
   };
 });
 
-const { builtinScenario, playBotMatch, quarterStreams } = await import('../../shared/index.js');
+const { builtinScenario, createWorld, playBotMatch, quarterStreams, resolveQuarter } = await import('../../shared/index.js');
 const { BlockStream, rngFor } = await import('../../shared/rng.js');
 
 describe('random streams', () => {
@@ -35,6 +35,21 @@ describe('random streams', () => {
         expect(purposes.sort(), `turn ${turn}`).toEqual([...named].sort());
       }
     }
+  });
+});
+
+describe("a quarter's resolution stream", () => {
+  it("gives the world's draws whatever detection drew before them", () => {
+    const start = createWorld(builtinScenario('baseline')!, 'world-block');
+    const rolls = (orders: Parameters<typeof resolveQuarter>[1]) => {
+      const { events } = resolveQuarter(start, orders);
+      return { rolls: events.filter((e) => e.kind.endsWith('-roll')).map((e) => e.roll), cards: events.filter((e) => e.kind === 'event-card').map((e) => e.eventId) };
+    };
+    const quiet = rolls({});
+    // Two covert acts: detection draws four times, between the event cards and the tension shock and the rolls.
+    const covert = rolls({ CN: [{ action: 'cn-smuggling', intensity: 2 }], CNLAB: [{ action: 'cnlab-distillation', intensity: 1 }] });
+    expect(quiet.rolls.length).toBeGreaterThan(0);
+    expect(covert).toEqual(quiet);
   });
 });
 
