@@ -71,21 +71,21 @@ const BOT_ACTIONS: BySeat<readonly BotAction[]> = bySeat((seat) =>
 );
 
 /**
- * The most draws a seat's bot takes in a quarter: its perception, one roll per agreement on the menu, the
- * noise on each action's value, and for a campaign how many steps to run. Each seat's block of the
- * quarter's bots stream is this long, so one bot's choices never shift another's draws.
+ * What a seat's bot reads of its seat every quarter, in one record: its actions, its side, and its block
+ * of the quarter's bots stream. The block (seats in SEATS order) is as long as the most draws the bot
+ * takes: its perception, one roll per agreement on the menu, the noise on each action's value, and for a
+ * campaign how many steps to run; so one bot's choices never shift another's draws.
  */
-export const BOT_DRAWS: BySeat<number> = bySeat((seat) => 1 + AGREEMENT_KINDS.length + BOT_ACTIONS[seat].reduce((n, m) => n + (m.policy ? 1 : 2), 0));
-
-/** What a seat's bot reads of its seat every quarter, in one record: its actions, its side, its block of the bots stream. */
 type BotSeat = { readonly actions: readonly BotAction[]; readonly side: Side; readonly offset: number; readonly draws: number };
 
 const BOT_SEAT: BySeat<BotSeat> = (() => {
   let at = 0;
   return bySeat((seat) => {
+    const actions = BOT_ACTIONS[seat];
+    const draws = 1 + AGREEMENT_KINDS.length + actions.reduce((n, m) => n + (m.policy ? 1 : 2), 0);
     const offset = at;
-    at += BOT_DRAWS[seat];
-    return { actions: BOT_ACTIONS[seat], side: SEAT_INFO[seat].side, offset, draws: BOT_DRAWS[seat] };
+    at += draws;
+    return { actions, side: SEAT_INFO[seat].side, offset, draws };
   });
 })();
 

@@ -18,30 +18,24 @@ export function stepAgreements(s: WorldState, ctx: TurnCtx): void {
   const turn = ctx.turn;
   if (s.agreements.some((a) => a.expiresTurn < turn)) s.agreements = s.agreements.filter((a) => a.expiresTurn >= turn);
 
-  // Offers by order: the seats eligible to sign each kind offered, in the menu's order of first offer.
-  let kinds: string[] | null = null;
-  let parties: SeatId[][] | null = null;
+  // Offers by order: the seats offering each kind, kinds in the order first offered (a few a quarter: a list).
+  let offers: { kind: string; parties: SeatId[] }[] | null = null;
   for (const seat of SEATS) {
     const orders = ctx.accepted[seat];
     for (let i = 0; i < orders.length; i++) {
       const o = orders[i];
       const kind = o.action === SIGN_ACTION ? o.agreement : OFFERS.get(o.action);
       if (!kind) continue;
-      kinds ??= [];
-      parties ??= [];
-      const k = kinds.indexOf(kind);
-      if (k < 0) {
-        kinds.push(kind);
-        parties.push([seat]);
-      } else if (!parties[k].includes(seat)) parties[k].push(seat);
+      const offer = (offers ??= []).find((x) => x.kind === kind);
+      if (!offer) offers.push({ kind, parties: [seat] });
+      else if (!offer.parties.includes(seat)) offer.parties.push(seat);
     }
   }
-  if (kinds && parties) {
-    for (let k = 0; k < kinds.length; k++) {
-      const kind = kinds[k];
+  if (offers) {
+    for (const { kind, parties } of offers) {
       const terms = AGREEMENT_MENU[kind];
       if (!terms) continue;
-      const eligible = parties[k].filter((p) => terms.eligibleParties.includes(p));
+      const eligible = parties.filter((p) => terms.eligibleParties.includes(p));
       if (checkParties(kind, eligible)) continue;
       sign(s, ctx, kind, eligible);
     }

@@ -11,13 +11,13 @@ import { emit, type TurnCtx } from './context.js';
 
 /**
  * Validate every seat's orders against the position before this quarter; refused orders are named
- * privately. Orders of seats in `checked` were made here by their bots, which order only what
- * validation accepts unchanged (tests/model/bots.test.ts), so they are taken as given.
+ * privately. Orders of seats in `botMade` were made from this position by their bots, which order only
+ * what validation accepts unchanged (tests/model/bots.test.ts), so they are taken as given.
  */
-export function acceptOrders(prev: WorldState, orders: Partial<BySeat<SeatOrders>>, ctx: TurnCtx, checked?: Partial<BySeat<boolean>>): void {
+export function acceptOrders(prev: WorldState, orders: Partial<BySeat<SeatOrders>>, ctx: TurnCtx, botMade?: Partial<BySeat<boolean>>): void {
   ctx.accepted = bySeat((seat) => {
     const given = orders[seat] ?? NO_ORDERS;
-    if (checked?.[seat]) return given as Order[];
+    if (botMade?.[seat]) return given as Order[];
     const v = validateOrders(prev, seat, given);
     for (const err of v.errors) emit(ctx, { kind: 'order-dropped', text: err, visibility: 'private', audience: [seat] });
     return v.accepted;

@@ -21,7 +21,7 @@ vi.mock('../../shared/rng.js', async (importOriginal) => {
 });
 
 const { builtinScenario, createWorld, playBotMatch, quarterStreams, resolveQuarter } = await import('../../shared/index.js');
-const { BlockStream, rngFor } = await import('../../shared/rng.js');
+const { BlockStream, drawsFrom, rngFor } = await import('../../shared/rng.js');
 
 describe('random streams', () => {
   it('a quarter of a bot match opens only the streams quarterStreams names (and one per accepted proposal), each once', () => {
@@ -75,5 +75,9 @@ describe('a stream read in blocks', () => {
     expect(() => first()).toThrow(/only 2 draws/);
     s.block(5, 1)();
     expect(() => s.block(3, 1)).toThrow(/already past draw 3/);
+    const world = drawsFrom(s.take(6, 2), 'world');
+    world();
+    world();
+    expect(() => world()).toThrow(/world draws are used up \(2\)/);
   });
 });
