@@ -70,9 +70,16 @@ export function checkParties(kind: string, parties: readonly SeatId[]): string |
   // A handful of parties at most: lists, not sets (the resolver checks every agreement offered each quarter).
   for (let i = 1; i < parties.length; i++) if (parties.lastIndexOf(parties[i - 1]) !== i - 1) return 'A party is named twice.';
   for (const p of parties) if (!t.eligibleParties.includes(p)) return `${SEAT_INFO[p].short} cannot sign the ${t.title}.`;
+  if (hasQuorum(t, parties)) return null;
   for (const p of t.requiredParties) if (!parties.includes(p)) return `The ${t.title} needs ${SEAT_INFO[p].short} as a party.`;
-  if (parties.length < t.minParties) return `The ${t.title} needs at least ${t.minParties} parties.`;
-  return null;
+  return `The ${t.title} needs at least ${t.minParties} parties.`;
+}
+
+/** Whether eligible, distinct parties are enough to sign: every required party, and the minimum number. */
+export function hasQuorum(t: AgreementTerms, parties: readonly SeatId[]): boolean {
+  if (parties.length < t.minParties) return false;
+  for (let i = 0; i < t.requiredParties.length; i++) if (!parties.includes(t.requiredParties[i])) return false;
+  return true;
 }
 
 /**

@@ -10,7 +10,7 @@ import { offshoreBlocked, smugglingBlocked } from './steps/compute-step.js';
 import { lv } from './steps/context.js';
 import { botAgreementOrders, proposalOrders } from './negotiation.js';
 import { AGREEMENT_KINDS } from './agreements.js';
-import { DOCTRINES, DOCTRINE_TABLE, type Doctrine, type Stance } from './doctrines.js';
+import { DOCTRINES, DOCTRINE_TABLE, STANCES, type Doctrine, type Stance } from './doctrines.js';
 
 export { DOCTRINES, type Doctrine };
 
@@ -20,6 +20,20 @@ const R = DOCTRINE_TABLE.reactions;
 const DOCTRINE_INDEX: Record<Doctrine, number> = { hawk: 0, dove: 1, opportunist: 2 };
 
 type PerDoctrine = readonly [number, number, number];
+
+/** Stances by position: a bot's reaction to each is a switch over small integers. */
+const stanceCode = (s: Stance): number => STANCES.indexOf(s);
+const RESTRICT = stanceCode('restrict');
+const PROTECT = stanceCode('protect');
+const BUILD = stanceCode('build');
+const SAFETY = stanceCode('safety');
+const OPEN = stanceCode('open');
+const DETER = stanceCode('deter');
+const COVERT = stanceCode('covert');
+const COOPERATE = stanceCode('cooperate');
+const COERCE = stanceCode('coerce');
+const MARKET = stanceCode('market');
+const ALIGN = stanceCode('align');
 
 /**
  * An action as a bot weighs it, read once from the catalogue and the doctrine table: the lever it moves
@@ -32,7 +46,8 @@ type BotAction = {
   readonly maxIntensity: number;
   readonly lever: LeverId;
   readonly delta: number;
-  readonly stance: Stance;
+  /** The stance's position in STANCES. */
+  readonly stance: number;
   readonly policy: boolean;
   readonly shift: PerDoctrine;
   readonly weight: PerDoctrine;
@@ -54,7 +69,7 @@ function botAction(a: ActionDef): BotAction | null {
     maxIntensity: a.maxIntensity,
     lever: first.lever,
     delta: first.delta,
-    stance,
+    stance: stanceCode(stance),
     policy: st.kind === 'policy',
     shift: [st.hawk, st.dove, st.opportunist],
     weight: [st.weight.hawk, st.weight.dove, st.weight.opportunist],
@@ -188,25 +203,25 @@ function desiredPolicy(t: BotTurn, m: BotAction, posture: number): number {
   const { state, seat, doctrine, side, v } = t;
   let d = m.shift[t.di];
   switch (m.stance) {
-    case 'restrict':
+    case RESTRICT:
       if (seat === 'US') d += R.restrictWhenClose * v.closeness;
       else if (side === 'democratic') d += R.alliedShare * R.restrictWhenClose * v.closeness;
       else if (seat === 'HUB') d += doctrine === 'hawk' ? 0.5 * R.restrictWhenClose * v.closeness : 0;
       break;
-    case 'build':
+    case BUILD:
       d += side === 'prc' ? R.behindPush * v.behind : 0.5 * R.restrictWhenClose * v.closeness;
       break;
-    case 'protect':
+    case PROTECT:
       d += 0.5 * R.restrictWhenClose * v.closeness + (state.exposed.distillation > 0 ? 0.15 : 0);
       break;
-    case 'safety':
+    case SAFETY:
       d += (doctrine === 'hawk' ? 0.5 : 1) * R.misuseReaction * v.misuseAlarm - (doctrine === 'hawk' ? 0.1 * v.closeness : 0);
       break;
-    case 'open':
+    case OPEN:
       d -= (doctrine === 'hawk' ? 0.3 : 1) * R.misuseReaction * v.misuseAlarm;
       if (side === 'prc') d += 0.1 * v.behind;
       break;
-    case 'deter':
+    case DETER:
       d -= 0.3 * v.alarm;
       break;
     default:
@@ -223,7 +238,7 @@ function desiredCampaign(t: BotTurn, m: BotAction, posture: number): number {
   // A scenario may set a habit for a campaign (e.g. standing dialogues): bots start from it.
   let d = m.shift[t.di] + posture;
   switch (m.stance) {
-    case 'covert':
+    case COVERT:
       if (seat === 'HUB') {
         // A security-minded hub does not host PRC clusters; a trading hub does when the money is good.
         d = doctrine === 'hawk' ? 0.05 : doctrine === 'dove' ? 0.2 : 0.5;
@@ -244,23 +259,23 @@ function desiredCampaign(t: BotTurn, m: BotAction, posture: number): number {
         }
       }
       break;
-    case 'cooperate': {
+    case COOPERATE: {
       d += R.deescalate * v.alarm;
       const cp = COUNTERPART[lever];
       if (cp) d += R.reciprocity * lv(state, cp[0], cp[1]);
       break;
     }
-    case 'coerce':
+    case COERCE:
       // Cut off and falling behind, Beijing leans harder on Taiwan and the chip supply chain.
       d += (doctrine === 'dove' ? 0.5 : 1) * R.desperation * clamp((v.lead - R.desperationFrom) / 10);
       d *= v.cool;
       break;
-    case 'market':
+    case MARKET:
       if (lever === 'usComputePurchases') d += 0.3 * v.closeness;
       else if (lever === 'exposeDistillation') d *= state.exposed.distillation > 0 ? 1.5 : 0.4;
       else if (lever === 'alliance') d *= 0.5 + 0.5 * v.cool;
       break;
-    case 'align': {
+    case ALIGN: {
       const pull = (doctrine === 'opportunist' ? 0.6 : 0.4) * Math.tanh(v.lead / 10);
       const own = m.shift[t.di];
       d = lever === 'alignDemocratic' ? 0.25 + pull + own : 0.25 - pull - own + (doctrine === 'opportunist' ? 0.1 : 0);

@@ -44,8 +44,15 @@ export function playQuarter(state: WorldState, given: Partial<BySeat<SeatOrders>
   const negotiated = negotiateQuarter(state, given, doctrines);
   const orders = completeOrders(negotiated, given, doctrines);
   // With no proposals open, a seat without given orders has exactly its bot's orders.
-  const botMade = negotiated.proposals.length === 0 ? bySeat((seat) => given[seat] === undefined) : undefined;
-  return resolveQuarter(negotiated, orders, botMade ? { ...opts, botMade } : opts);
+  const botMade = negotiated.proposals.length > 0 ? undefined : isEmpty(given) ? ALL_BOTS : bySeat((seat) => given[seat] === undefined);
+  return resolveQuarter(negotiated, orders, opts, botMade);
+}
+
+const ALL_BOTS: BySeat<boolean> = bySeat(() => true);
+
+function isEmpty(given: object): boolean {
+  for (const _ in given) return false;
+  return true;
 }
 
 /** The position a quarter resolves from: the bots of seats without given orders have answered the open proposals. */

@@ -1,12 +1,12 @@
 import { SEATS, type BySeat } from './seats.js';
 import { quarterLabel } from './clock.js';
-import { LEVERS } from './levers.js';
+import { LEVERS, type LeverValues } from './levers.js';
 import { clamp } from './formulas.js';
 import { K } from './coefficients.js';
 import { cloneWorld } from './clone.js';
 import { BlockStream, drawsFrom, STREAM } from './rng.js';
 import type { GameEvent, Order, SeatOrders, WorldState } from './state.js';
-import { emptyAgreementEffects, setLever, WORLD_DRAWS, type TurnCtx } from './steps/context.js';
+import { emptyAgreementEffects, WORLD_DRAWS, type TurnCtx } from './steps/context.js';
 import { gatherAgreementEffects, stepAgreements } from './steps/agreements-step.js';
 import { acceptOrders, stepPolicies } from './steps/orders-step.js';
 import { stepCompute } from './steps/compute-step.js';
@@ -32,16 +32,12 @@ export type ResolveOptions = {
    * it again: forecasts, headless matches). Saves a deep copy of the world every quarter.
    */
   inPlace?: boolean;
-  /**
-   * Seats whose orders their bots made from this very position (see `playQuarter`): bots order only what
-   * validation accepts unchanged, so these are not validated again. Never set it for orders from outside.
-   */
-  botMade?: Partial<BySeat<boolean>>;
 };
 
 export type Resolution = { state: WorldState; events: GameEvent[] };
 
-const CAMPAIGNS = LEVERS.filter((l) => l.kind === 'campaign');
+/** Each seat's campaign levers, which last one quarter. */
+const CAMPAIGNS = SEATS.map((seat) => ({ seat, ids: LEVERS.filter((l) => l.seat === seat && l.kind === 'campaign').map((l) => l.id) }));
 
 /**
  * Resolve one quarter. The steps run in a fixed order (see docs/MODEL.md): 0 new quarter, 1 agreements,
@@ -49,8 +45,12 @@ const CAMPAIGNS = LEVERS.filter((l) => l.kind === 'campaign');
  * 7 events, 8 detection, then tension and cooperation are settled, 9 incident and early-ending rolls
  * and the outcome, 10 resources and the record. Orders that fail validation are dropped with a private
  * notice to their seat; nothing else about them changes the world.
+ *
+ * `botMade` names the seats whose orders their bots made from this very position (see `playQuarter`):
+ * bots order only what validation accepts unchanged, so these are not validated again. Never pass it for
+ * orders from outside.
  */
-export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrders>>, opts: ResolveOptions = {}): Resolution {
+export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrders>>, opts: ResolveOptions = {}, botMade?: Partial<BySeat<boolean>>): Resolution {
   if (prev.outcome) throw new Error('the match is over');
   const record = opts.record !== false;
   const s = opts.inPlace ? prev : cloneWorld(prev);
@@ -73,10 +73,13 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
   };
 
   // 0. New quarter: campaigns last one quarter only; expired modifiers go.
-  for (let i = 0; i < CAMPAIGNS.length; i++) setLever(s, CAMPAIGNS[i].seat, CAMPAIGNS[i].id, 0);
+  for (const { seat, ids } of CAMPAIGNS) {
+    const levers = s.levers[seat] as LeverValues;
+    for (let i = 0; i < ids.length; i++) levers[ids[i]] = 0;
+  }
   if (s.modifiers.some((m) => m.untilTurn < turn)) s.modifiers = s.modifiers.filter((m) => m.untilTurn >= turn);
 
-  acceptOrders(prev, orders, ctx, opts.botMade);
+  acceptOrders(prev, orders, ctx, botMade);
   stepAgreements(s, ctx); // 1
   gatherAgreementEffects(s, ctx);
   stepPolicies(s, ctx); // 2

@@ -1,6 +1,6 @@
 import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
 import { ACTIONS } from '../actions.js';
-import { AGREEMENT_MENU, checkParties } from '../agreements.js';
+import { AGREEMENT_MENU, hasQuorum, type AgreementTerms } from '../agreements.js';
 import { SIGN_ACTION } from '../orders.js';
 import type { WorldState } from '../state.js';
 import { emit, type TurnCtx } from './context.js';
@@ -19,27 +19,24 @@ export function stepAgreements(s: WorldState, ctx: TurnCtx): void {
   if (s.agreements.some((a) => a.expiresTurn < turn)) s.agreements = s.agreements.filter((a) => a.expiresTurn >= turn);
 
   // Offers by order: the seats offering each kind, kinds in the order first offered (a few a quarter: a list).
-  let offers: { kind: string; parties: SeatId[] }[] | null = null;
+  let offers: { kind: string; terms: AgreementTerms; parties: SeatId[] }[] | null = null;
   for (const seat of SEATS) {
     const orders = ctx.accepted[seat];
     for (let i = 0; i < orders.length; i++) {
       const o = orders[i];
       const kind = o.action === SIGN_ACTION ? o.agreement : OFFERS.get(o.action);
       if (!kind) continue;
-      const offer = (offers ??= []).find((x) => x.kind === kind);
-      if (!offer) offers.push({ kind, parties: [seat] });
-      else if (!offer.parties.includes(seat)) offer.parties.push(seat);
-    }
-  }
-  if (offers) {
-    for (const { kind, parties } of offers) {
+      // Only seats that may sign count as parties; a seat that may not is left out of the offer.
       const terms = AGREEMENT_MENU[kind];
-      if (!terms) continue;
-      const eligible = parties.filter((p) => terms.eligibleParties.includes(p));
-      if (checkParties(kind, eligible)) continue;
-      sign(s, ctx, kind, eligible);
+      if (!terms || !terms.eligibleParties.includes(seat)) continue;
+      offers ??= [];
+      let k = 0;
+      while (k < offers.length && offers[k].kind !== kind) k++;
+      if (k === offers.length) offers.push({ kind, terms, parties: [seat] });
+      else if (!offers[k].parties.includes(seat)) offers[k].parties.push(seat);
     }
   }
+  if (offers) for (const { kind, terms, parties } of offers) if (hasQuorum(terms, parties)) sign(s, ctx, kind, parties);
   // Proposals are a negotiation record, not an input: clearing them keeps replays from orders exact.
   if (s.proposals.length) s.proposals = [];
 }
@@ -49,7 +46,7 @@ function sign(s: WorldState, ctx: TurnCtx, kind: string, parties: readonly SeatI
   const existing = s.agreements.find((a) => a.kind === kind);
   if (existing) {
     // Signing again renews it for a full term when the same parties (or more) sign.
-    if (existing.exposedBreaches.length === 0 && existing.parties.every((x) => parties.includes(x)) && existing.expiresTurn < ctx.turn + terms.durationQuarters - 1) {
+    if (existing.exposedBreaches.length === 0 && includesAll(parties, existing.parties) && existing.expiresTurn < ctx.turn + terms.durationQuarters - 1) {
       existing.expiresTurn = ctx.turn + terms.durationQuarters - 1;
       if (ctx.record) emit(ctx, { kind: 'agreement-renewed', text: `${terms.title} renewed by ${partyNames(parties)}.`, visibility: 'public', audience: [], agreement: kind });
     }
@@ -76,6 +73,11 @@ function sign(s: WorldState, ctx: TurnCtx, kind: string, parties: readonly SeatI
     exposedBreaches: [],
   });
   if (ctx.record) emit(ctx, { kind: 'agreement-signed', text: `${terms.title} signed by ${partyNames(parties)}.`, visibility: 'public', audience: [], agreement: kind });
+}
+
+function includesAll(parties: readonly SeatId[], of: readonly SeatId[]): boolean {
+  for (let i = 0; i < of.length; i++) if (!parties.includes(of[i])) return false;
+  return true;
 }
 
 function partyNames(parties: readonly SeatId[]): string {

@@ -33,8 +33,7 @@ export function stepEvents(s: WorldState, ctx: TurnCtx): void {
     const card = EVENT_DECK[i];
     if (card.trigger !== 'random') continue;
     const roll = rng();
-    if (s.drawnEvents.includes(card.id)) continue;
-    if (roll < (card.probability ?? 0)) {
+    if (roll < (card.probability ?? 0) && !s.drawnEvents.includes(card.id)) {
       (fired ??= []).push({ card });
       s.drawnEvents.push(card.id);
     }

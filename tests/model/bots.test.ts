@@ -26,7 +26,7 @@ function positions(scenarioId: string, seed: string, doctrine?: Doctrine): { sta
 }
 
 describe('bots', () => {
-  // The resolver takes a bot's orders without validating them again (ResolveOptions.botMade): this is why it may.
+  // The resolver takes a bot's orders without validating them again (the `botMade` argument of resolveQuarter): this is why it may.
   it('order only what validation accepts unchanged, in every scenario and doctrine', () => {
     let checked = 0;
     for (const sc of BUILTIN_SCENARIOS) {
