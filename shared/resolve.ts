@@ -94,7 +94,11 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
 
   // 10. Resources for next quarter (never negative, capped at two quarters' income); the record.
   s.resources.HUB += ctx.agreements.hubResources;
-  for (const seat of SEATS) s.resources[seat] = clamp(s.resources[seat] + s.income[seat], 0, K.resourceCapQuarters * s.income[seat]);
+  const { resources, income } = s;
+  for (const seat of SEATS) {
+    const gain = income[seat];
+    resources[seat] = clamp(resources[seat] + gain, 0, K.resourceCapQuarters * gain);
+  }
   if (record) {
     s.history = [
       ...s.history,

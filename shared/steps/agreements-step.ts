@@ -3,7 +3,7 @@ import { ACTIONS } from '../actions.js';
 import { AGREEMENT_MENU, hasQuorum, type AgreementTerms } from '../agreements.js';
 import { SIGN_ACTION } from '../orders.js';
 import type { WorldState } from '../state.js';
-import { emit, type TurnCtx } from './context.js';
+import { emit, type AgreementEffects, type TurnCtx } from './context.js';
 
 /** The catalogue's offer actions and the agreement each offers to sign. */
 const OFFERS: ReadonlyMap<string, string> = new Map(ACTIONS.flatMap((a) => (a.agreement ? [[a.id, a.agreement] as const] : [])));
@@ -84,22 +84,48 @@ function partyNames(parties: readonly SeatId[]): string {
   return parties.map((p) => SEAT_INFO[p].short).join(', ');
 }
 
+/**
+ * Each agreement's effects per quarter with every key present (0, or 1 for a multiplier), so that
+ * summing them reads records of one shape.
+ */
+const PER_QUARTER: Readonly<Record<string, AgreementEffects>> = Object.fromEntries(
+  Object.values(AGREEMENT_MENU).map((t) => {
+    const q = t.perQuarter;
+    return [
+      t.id,
+      {
+        cooperation: q.cooperation ?? 0,
+        tension: q.tension ?? 0,
+        misuse: q.misuse ?? 0,
+        enforcement: q.enforcement ?? 0,
+        smuggledMultiplier: q.smuggledMultiplier ?? 1,
+        offshoreMultiplier: q.offshoreMultiplier ?? 1,
+        crisisMultiplier: q.crisisMultiplier ?? 1,
+        labSafety: q.labSafety ?? 0,
+        distillationDeterrence: q.distillationDeterrence ?? 0,
+        swingDemocratic: q.swingDemocratic ?? 0,
+        hubResources: q.hubResources ?? 0,
+      } satisfies AgreementEffects,
+    ];
+  }),
+);
+
 /** Sum what the agreements in force do this quarter into the turn's scratchpad. */
 export function gatherAgreementEffects(s: WorldState, ctx: TurnCtx): void {
   const e = ctx.agreements;
   for (const a of s.agreements) {
-    const q = AGREEMENT_MENU[a.kind]?.perQuarter;
+    const q = PER_QUARTER[a.kind];
     if (!q) continue;
-    e.cooperation += q.cooperation ?? 0;
-    e.tension += q.tension ?? 0;
-    e.misuse += q.misuse ?? 0;
-    e.enforcement += q.enforcement ?? 0;
-    e.smuggledMultiplier *= q.smuggledMultiplier ?? 1;
-    e.offshoreMultiplier *= q.offshoreMultiplier ?? 1;
-    e.crisisMultiplier *= q.crisisMultiplier ?? 1;
-    e.labSafety += q.labSafety ?? 0;
-    e.distillationDeterrence += q.distillationDeterrence ?? 0;
-    e.swingDemocratic += q.swingDemocratic ?? 0;
-    e.hubResources += q.hubResources ?? 0;
+    e.cooperation += q.cooperation;
+    e.tension += q.tension;
+    e.misuse += q.misuse;
+    e.enforcement += q.enforcement;
+    e.smuggledMultiplier *= q.smuggledMultiplier;
+    e.offshoreMultiplier *= q.offshoreMultiplier;
+    e.crisisMultiplier *= q.crisisMultiplier;
+    e.labSafety += q.labSafety;
+    e.distillationDeterrence += q.distillationDeterrence;
+    e.swingDemocratic += q.swingDemocratic;
+    e.hubResources += q.hubResources;
   }
 }

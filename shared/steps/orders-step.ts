@@ -34,25 +34,30 @@ const NO_ORDERS: readonly Order[] = [];
 export function stepPolicies(s: WorldState, ctx: TurnCtx): void {
   for (const seat of SEATS) {
     const orders = ctx.accepted[seat];
-    for (let i = 0; i < orders.length; i++) applyOrder(s, ctx, seat, orders[i]);
+    if (orders.length === 0) continue;
+    // The seat's levers and purse, looked up once for all its orders.
+    const levers = s.levers[seat] as LeverValues;
+    let purse = s.resources[seat];
+    for (let i = 0; i < orders.length; i++) purse = applyOrder(s, ctx, seat, levers, purse, orders[i]);
+    s.resources[seat] = purse;
   }
 }
 
 const NO_BREACHES: readonly string[] = [];
 
-function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
+/** One order: its levers move, its costs and tallies are counted; returns the seat's purse after it. */
+function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, levers: LeverValues, purse: number, o: Order): number {
   const a = ACTION_RULES.get(o.action);
-  if (!a) return;
+  if (!a) return purse;
   const n = o.intensity;
-  s.resources[seat] -= a.cost * n;
-  const levers = s.levers[seat] as LeverValues;
+  purse -= a.cost * n;
   for (let i = 0; i < a.levers.length; i++) {
     const e = a.levers[i];
     levers[e.lever] = clamp((levers[e.lever] ?? 0) + e.delta * n);
   }
   if (a.tension !== null) ctx.tensionDelta += a.tension * n;
   if (a.cooperation !== null) ctx.cooperationDelta += a.cooperation * n;
-  if (a.resources !== null) s.resources[seat] += a.resources * n;
+  if (a.resources !== null) purse += a.resources * n;
   let breached: string[] | null = null;
   if (a.forbiddenBy.length) {
     for (const ag of s.agreements) {
@@ -77,6 +82,7 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, o: Order): void {
       intensity: n,
     });
   }
+  return purse;
 }
 
 /** A breach made public: trust falls, tension rises, and the agreement ends this quarter. */
