@@ -8,7 +8,7 @@ import { clamp } from './formulas.js';
 import { restrictiveness } from './steps/relations-step.js';
 import { offshoreBlocked, smugglingBlocked } from './steps/compute-step.js';
 import { lv } from './steps/context.js';
-import { botAgreementOrders, proposalOrders } from './negotiation.js';
+import { botAgreementOrders, proposalOrders, signableKinds } from './negotiation.js';
 import { AGREEMENT_KINDS } from './agreements.js';
 import { DOCTRINES, DOCTRINE_TABLE, STANCES, type Doctrine, type Stance } from './doctrines.js';
 
@@ -104,45 +104,38 @@ const BOT_SEAT: BySeat<BotSeat> = (() => {
   });
 })();
 
-/** The bots stream of the quarter that follows `state` (one per quarter, a block per seat; hand it to every bot that orders). */
-export function botDraws(state: WorldState): BlockStream {
-  return new BlockStream(state.seed, state.turn + 1, STREAM.bots);
-}
-
-/** What a bot believes: public figures exactly, the lead as its intelligence allows. */
-export type Perception = {
-  lead: number;
-  tension: number;
-  cooperation: number;
-  misuse: number;
-  /** 0 at a comfortable lead (≥ closeLead months), 1 at parity or behind. */
-  closeness: number;
-  /** How far the PRC is behind, 0..1 (lead / 12). */
-  behind: number;
-  /** 1 well below the crisis threshold, falling to 0 near it: how freely a bot escalates. */
-  cool: number;
-  /** 0 at calm, rising to 1 as tension nears the crisis threshold: the urge to de-escalate. */
-  alarm: number;
-  /** 0 at low misuse risk, rising to 1 as it nears the catastrophe threshold. */
-  misuseAlarm: number;
+/**
+ * What every bot reads alike in the quarter that follows `state`, worked out once and handed to every bot
+ * that orders: the quarter's bots stream (a block per seat), which agreements on the menu are open to
+ * signing, and the kinds in force that bind each seat.
+ */
+export type BotQuarter = {
+  readonly draws: BlockStream;
+  /** By position on the menu (AGREEMENT_KINDS). */
+  readonly signable: readonly boolean[];
+  readonly inForce: BySeat<readonly string[]>;
+  /** Each seat's scenario posture for its actions' levers, by action position. */
+  readonly posture: BySeat<readonly number[]>;
 };
 
-export function perceive(state: WorldState, seat: SeatId, rng: Rng, doctrine: Doctrine = 'opportunist'): Perception {
-  const band = 1 + 6 * (1 - (state.intel[seat] ?? 0.3));
-  const lead = state.leadMonths + (rng() * 2 - 1) * band * 0.6;
-  const threshold = state.params.straitCrisisThreshold;
+export function botQuarter(state: WorldState): BotQuarter {
+  const agreements = state.agreements;
   return {
-    lead,
-    tension: state.tension,
-    cooperation: state.cooperation,
-    misuse: state.risk.misuse,
-    closeness: clamp((R.closeLead - lead) / R.closeLead),
-    behind: clamp(lead / 12),
-    // Hawks practise brinkmanship: they keep escalating closer to the line.
-    cool: clamp((threshold - (doctrine === 'hawk' ? R.coolMarginHawk : R.coolMargin) - state.tension) / R.coolSpan),
-    alarm: clamp((state.tension - R.deescalateFrom) / R.deescalateSpan),
-    misuseAlarm: clamp((state.risk.misuse - R.misuseFrom) / R.misuseSpan),
+    draws: new BlockStream(state.seed, state.turn + 1, STREAM.bots),
+    signable: signableKinds(state),
+    inForce: bySeat((seat) => {
+      let kinds: string[] | null = null;
+      for (let i = 0; i < agreements.length; i++) if (agreements[i].parties.includes(seat)) (kinds ??= []).push(agreements[i].kind);
+      return kinds ?? NOTHING;
+    }),
+    posture: postureByAction(state),
   };
+}
+
+/** The lead a bot believes: the true lead, blurred as far as its seat's intelligence falls short (one draw). */
+function perceivedLead(state: WorldState, seat: SeatId, rng: Rng): number {
+  const band = 1 + 6 * (1 - (state.intel[seat] ?? 0.3));
+  return state.leadMonths + (rng() * 2 - 1) * band * 0.6;
 }
 
 const COUNTERPART: Partial<Record<LeverId, [SeatId, LeverId]>> = {
@@ -164,7 +157,18 @@ type BotTurn = {
   readonly latitude: number;
   /** The scenario's posture for each of the seat's actions' levers, by action position. */
   readonly posture: readonly number[];
-  readonly v: Perception;
+  /** The lead as the bot believes it (`perceivedLead`); public figures it reads exactly. */
+  readonly lead: number;
+  /** 0 at a comfortable lead (≥ closeLead months), 1 at parity or behind. */
+  readonly closeness: number;
+  /** How far the PRC is behind, 0..1 (lead / 12). */
+  readonly behind: number;
+  /** 1 well below the crisis threshold, falling to 0 near it: how freely a bot escalates. */
+  readonly cool: number;
+  /** 0 at calm, rising to 1 as tension nears the crisis threshold: the urge to de-escalate. */
+  readonly alarm: number;
+  /** 0 at low misuse risk, rising to 1 as it nears the catastrophe threshold. */
+  readonly misuseAlarm: number;
   /**
    * The agreements that bind the bot: those in force it is a party to, and those it signs this quarter
    * (it means to keep them from the quarter they come into force).
@@ -173,56 +177,59 @@ type BotTurn = {
 };
 
 /**
- * The posture a seat's bot actions start from, by action position. A scenario's posture is never changed
- * in place during a match (clone.ts shares it between positions), so it is read once per seat's posture
+ * The posture each seat's bot actions start from, by action position. A scenario's posture is never
+ * changed in place during a match (clone.ts shares it between positions), so it is read once per posture
  * object: a memo of a pure function, holding no state.
  */
-const POSTURE_BY_ACTION = new WeakMap<object, readonly number[]>();
+const POSTURE_BY_ACTION = new WeakMap<object, BySeat<readonly number[]>>();
 
-function postureByAction(state: WorldState, seat: SeatId): readonly number[] {
-  const posture = state.posture[seat] as LeverValues;
-  let p = POSTURE_BY_ACTION.get(posture);
+function postureByAction(state: WorldState): BySeat<readonly number[]> {
+  let p = POSTURE_BY_ACTION.get(state.posture);
   if (!p) {
-    p = BOT_ACTIONS[seat].map((m) => posture[m.lever] ?? 0);
-    POSTURE_BY_ACTION.set(posture, p);
+    p = bySeat((seat) => {
+      const posture = state.posture[seat] as LeverValues;
+      return BOT_ACTIONS[seat].map((m) => posture[m.lever] ?? 0);
+    });
+    POSTURE_BY_ACTION.set(state.posture, p);
   }
   return p;
 }
 
 /** The agreement kinds binding a seat: in force with it as a party, or signed by it this quarter (its sign orders, and proposals it accepted). */
-function boundKinds(state: WorldState, seat: SeatId, signs: readonly Order[]): readonly string[] {
-  let out: string[] | null = null;
-  for (const a of state.agreements) if (a.parties.includes(seat)) (out ??= []).push(a.kind);
-  for (const o of signs) (out ??= []).push(o.agreement as string);
-  if (state.proposals.length) for (const o of proposalOrders(state, seat)) (out ??= []).push(o.agreement as string);
-  return out ?? NOTHING;
+function boundKinds(q: BotQuarter, state: WorldState, seat: SeatId, signs: readonly Order[]): readonly string[] {
+  const inForce = q.inForce[seat];
+  if (signs.length === 0 && state.proposals.length === 0) return inForce;
+  const out = inForce.slice();
+  for (const o of signs) out.push(o.agreement as string);
+  if (state.proposals.length) for (const o of proposalOrders(state, seat)) out.push(o.agreement as string);
+  return out;
 }
 
 /** The level a bot wants a policy lever at: the scenario's posture, shifted by doctrine and by the situation. */
 function desiredPolicy(t: BotTurn, m: BotAction, posture: number): number {
-  const { state, seat, doctrine, side, v } = t;
+  const { state, seat, doctrine, side } = t;
   let d = m.shift[t.di];
   switch (m.stance) {
     case RESTRICT:
-      if (seat === 'US') d += R.restrictWhenClose * v.closeness;
-      else if (side === 'democratic') d += R.alliedShare * R.restrictWhenClose * v.closeness;
-      else if (seat === 'HUB') d += doctrine === 'hawk' ? 0.5 * R.restrictWhenClose * v.closeness : 0;
+      if (seat === 'US') d += R.restrictWhenClose * t.closeness;
+      else if (side === 'democratic') d += R.alliedShare * R.restrictWhenClose * t.closeness;
+      else if (seat === 'HUB') d += doctrine === 'hawk' ? 0.5 * R.restrictWhenClose * t.closeness : 0;
       break;
     case BUILD:
-      d += side === 'prc' ? R.behindPush * v.behind : 0.5 * R.restrictWhenClose * v.closeness;
+      d += side === 'prc' ? R.behindPush * t.behind : 0.5 * R.restrictWhenClose * t.closeness;
       break;
     case PROTECT:
-      d += 0.5 * R.restrictWhenClose * v.closeness + (state.exposed.distillation > 0 ? 0.15 : 0);
+      d += 0.5 * R.restrictWhenClose * t.closeness + (state.exposed.distillation > 0 ? 0.15 : 0);
       break;
     case SAFETY:
-      d += (doctrine === 'hawk' ? 0.5 : 1) * R.misuseReaction * v.misuseAlarm - (doctrine === 'hawk' ? 0.1 * v.closeness : 0);
+      d += (doctrine === 'hawk' ? 0.5 : 1) * R.misuseReaction * t.misuseAlarm - (doctrine === 'hawk' ? 0.1 * t.closeness : 0);
       break;
     case OPEN:
-      d -= (doctrine === 'hawk' ? 0.3 : 1) * R.misuseReaction * v.misuseAlarm;
-      if (side === 'prc') d += 0.1 * v.behind;
+      d -= (doctrine === 'hawk' ? 0.3 : 1) * R.misuseReaction * t.misuseAlarm;
+      if (side === 'prc') d += 0.1 * t.behind;
       break;
     case DETER:
-      d -= 0.3 * v.alarm;
+      d -= 0.3 * t.alarm;
       break;
     default:
       break;
@@ -233,7 +240,7 @@ function desiredPolicy(t: BotTurn, m: BotAction, posture: number): number {
 
 /** The intensity (0..1) a bot wants for a campaign lever this quarter. */
 function desiredCampaign(t: BotTurn, m: BotAction, posture: number): number {
-  const { state, seat, doctrine, v } = t;
+  const { state, seat, doctrine } = t;
   const lever = m.lever;
   // A scenario may set a habit for a campaign (e.g. standing dialogues): bots start from it.
   let d = m.shift[t.di] + posture;
@@ -242,41 +249,41 @@ function desiredCampaign(t: BotTurn, m: BotAction, posture: number): number {
       if (seat === 'HUB') {
         // A security-minded hub does not host PRC clusters; a trading hub does when the money is good.
         d = doctrine === 'hawk' ? 0.05 : doctrine === 'dove' ? 0.2 : 0.5;
-        d -= 0.3 * Math.tanh(v.lead / 10);
+        d -= 0.3 * Math.tanh(t.lead / 10);
       } else {
-        d += R.behindPush * v.behind;
+        d += R.behindPush * t.behind;
         // A channel the controls mostly block, or one just exposed, is worth less effort (hawks persist).
         const persist = doctrine === 'hawk' ? 0.5 : 1;
         if (lever === 'smuggling') d *= (1 - persist * R.blockedDamping * smugglingBlocked(state)) * (state.exposed.smuggled > 0 ? 1 - persist * R.exposedDamping : 1);
         else if (lever === 'offshoreRental' || lever === 'offshoreTraining') d *= (1 - persist * R.blockedDamping * offshoreBlocked(state)) * (state.exposed.offshore > 0 ? 1 - persist * R.exposedDamping : 1);
         else if (lever === 'distillationCampaign') d *= state.exposed.distillation > 0 ? 1 - persist * R.exposedDamping : 1;
         // Near the crisis threshold even a hawk thinks twice before an act that could be exposed.
-        d *= 0.5 + 0.5 * v.cool;
+        d *= 0.5 + 0.5 * t.cool;
         if (lever === 'hbmStockpiling') d = doctrine === 'dove' ? 0.1 : 0.3 + 0.5 * restrictiveness(state);
         // A signed agreement restrains all but hawks — less so the further behind the PRC falls.
         if (doctrine !== 'hawk' && bindsSeat(t, m)) {
-          d *= Math.min(1, R.covertUnderPact + R.temptation * v.behind);
+          d *= Math.min(1, R.covertUnderPact + R.temptation * t.behind);
         }
       }
       break;
     case COOPERATE: {
-      d += R.deescalate * v.alarm;
+      d += R.deescalate * t.alarm;
       const cp = COUNTERPART[lever];
       if (cp) d += R.reciprocity * lv(state, cp[0], cp[1]);
       break;
     }
     case COERCE:
       // Cut off and falling behind, Beijing leans harder on Taiwan and the chip supply chain.
-      d += (doctrine === 'dove' ? 0.5 : 1) * R.desperation * clamp((v.lead - R.desperationFrom) / 10);
-      d *= v.cool;
+      d += (doctrine === 'dove' ? 0.5 : 1) * R.desperation * clamp((t.lead - R.desperationFrom) / 10);
+      d *= t.cool;
       break;
     case MARKET:
-      if (lever === 'usComputePurchases') d += 0.3 * v.closeness;
+      if (lever === 'usComputePurchases') d += 0.3 * t.closeness;
       else if (lever === 'exposeDistillation') d *= state.exposed.distillation > 0 ? 1.5 : 0.4;
-      else if (lever === 'alliance') d *= 0.5 + 0.5 * v.cool;
+      else if (lever === 'alliance') d *= 0.5 + 0.5 * t.cool;
       break;
     case ALIGN: {
-      const pull = (doctrine === 'opportunist' ? 0.6 : 0.4) * Math.tanh(v.lead / 10);
+      const pull = (doctrine === 'opportunist' ? 0.6 : 0.4) * Math.tanh(t.lead / 10);
       const own = m.shift[t.di];
       d = lever === 'alignDemocratic' ? 0.25 + pull + own : 0.25 - pull - own + (doctrine === 'opportunist' ? 0.1 : 0);
       break;
@@ -319,14 +326,15 @@ function rank(c: Candidate[]): void {
  * threshold. A bot never takes a public act that an agreement binding it forbids (it would be exposed at
  * once); covert ones it may risk, as its doctrine allows.
  */
-export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, draws: BlockStream = botDraws(state)): Order[] {
+export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, quarter: BotQuarter = botQuarter(state)): Order[] {
   const me = BOT_SEAT[seat];
-  const rng = draws.block(me.offset, me.draws);
-  const v = perceive(state, seat, rng, doctrine);
+  const rng = quarter.draws.block(me.offset, me.draws);
+  const lead = perceivedLead(state, seat, rng);
   const di = DOCTRINE_INDEX[doctrine];
   const levers = state.levers[seat] as LeverValues;
-  const orders: Order[] = botAgreementOrders(state, seat, doctrine, rng);
+  const orders: Order[] = botAgreementOrders(state, seat, doctrine, rng, quarter.signable);
   const side = me.side;
+  const tension = state.tension;
   const t: BotTurn = {
     state,
     seat,
@@ -334,9 +342,15 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, d
     di,
     side,
     latitude: side === 'prc' ? 1 : (state.params.botLatitude ?? 1),
-    posture: postureByAction(state, seat),
-    v,
-    bound: boundKinds(state, seat, orders),
+    posture: quarter.posture[seat],
+    lead,
+    closeness: clamp((R.closeLead - lead) / R.closeLead),
+    behind: clamp(lead / 12),
+    // Hawks practise brinkmanship: they keep escalating closer to the line.
+    cool: clamp((state.params.straitCrisisThreshold - (doctrine === 'hawk' ? R.coolMarginHawk : R.coolMargin) - tension) / R.coolSpan),
+    alarm: clamp((tension - R.deescalateFrom) / R.deescalateSpan),
+    misuseAlarm: clamp((state.risk.misuse - R.misuseFrom) / R.misuseSpan),
+    bound: boundKinds(quarter, state, seat, orders),
   };
   const actions = me.actions;
   const candidates: Candidate[] = [];
@@ -359,7 +373,7 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, d
       value = m.weight[di] * level;
     }
     // Escalatory moves are held back as tension nears the crisis line (hawks less so).
-    if (m.escalates) value *= doctrine === 'hawk' ? 0.2 + 0.8 * v.cool : v.cool;
+    if (m.escalates) value *= doctrine === 'hawk' ? 0.2 + 0.8 * t.cool : t.cool;
     value *= 1 - R.noise / 2 + R.noise * rng();
     if (value < R.minValue) continue;
     candidates.push({ action: m.id, intensity: steps, cost: m.cost, value });
@@ -378,7 +392,7 @@ export function botOrders(state: WorldState, seat: SeatId, doctrine: Doctrine, d
 
 /** Bot orders for every seat (a convenience for tests and tools). */
 export function allBotOrders(state: WorldState, doctrines: BySeat<Doctrine>): BySeat<Order[]> {
-  const draws = botDraws(state);
-  return bySeat((seat) => botOrders(state, seat, doctrines[seat], draws));
+  const quarter = botQuarter(state);
+  return bySeat((seat) => botOrders(state, seat, doctrines[seat], quarter));
 }
 

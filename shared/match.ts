@@ -3,9 +3,9 @@ import type { Scenario } from './scenario.js';
 import type { SeatOrders, WorldState } from './state.js';
 import { createWorld, type CreateWorldOptions } from './world.js';
 import { resolveQuarter, type Resolution, type ResolveOptions } from './resolve.js';
-import { botDraws, botOrders, DOCTRINES, type Doctrine } from './bots.js';
+import { botQuarter, botOrders, DOCTRINES, type BotQuarter, type Doctrine } from './bots.js';
 import { botNegotiate, proposalOrders } from './negotiation.js';
-import { rngFor, STREAM, type BlockStream } from './rng.js';
+import { rngFor, STREAM } from './rng.js';
 
 /** A doctrine for each seat, drawn from the seed so a match's bots are reproducible. */
 export function assignDoctrines(seed: string, fixed?: Doctrine): BySeat<Doctrine> {
@@ -26,10 +26,10 @@ export function quarterStreams(): string[] {
  * for proposals it accepted during negotiation (see negotiation.ts).
  */
 export function completeOrders(state: WorldState, given: Partial<BySeat<SeatOrders>>, doctrines: BySeat<Doctrine>): BySeat<SeatOrders> {
-  // The quarter's bots stream, opened only if a seat needs its bot.
-  let draws: BlockStream | null = null;
+  // What the quarter's bots read alike (their stream among it), worked out only if a seat needs its bot.
+  let quarter: BotQuarter | null = null;
   return bySeat((seat) => {
-    const base = given[seat] ?? botOrders(state, seat, doctrines[seat], (draws ??= botDraws(state)));
+    const base = given[seat] ?? botOrders(state, seat, doctrines[seat], (quarter ??= botQuarter(state)));
     if (state.proposals.length === 0) return base;
     const owed = proposalOrders(state, seat).filter((o) => !base.some((b) => b.agreement === o.agreement));
     return owed.length ? [...base, ...owed] : base;

@@ -36,23 +36,24 @@ export function signChance(s: WorldState, kind: string, seat: SeatId, d: Doctrin
 
 /** The menu in its order, and which seats may sign each kind (read once). */
 const MENU = AGREEMENT_KINDS.map((kind) => AGREEMENT_MENU[kind]);
+const MENU_INDEX: Readonly<Record<string, number>> = Object.fromEntries(AGREEMENT_KINDS.map((kind, i) => [kind, i]));
 const ELIGIBLE: BySeat<readonly boolean[]> = bySeat((seat) => MENU.map((t) => t.eligibleParties.includes(seat)));
 
 /**
  * The sign orders a bot gives this quarter: for each agreement not yet in force that it may sign, it
  * signs with its doctrine's chance; a proposal naming it raises the chance (someone asked). One roll
  * per agreement on the menu, whether or not the seat may sign it, so the stream does not depend on it.
+ * `signable`: `signableKinds` of the position (the same for every bot of the quarter).
  */
-export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng: Rng): Order[] {
+export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng: Rng, signable: readonly boolean[] = signableKinds(s)): Order[] {
   let out: Order[] | null = null;
   const eligible = ELIGIBLE[seat];
   for (let i = 0; i < MENU.length; i++) {
     const terms = MENU[i];
     const roll = rng();
     if (!eligible[i] || s.cooperation < terms.minCooperation) continue;
+    if (!signable[i]) continue;
     const kind = terms.id;
-    // Already in force: sign again only to renew it in its last quarter.
-    if (inForceBeyondNextQuarter(s, kind)) continue;
     const asked = askedToSign(s, kind, seat);
     const chance = Math.min(1, signChance(s, kind, seat, d) * (asked ? 1.5 : 1));
     if (roll < chance) (out ??= []).push(signOrder(kind));
@@ -60,9 +61,14 @@ export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng
   return out ?? [];
 }
 
-function inForceBeyondNextQuarter(s: WorldState, kind: string): boolean {
-  for (const a of s.agreements) if (a.kind === kind && a.expiresTurn > s.turn + 1) return true;
-  return false;
+/** By position on the menu: whether the agreement may be signed next quarter (not in force, or in its last quarter, when signing renews it). */
+export function signableKinds(s: WorldState): boolean[] {
+  const out = MENU.map(() => true);
+  for (const a of s.agreements) {
+    const i = MENU_INDEX[a.kind];
+    if (i !== undefined && a.expiresTurn > s.turn + 1) out[i] = false;
+  }
+  return out;
 }
 
 function askedToSign(s: WorldState, kind: string, seat: SeatId): boolean {

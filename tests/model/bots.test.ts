@@ -4,7 +4,7 @@ import {
   DOCTRINES,
   SEATS,
   assignDoctrines,
-  botDraws,
+  botQuarter,
   botOrders,
   completeOrders,
   createWorld,
@@ -67,7 +67,7 @@ describe('bots', () => {
       for (const seat of SEATS.filter((x) => x !== 'US' && x !== 'CN')) expect(people[seat], `${seat} turn ${s.turn}`).toEqual(allBots[seat]);
       // A bot asked on its own (a suggestion, a test) gives the orders it gives in the quarter.
       expect(botOrders(s, 'HUB', doctrines.HUB)).toEqual(allBots.HUB);
-      expect(botOrders(s, 'HUB', doctrines.HUB, botDraws(s))).toEqual(allBots.HUB);
+      expect(botOrders(s, 'HUB', doctrines.HUB, botQuarter(s))).toEqual(allBots.HUB);
     }
   });
 });
