@@ -106,8 +106,8 @@ const BOT_SEAT: BySeat<BotSeat> = (() => {
 
 /**
  * What every bot reads alike in the quarter that follows `state`, worked out once and handed to every bot
- * that orders: the quarter's bots stream (a block per seat), which agreements on the menu are open to
- * signing, and the kinds in force that bind each seat.
+ * that orders from that same position: the quarter's bots stream (a block per seat), which agreements on
+ * the menu are open to signing, the kinds in force that bind each seat, and each seat's posture.
  */
 export type BotQuarter = {
   readonly draws: BlockStream;

@@ -18,7 +18,7 @@ export function stepAgreements(s: WorldState, ctx: TurnCtx): void {
   const turn = ctx.turn;
   if (s.agreements.some((a) => a.expiresTurn < turn)) s.agreements = s.agreements.filter((a) => a.expiresTurn >= turn);
 
-  // Offers by order: the seats offering each kind, kinds in the order first offered (a few a quarter: a list).
+  // Offers by order: the seats that may sign offering each kind, kinds in the order first offered by such a seat (a few a quarter: a list).
   let offers: { kind: string; terms: AgreementTerms; parties: SeatId[] }[] | null = null;
   for (const seat of SEATS) {
     const orders = ctx.accepted[seat];
