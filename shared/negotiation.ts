@@ -36,7 +36,6 @@ export function signChance(s: WorldState, kind: string, seat: SeatId, d: Doctrin
 
 /** The menu in its order, and which seats may sign each kind (read once). */
 const MENU = AGREEMENT_KINDS.map((kind) => AGREEMENT_MENU[kind]);
-const MENU_INDEX: Readonly<Record<string, number>> = Object.fromEntries(AGREEMENT_KINDS.map((kind, i) => [kind, i]));
 const ELIGIBLE: BySeat<readonly boolean[]> = bySeat((seat) => MENU.map((t) => t.eligibleParties.includes(seat)));
 
 /**
@@ -45,14 +44,13 @@ const ELIGIBLE: BySeat<readonly boolean[]> = bySeat((seat) => MENU.map((t) => t.
  * per agreement on the menu, whether or not the seat may sign it, so the stream does not depend on it.
  * `signable`: `signableKinds` of the position (the same for every bot of the quarter).
  */
-export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng: Rng, signable: readonly boolean[] = signableKinds(s)): Order[] {
+export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng: Rng, signable: readonly boolean[]): Order[] {
   let out: Order[] | null = null;
   const eligible = ELIGIBLE[seat];
   for (let i = 0; i < MENU.length; i++) {
     const terms = MENU[i];
     const roll = rng();
-    if (!eligible[i] || s.cooperation < terms.minCooperation) continue;
-    if (!signable[i]) continue;
+    if (!eligible[i] || !signable[i] || s.cooperation < terms.minCooperation) continue;
     const kind = terms.id;
     const asked = askedToSign(s, kind, seat);
     const chance = Math.min(1, signChance(s, kind, seat, d) * (asked ? 1.5 : 1));
@@ -65,8 +63,8 @@ export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng
 export function signableKinds(s: WorldState): boolean[] {
   const out = MENU.map(() => true);
   for (const a of s.agreements) {
-    const i = MENU_INDEX[a.kind];
-    if (i !== undefined && a.expiresTurn > s.turn + 1) out[i] = false;
+    const i = AGREEMENT_KINDS.indexOf(a.kind);
+    if (i >= 0 && a.expiresTurn > s.turn + 1) out[i] = false;
   }
   return out;
 }

@@ -1,12 +1,9 @@
 import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
-import { ACTIONS } from '../actions.js';
+import { ACTION_RULES } from '../action-rules.js';
 import { AGREEMENT_MENU, hasQuorum, type AgreementTerms } from '../agreements.js';
 import { SIGN_ACTION } from '../orders.js';
 import type { WorldState } from '../state.js';
-import { emit, type AgreementEffects, type TurnCtx } from './context.js';
-
-/** The catalogue's offer actions and the agreement each offers to sign. */
-const OFFERS: ReadonlyMap<string, string> = new Map(ACTIONS.flatMap((a) => (a.agreement ? [[a.id, a.agreement] as const] : [])));
+import { emit, emptyAgreementEffects, type AgreementEffects, type TurnCtx } from './context.js';
 
 /**
  * Step 1. Agreements: expire those past their term, then sign each agreement whose sign orders this
@@ -24,7 +21,7 @@ export function stepAgreements(s: WorldState, ctx: TurnCtx): void {
     const orders = ctx.accepted[seat];
     for (let i = 0; i < orders.length; i++) {
       const o = orders[i];
-      const kind = o.action === SIGN_ACTION ? o.agreement : OFFERS.get(o.action);
+      const kind = o.action === SIGN_ACTION ? o.agreement : ACTION_RULES.get(o.action)?.offers;
       if (!kind) continue;
       // Only seats that may sign count as parties; a seat that may not is left out of the offer.
       const terms = AGREEMENT_MENU[kind];
@@ -85,29 +82,11 @@ function partyNames(parties: readonly SeatId[]): string {
 }
 
 /**
- * Each agreement's effects per quarter with every key present (0, or 1 for a multiplier), so that
- * summing them reads records of one shape.
+ * Each agreement's effects per quarter with every key present (`emptyAgreementEffects` fills in the
+ * rest: 0, or 1 for a multiplier), so that summing them reads records of one shape.
  */
 const PER_QUARTER: Readonly<Record<string, AgreementEffects>> = Object.fromEntries(
-  Object.values(AGREEMENT_MENU).map((t) => {
-    const q = t.perQuarter;
-    return [
-      t.id,
-      {
-        cooperation: q.cooperation ?? 0,
-        tension: q.tension ?? 0,
-        misuse: q.misuse ?? 0,
-        enforcement: q.enforcement ?? 0,
-        smuggledMultiplier: q.smuggledMultiplier ?? 1,
-        offshoreMultiplier: q.offshoreMultiplier ?? 1,
-        crisisMultiplier: q.crisisMultiplier ?? 1,
-        labSafety: q.labSafety ?? 0,
-        distillationDeterrence: q.distillationDeterrence ?? 0,
-        swingDemocratic: q.swingDemocratic ?? 0,
-        hubResources: q.hubResources ?? 0,
-      } satisfies AgreementEffects,
-    ];
-  }),
+  Object.values(AGREEMENT_MENU).map((t) => [t.id, { ...emptyAgreementEffects(), ...t.perQuarter }]),
 );
 
 /** Sum what the agreements in force do this quarter into the turn's scratchpad. */

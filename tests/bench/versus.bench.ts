@@ -61,7 +61,7 @@ Command: \`BENCH_AGAINST=${rev} npm run bench -- versus\` (tests/bench/versus.be
 | commit ${commit} | ${m(0, 'matches').toFixed(0)} | ${m(0, 'quarters').toFixed(0)} |
 | this checkout (${here}) | ${m(1, 'matches').toFixed(0)} | ${m(1, 'quarters').toFixed(0)} |
 
-This checkout (${here}) resolves a quarter **${ratio.toFixed(2)}×** as fast as commit ${commit} (median over the rounds of the ratio of time per quarter; from ${Math.min(...ratios).toFixed(2)}× to ${Math.max(...ratios).toFixed(2)}×). Per quarter, since a change of rules may make matches longer or shorter. A commit run against itself reads between 0.99× and 1.03× here, so a difference within about 3% is noise.`,
+This checkout (${here}) resolves a quarter **${ratio.toFixed(2)}×** as fast as commit ${commit} (median over the rounds of the ratio of time per quarter; from ${Math.min(...ratios).toFixed(2)}× to ${Math.max(...ratios).toFixed(2)}×). Per quarter, since a change of rules may make matches longer or shorter.`,
     );
     console.log(`versus ${commit}: ${ratio.toFixed(3)}× per quarter`);
   } finally {
