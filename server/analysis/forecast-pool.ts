@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { forecast, mergeForecasts, type Forecast, type ForecastOptions } from '../../shared/analysis/forecast.js';
+import { sensitivityCases, sensitivityOf, type OutcomeOdds, type Sensitivity } from '../../shared/analysis/index.js';
+import type { ParamKey, Scenario } from '../../shared/scenario.js';
 import type { WorldState } from '../../shared/state.js';
 import type { WorkerJob } from './forecast-worker.js';
 
@@ -75,6 +77,30 @@ export class ForecastPool {
     );
     // Merged in the order of their ranges, whichever worker ran each: the same forecast every time.
     return mergeForecasts(parts);
+  }
+
+  /**
+   * The shared `sensitivity`, on every core: its forecasts (the baseline, then both ends of each sourced
+   * range) are handed out whole to the workers as they finish, so the result is the single-thread one.
+   * `onCase` hears how many there are, then each one finish (for a progress bar).
+   */
+  async sensitivity(scenario: Scenario, matches: number, seed: string, keys?: readonly ParamKey[], onCase?: (done: number, total: number) => void): Promise<Sensitivity> {
+    const cases = sensitivityCases(scenario, seed, keys);
+    const odds: OutcomeOdds[] = new Array<OutcomeOdds>(cases.length);
+    let next = 0;
+    let done = 0;
+    onCase?.(0, cases.length);
+    await Promise.all(
+      this.workers.map(async (w) => {
+        while (next < cases.length) {
+          const k = next++;
+          const f = await this.run<Forecast>(w, { kind: 'forecast', position: cases[k].world, n: matches, options: { seed } });
+          odds[k] = f.odds;
+          onCase?.(++done, cases.length);
+        }
+      }),
+    );
+    return sensitivityOf(scenario, matches, cases, odds);
   }
 
   /** Full bot matches per second on one worker thread (one core). */

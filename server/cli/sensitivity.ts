@@ -1,19 +1,33 @@
-// npm run sensitivity -- --scenario <id|file.json> --matches 1000 --seed 1 [--json]
+// npm run sensitivity -- --scenario <id|file.json> --matches 1000 --seed 1 [--json] [--quiet]
+import cliProgress from 'cli-progress';
 import { OUTCOME_INFO } from '../../shared/index.js';
 import { loadScenarioArg } from '../../shared/cli/scenario-file.js';
-import { sensitivity } from '../../shared/analysis/index.js';
+import { ForecastPool } from '../analysis/forecast-pool.js';
 import { intArg, parseArgs, textArg } from './args.js';
 
-function main() {
-  const args = parseArgs(process.argv.slice(2), ['scenario', 'matches', 'seed', 'json']);
+async function main() {
+  const args = parseArgs(process.argv.slice(2), ['scenario', 'matches', 'seed', 'json', 'quiet']);
   const scenario = loadScenarioArg(textArg(args, 'scenario') ?? 'baseline');
   const matches = intArg(args, 'matches', 1000);
-  const result = sensitivity(scenario, matches, textArg(args, 'seed') ?? '1');
+  const bar = args.quiet ? null : new cliProgress.SingleBar({ format: 'sensitivity |{bar}| {value}/{total} forecasts of {matches} matches | ETA {eta_formatted}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const pool = new ForecastPool();
+  const t0 = performance.now();
+  let result;
+  try {
+    result = await pool.sensitivity(scenario, matches, textArg(args, 'seed') ?? '1', undefined, (done, total) => {
+      if (done === 0) bar?.start(total, 0, { matches });
+      else bar?.update(done);
+    });
+  } finally {
+    bar?.stop();
+    await pool.close();
+  }
+  const seconds = (performance.now() - t0) / 1000;
   if (args.json) {
     console.log(JSON.stringify(result, null, 2));
     return;
   }
-  console.log(`Sensitivity: ${scenario.name}; ${matches} matches at each end of each sourced range\n`);
+  console.log(`Sensitivity: ${scenario.name}; ${matches} matches at each end of each sourced range (${seconds.toFixed(1)} s on ${pool.size} threads)\n`);
   const width = 40;
   for (const r of result.rows) {
     const bar = '█'.repeat(Math.max(1, Math.round(r.swing * width)));
@@ -24,9 +38,7 @@ function main() {
   }
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e) => {
   console.error(`sensitivity: ${e instanceof Error ? e.message : e}`);
   process.exit(2);
-}
+});

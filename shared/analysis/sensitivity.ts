@@ -1,6 +1,7 @@
 import { OUTCOMES, type OutcomeId } from '../outcomes.js';
 import { PARAM_KEYS, paramsOf, type ParamKey, type Scenario } from '../scenario.js';
 import { createWorld } from '../world.js';
+import type { WorldState } from '../state.js';
 import { forecast, type OutcomeOdds } from './forecast.js';
 
 export type SensitivityRow = {
@@ -19,34 +20,56 @@ export type SensitivityRow = {
 
 export type Sensitivity = { scenarioId: string; matches: number; baseline: OutcomeOdds; rows: SensitivityRow[] };
 
+/** One forecast a sensitivity needs: the scenario as it stands (`key` null), or one end of one parameter's sourced range. */
+export type SensitivityCase = { key: ParamKey | null; value: number; world: WorldState };
+
 /**
- * Vary each parameter that has a sourced range to the ends of that range, all else equal, and
- * rank parameters by how far they move the outcome odds (the data of a tornado chart).
- * The same continuation seeds are used at both ends, so differences come from the parameter.
+ * The positions a sensitivity forecasts, in order: the baseline, then the low and the high end of each
+ * parameter in `keys` that has a sourced range. Every one starts from the same seed, so the continuations
+ * are the same at both ends and differences come from the parameter.
  */
-export function sensitivity(scenario: Scenario, matches: number, seed: string, keys: readonly ParamKey[] = PARAM_KEYS): Sensitivity {
+export function sensitivityCases(scenario: Scenario, seed: string, keys: readonly ParamKey[] = PARAM_KEYS): SensitivityCase[] {
   const params = paramsOf(scenario);
-  const at = (key: ParamKey | null, value: number) => {
+  const at = (key: ParamKey | null, value: number): SensitivityCase => {
     const world = createWorld(scenario, `${seed}|sensitivity`);
     if (key) world.params = { ...params, [key]: value };
-    return forecast(world, matches, { seed }).odds;
+    return { key, value, world };
   };
-  const baseline = at(null, 0);
-  const rows: SensitivityRow[] = [];
+  const cases = [at(null, 0)];
   for (const key of keys) {
+    const range = scenario.params[key].range;
+    if (range) cases.push(at(key, range[0]), at(key, range[1]));
+  }
+  return cases;
+}
+
+/** The tornado's rows from each case's odds (`odds[i]` forecast from `cases[i]`), largest swing first. */
+export function sensitivityOf(scenario: Scenario, matches: number, cases: readonly SensitivityCase[], odds: readonly OutcomeOdds[]): Sensitivity {
+  if (odds.length !== cases.length) throw new Error(`sensitivity: ${cases.length} cases but ${odds.length} forecasts`);
+  const rows: SensitivityRow[] = [];
+  for (let i = 1; i + 1 < cases.length; i += 2) {
+    const key = cases[i].key as ParamKey;
     const fig = scenario.params[key];
-    if (!fig.range) continue;
-    const [low, high] = fig.range;
-    const oddsLow = at(key, low);
-    const oddsHigh = at(key, high);
+    const oddsLow = odds[i];
+    const oddsHigh = odds[i + 1];
     let swing = 0;
     let mostMoved: OutcomeId = OUTCOMES[0];
     for (const o of OUTCOMES) {
       const d = Math.abs(oddsHigh[o].p - oddsLow[o].p);
       if (d > swing) (swing = d), (mostMoved = o);
     }
-    rows.push({ param: key, source: fig.source, base: fig.value, low, high, oddsLow, oddsHigh, swing, mostMoved });
+    rows.push({ param: key, source: fig.source, base: fig.value, low: cases[i].value, high: cases[i + 1].value, oddsLow, oddsHigh, swing, mostMoved });
   }
   rows.sort((a, b) => b.swing - a.swing || (a.param < b.param ? -1 : 1));
-  return { scenarioId: scenario.id, matches, baseline, rows };
+  return { scenarioId: scenario.id, matches, baseline: odds[0], rows };
+}
+
+/**
+ * Vary each parameter that has a sourced range to the ends of that range, all else equal, and
+ * rank parameters by how far they move the outcome odds (the data of a tornado chart), on this thread.
+ * The server's worker pool runs the same cases on every core (`ForecastPool.sensitivity`).
+ */
+export function sensitivity(scenario: Scenario, matches: number, seed: string, keys: readonly ParamKey[] = PARAM_KEYS): Sensitivity {
+  const cases = sensitivityCases(scenario, seed, keys);
+  return sensitivityOf(scenario, matches, cases, cases.map((c) => forecast(c.world, matches, { seed }).odds));
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinScenario, createWorld, OUTCOMES } from '../../shared/index.js';
-import { forecast } from '../../shared/analysis/index.js';
+import { forecast, sensitivity } from '../../shared/analysis/index.js';
 import { ForecastPool } from '../../server/analysis/forecast-pool.js';
 
 const pool = new ForecastPool(2);
@@ -13,6 +13,17 @@ describe('forecast worker pool', () => {
     const single = forecast(start, 200, { seed: 'p' });
     for (const o of OUTCOMES) expect(threaded.odds[o].count).toBe(single.odds[o].count);
     threaded.meanLead.forEach((x, k) => expect(x).toBeCloseTo(single.meanLead[k], 9));
+  });
+
+  it('gives exactly the single-thread sensitivity, its forecasts dealt out to the worker threads', async () => {
+    const scenario = builtinScenario('baseline')!;
+    const keys = ['distillationRate', 'followerRate', 'botLatitude'] as const;
+    const heard: [number, number][] = [];
+    const threaded = await pool.sensitivity(scenario, 60, 'ps', keys, (done, total) => heard.push([done, total]));
+    expect(threaded).toEqual(sensitivity(scenario, 60, 'ps', keys));
+    // The baseline and both ends of each range: seven forecasts, each heard once as it finished.
+    expect(heard).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((k) => [k, 7]));
+    expect(threaded.rows.some((r) => r.swing > 0)).toBe(true);
   });
 
   it('reports a positive throughput and refuses an unknown scenario', async () => {

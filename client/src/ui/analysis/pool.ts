@@ -1,4 +1,4 @@
-import { mergeForecasts, type Forecast, type Sensitivity, type SensitivityRow } from '../../../../shared/analysis/index.js';
+import { mergeForecasts, sensitivityCases, sensitivityOf, type Forecast, type OutcomeOdds, type Sensitivity } from '../../../../shared/analysis/index.js';
 import type { ParamKey, Scenario, WorldState } from '../../../../shared/index.js';
 import type { WorkerJob, WorkerReply } from './forecast.worker.js';
 
@@ -32,45 +32,52 @@ function release(w: Worker): void {
 
 let nextId = 1;
 
-/** Run jobs on the workers (idle ones first); `onReply` sees every reply; resolves when every worker is done. */
-function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply) => void): Run<void> {
-  const workers: Worker[] = [];
+/**
+ * Run jobs on at most `workerCount()` workers (idle ones first), each worker taking the next job as it
+ * finishes one; `onReply` sees every reply with the job's position in `jobs`; resolves when all are done.
+ */
+function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply, job: number) => void): Run<void> {
+  const busy = new Set<Worker>();
   let cancelled = false;
   let reject: (e: Error) => void = () => {};
+  const stop = () => {
+    cancelled = true;
+    for (const w of busy) w.terminate();
+    busy.clear();
+  };
   const promise = new Promise<void>((resolve, rej) => {
     reject = rej;
+    let next = 0;
     let left = jobs.length;
     if (left === 0) return resolve();
-    for (const j of jobs) {
-      const w = take();
-      workers.push(w);
+    const fail = (e: Error) => {
+      if (cancelled) return;
+      stop();
+      rej(e);
+    };
+    const give = (w: Worker) => {
+      const k = next++;
       const id = nextId++;
       w.onmessage = (e: MessageEvent<WorkerReply>) => {
         if (cancelled) return;
         const r = e.data;
-        if (r.type === 'error') {
-          stop();
-          return rej(new Error(r.message));
-        }
-        if (r.type === 'done') {
-          workers.splice(workers.indexOf(w), 1);
-          release(w);
-          if (--left === 0) resolve();
-          return;
-        }
-        onReply(r);
+        if (r.type === 'error') return fail(new Error(r.message));
+        if (r.type !== 'done') return onReply(r, k);
+        left -= 1;
+        if (next < jobs.length) return give(w);
+        busy.delete(w);
+        release(w);
+        if (left === 0) resolve();
       };
-      w.onerror = (e) => {
-        stop();
-        rej(new Error(e.message || 'the analysis worker failed'));
-      };
-      w.postMessage({ ...j, id } as WorkerJob);
+      w.onerror = (e) => fail(new Error(e.message || 'the analysis worker failed'));
+      w.postMessage({ ...jobs[k], id } as WorkerJob);
+    };
+    for (let i = 0; i < Math.min(workerCount(), jobs.length); i++) {
+      const w = take();
+      busy.add(w);
+      give(w);
     }
   });
-  const stop = () => {
-    cancelled = true;
-    for (const w of workers) w.terminate();
-  };
   return {
     promise,
     cancel() {
@@ -107,29 +114,22 @@ export function runForecast(position: WorldState, n: number, seed: string, onPro
 }
 
 /**
- * The shared `sensitivity` analysis across the workers: each runs it for some of the parameters; the
- * rows are ranked as the shared function ranks them (largest swing first).
+ * The shared `sensitivity` on the workers: its forecasts (the baseline, then both ends of each sourced
+ * range) are dealt out whole to workers as they finish, and put together as the shared function does
+ * (`sensitivityOf`): the same result as on one thread. `onProgress` hears each forecast finish.
  */
-export function runSensitivity(scenario: Scenario, matches: number, seed: string, keys: readonly ParamKey[], onProgress?: (p: Progress, rows: SensitivityRow[]) => void): Run<Sensitivity> {
-  const k = Math.min(workerCount(), keys.length);
-  const buckets: ParamKey[][] = Array.from({ length: k }, () => []);
-  keys.forEach((key, i) => buckets[i % k].push(key));
-  const rows: SensitivityRow[] = [];
-  let baseline: Sensitivity['baseline'] | null = null;
+export function runSensitivity(scenario: Scenario, matches: number, seed: string, keys: readonly ParamKey[], onProgress?: (p: Progress) => void): Run<Sensitivity> {
+  const cases = sensitivityCases(scenario, seed, keys);
+  const odds: OutcomeOdds[] = new Array<OutcomeOdds>(cases.length);
   let done = 0;
-  const rank = () => [...rows].sort((a, b) => b.swing - a.swing || (a.param < b.param ? -1 : 1));
   const run = runJobs(
-    buckets.filter((b) => b.length).map((b) => ({ job: 'sensitivity' as const, scenario, matches, seed, keys: b })),
-    (r) => {
-      if (r.type !== 'row') return;
+    cases.map((c) => ({ job: 'forecast' as const, position: c.world, n: matches, seed, range: [0, matches] as [number, number], chunk: matches })),
+    (r, k) => {
+      if (r.type !== 'part') return;
+      odds[k] = r.part.odds;
       done += 1;
-      baseline ??= r.result.baseline;
-      rows.push(...r.result.rows);
-      onProgress?.({ done, total: keys.length }, rank());
+      onProgress?.({ done, total: cases.length });
     },
   );
-  return {
-    promise: run.promise.then(() => ({ scenarioId: scenario.id, matches, baseline: baseline!, rows: rank() })),
-    cancel: run.cancel,
-  };
+  return { promise: run.promise.then(() => sensitivityOf(scenario, matches, cases, odds)), cancel: run.cancel };
 }

@@ -14,7 +14,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
   // The built-ins, and the match's own scenario when it has one.
   const choices = new Map<string, Scenario>(BUILTIN_SCENARIOS.map((s) => [s.id, s]));
   const scenario = h('select', { id: `${id}-sc` }, BUILTIN_SCENARIOS.map((s) => h('option', { value: s.id }, s.name)));
-  const matches = h('select', { id: `${id}-m` }, [10, 20, 50, 100].map((n) => h('option', { value: n, selected: n === 20 }, String(n))));
+  const matches = h('select', { id: `${id}-m` }, [10, 50, 200, 500, 1000].map((n) => h('option', { value: n, selected: n === 200 }, String(n))));
   const outcome = h('select', { id: `${id}-o` }, OUTCOMES.map((o) => h('option', { value: o }, OUTCOME_INFO[o].title)));
   const runBtn = h('button', { type: 'button', class: 'primary small' }, 'Run sensitivity');
   const cancel = h('button', { type: 'button', class: 'ghost small', hidden: true }, 'Cancel');
@@ -85,14 +85,15 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
     runBtn.disabled = true;
     cancel.hidden = false;
     progress.hidden = false;
-    progress.max = keys.length;
+    const forecasts = 1 + 2 * keys.length;
+    progress.max = forecasts;
     progress.value = 0;
-    const workers = Math.min(workerCount(), keys.length);
-    status.textContent = `Running ${keys.length} parameters × 2 ends × ${n} matches on ${workers} worker${workers === 1 ? '' : 's'}…`;
+    const workers = Math.min(workerCount(), forecasts);
+    status.textContent = `Running ${keys.length} parameters × 2 ends × ${n} matches, and the base case, on ${workers} worker${workers === 1 ? '' : 's'}…`;
     const t0 = performance.now();
     run = runSensitivity(s, n, `sensitivity|${s.id}`, keys, (p) => {
       progress.value = p.done;
-      status.textContent = `${p.done} of ${p.total} parameters done…`;
+      status.textContent = `${p.done} of ${p.total} forecasts done…`;
     });
     try {
       last = await run.promise;
