@@ -46,6 +46,11 @@ export type ServerOptions = {
   publicAddress?: string;
   /** Per-address and per-connection limits (server/limits/limits.ts); defaults in DEFAULT_LIMITS. */
   limits?: Partial<Limits>;
+  /**
+   * Start the live-forecast worker threads when the process's first match opens, and warm them with a short
+   * throwaway forecast, so the first forecast asked for runs at full speed; defaults to true.
+   */
+  warmForecasts?: boolean;
 };
 
 export type RunningServer = {
@@ -106,7 +111,7 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
   // After `new Server`, which installs the matchmaking routes that these wrap.
   guardMatchmaking(http, limits);
   guardSockets(transport, limits);
-  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120, idleSeconds: opts.idleSeconds ?? 900, store: persistence.store };
+  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120, idleSeconds: opts.idleSeconds ?? 900, store: persistence.store, warmForecasts: opts.warmForecasts ?? true };
   wakeDormantOnJoin(http, persistence.store, settings);
   gameServer.define(ROOM_NAME, MatchRoom, { [SETTINGS_KEY]: settings });
   try {

@@ -26,6 +26,8 @@ export type RoomSettings = {
   store?: MatchStore;
   /** One-time tickets that let the server itself recreate a stored match (ticket → code). */
   resumeTickets?: Map<string, string>;
+  /** Warm the live-forecast workers when a match opens (`ServerOptions.warmForecasts`). */
+  warmForecasts?: boolean;
 };
 export const SETTINGS_KEY = '__settings';
 /** The option that carries a resume ticket; only `resumeMatch` (server side) knows a valid ticket. */

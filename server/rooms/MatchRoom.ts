@@ -1,6 +1,6 @@
 import { matchMaker, Protocol, Room, type Client, type RoomException } from '@colyseus/core';
 import { ForecastRequestSchema, MODEL_VERSION, MSG, SMSG, seatView, seatViewMessage, type LiveForecast, type RoomListing, type SeatView } from '../../shared/index.js';
-import { livePool } from '../analysis/live-forecast.js';
+import { livePool, warmLivePool } from '../analysis/live-forecast.js';
 import { sees, type Viewer } from '../audience.js';
 import { canRead } from '../../shared/chat.js';
 import { describeIssues, roomError, type RoomError } from '../errors.js';
@@ -66,6 +66,8 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     this.sync();
     this.armTimer();
     this.checkIdle();
+    // Once per process: any match may ask for a live forecast (Control always; players when allowed).
+    if (this.settings.warmForecasts) void warmLivePool();
   }
 
   private async create(clientOptions: Record<string, unknown>) {

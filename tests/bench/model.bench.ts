@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { builtinScenario, createWorld, quarterStreams } from '../../shared/index.js';
 import { ForecastPool } from '../../server/analysis/forecast-pool.js';
+import { WARM_UP_PER_WORKER } from '../../server/analysis/live-forecast.js';
 import { median, writeSection } from './benchmarks-file.js';
 
 /** Streams a quarter opens: the bots' and the resolution's. */
@@ -30,6 +31,20 @@ export async function benchModel(): Promise<void> {
     walls.push(performance.now() - t0);
   }
   await pool.close();
+  // A server's first forecast: on a pool just made (its workers start and V8 optimises the model as it
+  // runs), and on one the server warmed when its first match opened (server/analysis/live-forecast.ts).
+  const firstCold: number[] = [];
+  const firstWarmed: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    for (const warmed of [false, true]) {
+      const fresh = new ForecastPool();
+      if (warmed) await fresh.forecast(createWorld(scenario, 'warm-up'), WARM_UP_PER_WORKER * fresh.size, { seed: 'warm-up' });
+      const t0 = performance.now();
+      await fresh.forecast(start, 10_000, { seed: `first${run}` });
+      (warmed ? firstWarmed : firstCold).push(performance.now() - t0);
+      await fresh.close();
+    }
+  }
   const rate = median(rates);
   const wall = median(walls);
   const matchUs = 1e6 / rate;
@@ -45,6 +60,8 @@ Command: \`npm run bench -- model\` (tests/bench/model.bench.ts); the model runs
 |---|---|---|---|
 | full bot matches per second, one core (baseline, mixed doctrines, no history kept; ${quarters.toFixed(1)} quarters a match on average) | ${rate.toFixed(0)} | ${Math.min(...rates).toFixed(0)} – ${Math.max(...rates).toFixed(0)} | ≥ 20,000 |
 | wall time of a 10,000-continuation forecast from the opening, ${pool.size} worker threads | ${wall.toFixed(0)} ms | ${Math.min(...walls).toFixed(0)} – ${Math.max(...walls).toFixed(0)} ms | < 1,000 ms |
+| the same, a server's first forecast: on worker threads just started | ${median(firstCold).toFixed(0)} ms | ${Math.min(...firstCold).toFixed(0)} – ${Math.max(...firstCold).toFixed(0)} ms | |
+| the same, a server's first forecast: after the warm-up it runs when its first match opens (${WARM_UP_PER_WORKER} continuations a worker) | ${median(firstWarmed).toFixed(0)} ms | ${Math.min(...firstWarmed).toFixed(0)} – ${Math.max(...firstWarmed).toFixed(0)} ms | < 1,000 ms |
 | opening one random stream (seedrandom Tyche-i, integer seed) and drawing once | ${streamUs.toFixed(2)} µs | | |
 
 A match costs ${matchUs.toFixed(0)} µs here, ${(matchUs / quarters).toFixed(1)} µs a quarter: eight bots' decisions and the quarter's resolution. Opening the quarter's ${STREAMS_PER_QUARTER} random streams (the bots' and the resolution's, each read in fixed blocks so that one seat's orders never shift another's draws: docs/MODEL.md, Randomness) takes about ${streamsUs.toFixed(0)} µs of a match (${((100 * streamsUs) / matchUs).toFixed(0)}%). ${
@@ -53,5 +70,5 @@ A match costs ${matchUs.toFixed(0)} µs here, ${(matchUs / quarters).toFixed(1)}
         : ''
     }`,
   );
-  console.log(`matches/s/core ${rate.toFixed(0)}; forecast 10k: ${wall.toFixed(0)} ms; stream ${streamUs.toFixed(2)} µs`);
+  console.log(`matches/s/core ${rate.toFixed(0)}; forecast 10k: ${wall.toFixed(0)} ms (first: ${median(firstCold).toFixed(0)} ms cold, ${median(firstWarmed).toFixed(0)} ms warmed); stream ${streamUs.toFixed(2)} µs`);
 }

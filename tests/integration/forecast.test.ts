@@ -1,15 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { OUTCOMES, type LiveForecast, type ServerError } from '../../shared/index.js';
-import { closeLivePool } from '../../server/analysis/live-forecast.js';
+import { closeLivePool, livePoolState, warmLivePool } from '../../server/analysis/live-forecast.js';
 import { facilitatedMatch, Player, serverForFile, waitFor } from './harness.js';
 
-const server = serverForFile();
+const server = serverForFile({ warmForecasts: true });
 const open = server.open;
 afterAll(async () => {
   await closeLivePool();
 });
 
 describe('live forecast', () => {
+  it('has its worker threads started and warmed up when the first match opens', async () => {
+    expect(livePoolState()).toBe('none');
+    const us = await Player.create(server.endpoint, { create: { seed: 'warm-up' }, join: { seat: 'US', name: 'Ana' } });
+    open.push(us);
+    await waitFor(() => us.you() !== undefined, 'you');
+    expect(livePoolState()).not.toBe('none');
+    await warmLivePool();
+    expect(livePoolState()).toBe('warm');
+  });
+
   it('is Control’s to run, and Control decides whether players may', async () => {
     const { control, players } = await facilitatedMatch(server.endpoint, ['US', 'CN'], { seed: 'live-forecast' });
     const { US: us, CN: cn } = players;

@@ -13,11 +13,11 @@ export type TestServer = RunningServer & { endpoint: string; stop: () => Promise
  * One test server for a test file: started before its tests and stopped after them. Players pushed to
  * `open` leave after each test.
  */
-export function serverForFile(): { readonly endpoint: string; readonly open: Player[] } {
+export function serverForFile(opts: TestServerOptions = {}): { readonly endpoint: string; readonly open: Player[] } {
   let server: TestServer | undefined;
   const open: Player[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(opts);
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((p) => p.leave()));
@@ -34,9 +34,15 @@ export function serverForFile(): { readonly endpoint: string; readonly open: Pla
   };
 }
 
-export async function startTestServer(opts: { reconnectSeconds?: number } = {}): Promise<TestServer> {
+/**
+ * `warmForecasts` is off unless a test asks for it: the warm-up's worker threads would only compete for the
+ * cores with the other test files running at the same time.
+ */
+export type TestServerOptions = { reconnectSeconds?: number; warmForecasts?: boolean };
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leadtime-it-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, ...opts });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, warmForecasts: false, ...opts });
   return {
     ...server,
     endpoint: `http://127.0.0.1:${server.port}`,
