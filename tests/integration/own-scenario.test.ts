@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'colyseus.js';
 import { matchMaker } from '@colyseus/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { SqliteMatchStore } from '../../server/store/sqlite-store.js';
 import { builtinScenario, parseScenario, type RoomListing, type Scenario } from '../../shared/index.js';
@@ -118,6 +119,51 @@ describe('a match on a scenario of the facilitator’s own', () => {
     expect(html).toContain('Set by the facilitator as assumptions (not from a source): Tension (0–100) = 62.');
     const report = (await (await fetch(`${endpoint()}/api/matches/${code}/report.json`)).json()) as { scenario: { assumptions: unknown } };
     expect(report.scenario.assumptions).toEqual([{ path: 'start.tension', value: 62 }]);
+  });
+
+  it('rebuilds a put-away match whose kept scenario today’s checks refuse, from the figures it was stored with', async () => {
+    const own = drill();
+    const us = await create({ create: { seed: 'own-3' }, join: { seat: 'US', name: 'Ada' }, scenario: own });
+    const code = us.code;
+    const cn = await Player.join(endpoint(), code, { join: { seat: 'CN', name: 'Bo' } });
+    players.push(cn);
+    await waitFor(() => cn.you() !== undefined, 'CN seated');
+    us.send('start', {});
+    await waitFor(() => us.state.phase === 'orders', 'orders');
+    await us.request('submit', { turn: 0, orders: [{ action: 'us-tighten-chip-controls', intensity: 2 }] }, ['ack']);
+    await cn.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await waitFor(() => us.state.turn === 1 && us.state.phase === 'orders', 'quarter 1 resolved');
+    const played = { tension: us.pub.tension, cooperation: us.pub.cooperation, lead: us.pub.lead };
+    await us.leave();
+    await cn.leave();
+    await waitFor(() => matchMaker.getLocalRoomById(code) === undefined, 'the room put away', 6000);
+
+    // Checks grow stricter between versions: today's refuse a figure this match was stored with.
+    const stored = { ...own, params: { ...own.params, retiredFigure: { value: 1, source: 'designer-bots' } } };
+    expect(parseScenario(stored).ok).toBe(false);
+    const db = new Database(path.join(dataDir, 'matches.sqlite'));
+    try {
+      expect(db.prepare('UPDATE matches SET scenario = ? WHERE code = ?').run(JSON.stringify(stored), code).changes).toBe(1);
+    } finally {
+      db.close();
+    }
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const back = await Player.join(endpoint(), code, { join: { seat: 'US', name: 'Ada' } });
+      players.push(back);
+      await waitFor(() => back.you() !== undefined && back.state.scenarioJson !== '', 'back in');
+      // Played on as stored, not refused and not swapped for a built-in: the same position as before.
+      expect(back.state.scenarioId).toBe('harbour-drill');
+      expect(JSON.parse(back.state.scenarioJson)).toEqual(stored);
+      expect(back.state.turn).toBe(1);
+      expect({ tension: back.pub.tension, cooperation: back.pub.cooperation, lead: back.pub.lead }).toEqual(played);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^match ${code}: its stored scenario fails today's checks \\(.*retiredFigure.*\\); it is played as stored$`)));
+      await back.request('submit', { turn: 1, orders: [] }, ['ack']);
+      await waitFor(() => back.state.phase === 'finished', 'finished', 8000);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('refuses a broken file with its problems by field, and creates nothing', async () => {
