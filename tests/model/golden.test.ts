@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, MODEL_VERSION, OUTCOMES, createWorld, hashData, playBotMatch, resolveQuarter, type BySeat, type Doctrine, type SeatOrders } from '../../shared/index.js';
 import { scenario } from './helpers.js';
-import { goldenFingerprint, recordedVersion } from './golden/fingerprint.js';
+import { goldenFingerprint, recordedVersion, SCRIPTED_FILE } from './golden/fingerprint.js';
 
 const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'golden');
 type Golden = { scenario: string; seed: string; outcome: string; turns: { orders: BySeat<SeatOrders> }[]; hashes: string[] };
@@ -27,6 +27,31 @@ describe('golden replays (seed + order log → exact position hashes)', () => {
       expect(played.history.map((h) => ({ orders: h.orders }))).toEqual(g.turns);
     });
   }
+});
+
+describe('golden replay of orders as people give them (validation, agreements, breaches)', () => {
+  const g = JSON.parse(fs.readFileSync(SCRIPTED_FILE, 'utf8')) as Golden;
+
+  it('reproduces every position, refused orders and all', () => {
+    let s = createWorld(scenario(g.scenario), g.seed);
+    expect(hashData(s), 'opening').toBe(g.hashes[0]);
+    g.turns.forEach((t, q) => {
+      s = resolveQuarter(s, t.orders).state;
+      expect(hashData(s), `after quarter ${q + 1}`).toBe(g.hashes[q + 1]);
+    });
+    expect(s.outcome?.id).toBe(g.outcome);
+    // What the script is there to cover (tests/model/golden/scripted.ts), so a regenerated file still does.
+    const events = s.history.flatMap((h) => h.events);
+    const dropped = events.filter((e) => e.kind === 'order-dropped').map((e) => e.text);
+    for (const why of [/belongs to China, not United States/, /^Unknown action "no-such-action"/, /takes an intensity from 1 to 3/, /was ordered twice/, /costs \d+, (more than|but only)/, /cannot sign the Mutual restraint/]) {
+      expect(dropped.some((t) => why.test(t)), String(why)).toBe(true);
+    }
+    expect(events.some((e) => e.kind === 'agreement-signed')).toBe(true);
+    expect(events.some((e) => e.kind === 'agreement-refused')).toBe(true);
+    const breaches = events.filter((e) => e.kind === 'agreement-breached').map((e) => e.text);
+    expect(breaches.some((t) => t.startsWith('Compute hubs breached the Data-centre KYC pact'))).toBe(true);
+    expect(breaches.some((t) => t.startsWith('PRC lab breached the Joint safety evaluations'))).toBe(true);
+  });
 });
 
 describe('the model version names the golden results', () => {

@@ -4,7 +4,8 @@
  *   node --import tsx tests/model/golden/regenerate.ts
  *
  * For every built-in scenario it plays one bot match (mixed doctrines) from a fixed seed and stores
- * the seed, every quarter's orders and the hash of the position after every quarter (perft style).
+ * the seed, every quarter's orders and the hash of the position after every quarter (perft style), and
+ * one match of scripted orders as people give them, refused ones among them (scripted.ts).
  * It also finds, for each of the six outcomes, the first seed (in a fixed search order) whose bot match
  * ends in it. Review the diff before committing: a changed hash means the model's behaviour changed.
  * A changed result needs a new MODEL_VERSION (shared/model-version.ts): raise it first, or this refuses
@@ -13,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_SCENARIOS, DOCTRINES, MODEL_VERSION, OUTCOMES, hashData, playBotMatch, type Doctrine, type OutcomeId } from '../../../shared/index.js';
-import { GOLDEN_DIR as DIR, VERSION_FILE, goldenFingerprint, recordedVersion } from './fingerprint.js';
+import { GOLDEN_DIR as DIR, SCRIPTED_FILE, VERSION_FILE, goldenFingerprint, recordedVersion } from './fingerprint.js';
+import { SCRIPTED, scriptedOrders } from './scripted.js';
 
 const before = recordedVersion();
 
@@ -36,6 +38,23 @@ for (const sc of BUILTIN_SCENARIOS) {
   const file = { scenario: sc.id, seed, outcome: final.outcome!.id, turns: final.history.map((h) => ({ orders: h.orders })), hashes };
   fs.writeFileSync(path.join(DIR, `${sc.id}.json`), JSON.stringify(file, null, 1) + '\n');
   console.log(`${sc.id}: ${final.history.length} quarters, ${final.outcome!.id}, final hash ${hashes[hashes.length - 1]}`);
+}
+
+// The scripted match: orders as people give them (refused ones among them), replayed through validation.
+{
+  const { builtinScenario, createWorld, resolveQuarter } = await import('../../../shared/index.js');
+  let s = createWorld(builtinScenario(SCRIPTED.scenario)!, SCRIPTED.seed);
+  const hashes = [hashData(s)];
+  const turns: { orders: ReturnType<typeof scriptedOrders> }[] = [];
+  while (!s.outcome) {
+    const orders = scriptedOrders(s);
+    turns.push({ orders });
+    s = resolveQuarter(s, orders).state;
+    hashes.push(hashData(s));
+  }
+  const file = { ...SCRIPTED, outcome: s.outcome.id, turns, hashes };
+  fs.writeFileSync(SCRIPTED_FILE, JSON.stringify(file, null, 1) + '\n');
+  console.log(`scripted orders: ${turns.length} quarters, ${s.outcome.id}, final hash ${hashes[hashes.length - 1]}`);
 }
 
 // Outcome seeds: the baseline with mixed doctrines first, then the other scenarios and doctrines.
