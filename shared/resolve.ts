@@ -20,6 +20,7 @@ import { classifyWorld, outcomeInputs, stepEndings, swingDemocratic, catastrophe
 export { swingDemocratic, classifyWorld, outcomeInputs, catastropheOdds, crisisOdds, governanceHolds, jointSafetyHolds, straitDeterrence };
 // The model's intermediate quantities, for explanations ("why this number?") and tests.
 export { detectionOdds, detectorOf, decoyOf } from './steps/detection-step.js';
+export { breachedKinds } from './steps/orders-step.js';
 export { adoptionPush, regionalPush } from './steps/adoption-step.js';
 export { restrictiveness, tensionAnchor } from './steps/relations-step.js';
 export { enforcementLevel, smugglingBlocked, offshoreBlocked } from './steps/compute-step.js';

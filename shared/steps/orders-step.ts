@@ -1,6 +1,6 @@
 import { SEATS, SEAT_INFO, bySeat, type BySeat, type SeatId } from '../seats.js';
 import { ACTION_BY_ID } from '../actions.js';
-import { ACTION_RULES } from '../action-rules.js';
+import { ACTION_RULES, type ActionRule } from '../action-rules.js';
 import { AGREEMENT_MENU } from '../agreements.js';
 import { validateOrders } from '../orders.js';
 import { clamp } from '../formulas.js';
@@ -61,7 +61,7 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, levers: LeverValu
   let breached: string[] | null = null;
   if (a.forbiddenBy.length) {
     for (const ag of s.agreements) {
-      if (!ag.parties.includes(seat) || !a.forbiddenBy.includes(ag.kind)) continue;
+      if (!forbids(ag, seat, a)) continue;
       if (!ag.breachedBy.includes(seat)) ag.breachedBy.push(seat);
       if (a.visibility === 'public') exposeBreach(s, ctx, ag, seat, a.id);
       else (breached ??= []).push(ag.kind);
@@ -83,6 +83,20 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, levers: LeverValu
     });
   }
   return purse;
+}
+
+/** Whether an agreement binds a seat not to take an action: the seat is a party, and the agreement forbids it. */
+function forbids(ag: Agreement, seat: SeatId, a: ActionRule): boolean {
+  return ag.parties.includes(seat) && a.forbiddenBy.includes(ag.kind);
+}
+
+/**
+ * The kinds of agreement in force in `s` that a seat breaches by taking an action (empty for an action
+ * nobody's agreements forbid). What the policies step finds for an order from that position.
+ */
+export function breachedKinds(s: WorldState, seat: SeatId, action: string): string[] {
+  const a = ACTION_RULES.get(action);
+  return a ? s.agreements.filter((ag) => forbids(ag, seat, a)).map((ag) => ag.kind) : [];
 }
 
 /** A breach made public: trust falls, tension rises, and the agreement ends this quarter. */

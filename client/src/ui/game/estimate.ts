@@ -2,6 +2,7 @@ import {
   ACTION_BY_ID,
   BLOCS,
   SEATS,
+  breachedKinds,
   bySeat,
   createWorld,
   detectionOdds,
@@ -105,7 +106,8 @@ export function previewOrders(pub: PublicView, sv: SeatView, orders: Order[]): P
   const detection = orders
     .map((o) => ({ o, def: ACTION_BY_ID.get(o.action) }))
     .filter((x) => x.def?.visibility === 'covert')
-    // On the resolved quarter: detection reads this quarter's defences and campaigns.
-    .map((x) => ({ action: x.o.action, name: x.def!.name, odds: detectionOdds(a, { action: x.o.action, intensity: x.o.intensity, breaches: [] }) }));
+    // On the resolved quarter: detection reads this quarter's defences and campaigns, and an act that
+    // breaches an agreement in force (signed this quarter or before) is checked for by its verification.
+    .map((x) => ({ action: x.o.action, name: x.def!.name, odds: detectionOdds(a, { action: x.o.action, intensity: x.o.intensity, breaches: breachedKinds(a, seat, x.o.action) }) }));
   return { rows, cost, left: sv.resources - cost, detection };
 }
