@@ -29,13 +29,15 @@ async function main() {
   }
   console.log(`Sensitivity: ${scenario.name}; ${matches} matches at each end of each sourced range (${seconds.toFixed(1)} s on ${pool.size} threads)\n`);
   const width = 40;
+  const pts = (x: number) => (100 * x).toFixed(1);
   for (const r of result.rows) {
-    const bar = '█'.repeat(Math.max(1, Math.round(r.swing * width)));
+    const bar = '█'.repeat(Math.round(r.swing * width));
     const o = r.mostMoved;
-    console.log(
-      `${r.param.padEnd(28)} ${bar.padEnd(width)} ${(100 * r.swing).toFixed(1).padStart(5)} pts  ${OUTCOME_INFO[o].title}: ${(100 * r.oddsLow[o].p).toFixed(0)}% at ${r.low} → ${(100 * r.oddsHigh[o].p).toFixed(0)}% at ${r.high}  [${r.source}]`,
-    );
+    const moved = r.swing > 0 ? `${OUTCOME_INFO[o].title}: ${(100 * r.oddsLow[o].p).toFixed(0)}% at ${r.low} → ${(100 * r.oddsHigh[o].p).toFixed(0)}% at ${r.high}` : `no outcome moved between ${r.low} and ${r.high}`;
+    const chance = r.swing > 0 && r.swing <= r.margin ? ' (could be chance)' : '';
+    console.log(`${r.param.padEnd(28)} ${bar.padEnd(width)} ${pts(r.swing).padStart(5)} ± ${pts(r.margin).padStart(4)} pts  ${moved}${chance}  [${r.source}]`);
   }
+  console.log(`\n± : the 95% margin of the move at ${matches} matches per end; a swing within it could be chance (more --matches narrow it).`);
 }
 
 main().catch((e) => {

@@ -3,6 +3,7 @@ import { PARAM_KEYS, paramsOf, type ParamKey, type Scenario } from '../scenario.
 import { createWorld } from '../world.js';
 import type { WorldState } from '../state.js';
 import { forecast, type OutcomeOdds } from './forecast.js';
+import { differenceMargin } from './stats.js';
 
 export type SensitivityRow = {
   param: ParamKey;
@@ -14,8 +15,10 @@ export type SensitivityRow = {
   oddsHigh: OutcomeOdds;
   /** Largest change in any outcome's probability between the low and the high end of the range. */
   swing: number;
-  /** The outcome whose probability moved most. */
+  /** The outcome whose probability moved most (the first outcome when none moved). */
   mostMoved: OutcomeId;
+  /** The 95% margin of that outcome's move at this many matches per end (`differenceMargin`): a swing no larger could be chance. */
+  margin: number;
 };
 
 export type Sensitivity = { scenarioId: string; matches: number; baseline: OutcomeOdds; rows: SensitivityRow[] };
@@ -58,7 +61,8 @@ export function sensitivityOf(scenario: Scenario, matches: number, cases: readon
       const d = Math.abs(oddsHigh[o].p - oddsLow[o].p);
       if (d > swing) (swing = d), (mostMoved = o);
     }
-    rows.push({ param: key, source: fig.source, base: fig.value, low: cases[i].value, high: cases[i + 1].value, oddsLow, oddsHigh, swing, mostMoved });
+    const margin = differenceMargin(oddsLow[mostMoved].p, oddsHigh[mostMoved].p, matches);
+    rows.push({ param: key, source: fig.source, base: fig.value, low: cases[i].value, high: cases[i + 1].value, oddsLow, oddsHigh, swing, mostMoved, margin });
   }
   rows.sort((a, b) => b.swing - a.swing || (a.param < b.param ? -1 : 1));
   return { scenarioId: scenario.id, matches, baseline: odds[0], rows };

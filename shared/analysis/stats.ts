@@ -8,3 +8,13 @@ export function wilson(successes: number, n: number, z = 1.96): { p: number; low
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
   return { p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
+
+/**
+ * The 95% margin of a difference between two proportions, each from `n` trials (z = 1.96): a difference no
+ * larger could be chance. Counted as if the two samples were independent; sensitivity runs the same seeds
+ * at both ends, which makes real differences stand out more, so this errs on the side of "could be chance".
+ */
+export function differenceMargin(p1: number, p2: number, n: number, z = 1.96): number {
+  if (n <= 0) return 1;
+  return z * Math.sqrt((p1 * (1 - p1) + p2 * (1 - p2)) / n);
+}

@@ -129,7 +129,8 @@ export function lineChart(title: string, labels: string[], lines: Line[], opts: 
  * A tornado chart: for each parameter, the chance of `outcome` at the low and the high end of its
  * sourced range, around the scenario's baseline chance. Largest swing on top.
  */
-export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: string) => string): SVGSVGElement {
+/** `margin(low, high)`: the 95% margin of a move between two chances; a row whose move is within it is drawn faded (it could be chance). */
+export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: string) => string, margin: (low: number, high: number) => number): SVGSVGElement {
   const rows = [...sens.rows].sort((a, b) => Math.abs(b.oddsHigh[outcome].p - b.oddsLow[outcome].p) - Math.abs(a.oddsHigh[outcome].p - a.oddsLow[outcome].p));
   const rowH = 24;
   const left = 250;
@@ -151,15 +152,18 @@ export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: st
     const y = top + i * rowH;
     const lowP = r.oddsLow[outcome].p;
     const highP = r.oddsHigh[outcome].p;
-    el.append(svg('text', { x: left - 8, y: y + 15, fill: '#eef2f8', 'font-size': 11, 'text-anchor': 'end' }, labelOf(r.param)));
+    const chance = Math.abs(highP - lowP) <= margin(lowP, highP);
+    const row = svg('g', chance ? { opacity: 0.4 } : {});
+    row.append(svg('text', { x: left - 8, y: y + 15, fill: '#eef2f8', 'font-size': 11, 'text-anchor': 'end' }, labelOf(r.param)));
     const seg = (p: number, fill: string, pattern: boolean) => {
       const x0 = Math.min(X(base), X(p));
       const wd = Math.max(1, Math.abs(X(p) - X(base)));
-      el.append(svg('rect', { x: x0, y: y + 3, width: wd, height: rowH - 8, fill, ...(pattern ? { 'fill-opacity': 0.55, stroke: fill, 'stroke-width': 1.5 } : {}) }));
+      row.append(svg('rect', { x: x0, y: y + 3, width: wd, height: rowH - 8, fill, ...(pattern ? { 'fill-opacity': 0.55, stroke: fill, 'stroke-width': 1.5 } : {}) }));
     };
     seg(lowP, OKABE.sky, false);
     seg(highP, OKABE.orange, true);
-    el.append(svg('text', { x: w - right + 6, y: y + 15, fill: '#a7b2c4', 'font-size': 10 }, `${pc(lowP)}→${pc(highP)}`));
+    row.append(svg('text', { x: w - right + 6, y: y + 15, fill: '#a7b2c4', 'font-size': 10 }, `${pc(lowP)}→${pc(highP)}${chance ? ' ?' : ''}`));
+    el.append(row);
   });
   el.append(svg('line', { x1: X(base), x2: X(base), y1: top - 8, y2: hh - 30, stroke: '#ffffff', 'stroke-width': 2 }));
   el.append(svg('text', { x: X(base) + 4, y: top - 12, fill: '#ffffff', 'font-size': 10 }, `base values ${pc(base)}`));

@@ -1,4 +1,4 @@
-import type { Sensitivity } from '../../../../shared/analysis/index.js';
+import { differenceMargin, type Sensitivity } from '../../../../shared/analysis/index.js';
 import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, keyWords, type OutcomeId, type Scenario } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { tornado } from './charts.js';
@@ -26,7 +26,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
     'section',
     { class: 'card analysis-sensitivity', 'aria-labelledby': `${id}-h`, 'data-testid': 'sensitivity' },
     h('h2', { id: `${id}-h` }, 'Sensitivity of the scenario'),
-    h('p', { class: 'hint' }, 'Each sourced parameter is set to the low and then the high end of its range, all else equal; the same simulated matches are run at both ends. Parameters that swing the odds most come first. Few matches per end give a quick, rough picture.'),
+    h('p', { class: 'hint' }, 'Each sourced parameter is set to the low and then the high end of its range, all else equal; the same simulated matches are run at both ends. Parameters that swing the odds most come first. Few matches per end give a quick, rough picture: a swing within its ± (the 95% margin at that many matches) could be chance, and is drawn faded.'),
     h(
       'div',
       { class: 'row inline' },
@@ -49,7 +49,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
   const draw = () => {
     if (!last || last.rows.length === 0) return;
     const o = outcome.value as OutcomeId;
-    fill(chart, tornado(last, o, keyWords));
+    fill(chart, tornado(last, o, keyWords, (p1, p2) => differenceMargin(p1, p2, last!.matches)));
     fill(
       table,
       h(
@@ -66,8 +66,8 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
               {},
               h('th', { scope: 'row' }, keyWords(r.param), h('span', { class: 'lever-kind' }, `source: ${r.source}`)),
               h('td', { class: 'num' }, `${r.low} – ${r.high} (base ${r.base})`),
-              h('td', { class: 'num' }, `${(r.swing * 100).toFixed(0)} pts`),
-              h('td', {}, OUTCOME_INFO[r.mostMoved].title),
+              h('td', { class: 'num' }, `${(r.swing * 100).toFixed(0)} ± ${(r.margin * 100).toFixed(0)} pts`, r.swing > 0 && r.swing <= r.margin ? h('span', { class: 'lever-kind' }, 'could be chance') : null),
+              h('td', {}, r.swing > 0 ? OUTCOME_INFO[r.mostMoved].title : 'none moved'),
               h('td', { class: 'num' }, `${(r.oddsLow[o].p * 100).toFixed(0)}% → ${(r.oddsHigh[o].p * 100).toFixed(0)}%`),
             ),
           ),
