@@ -118,7 +118,11 @@ export const MSG = {
 
 export const ForecastAccessSchema = z.object({ players: z.boolean() }).strict();
 export const ForecastRequestSchema = z.object({ n: z.number().int().min(100).max(10_000).default(2000) }).strict();
-/** Outcome odds from `n` seeded bot continuations of the position after `turn` quarters (shared/analysis/forecast.ts). */
+/**
+ * Outcome odds from `n` seeded bot continuations of the position after `turn` quarters (shared/analysis/forecast.ts),
+ * with the match's bot doctrine. The mean lead ahead (`meanLead`, `leadSamples`) goes to Control only: it starts
+ * from the true lead, which players see only as estimates; theirs is empty.
+ */
 export type LiveForecast = { turn: number; quarter: string; forecast: import('./analysis/forecast.js').Forecast; ms: number };
 export type ClientMessageType = (typeof MSG)[keyof typeof MSG];
 

@@ -237,7 +237,9 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
     try {
       const world = this.ctrl.world;
       const t0 = Date.now();
-      const forecast = await livePool().forecast(world, r.data.n, { seed: `${this.ctrl.config.code}|live|${world.turn}` });
+      const full = await livePool().forecast(world, r.data.n, { seed: `${this.ctrl.config.code}|live|${world.turn}`, doctrine: this.ctrl.config.botDoctrine });
+      // The mean lead ahead starts from the true lead, which only Control may read: players get the odds.
+      const forecast = member.role === 'facilitator' ? full : { ...full, meanLead: [], leadSamples: [] };
       const reply: LiveForecast = { turn: world.turn, quarter: this.state.quarter, forecast, ms: Date.now() - t0 };
       client.send(SMSG.forecast, reply);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { OUTCOMES, type OutcomeId } from '../outcomes.js';
-import { PARAM_KEYS, paramsOf, type ParamKey, type Scenario } from '../scenario.js';
+import { PARAM_KEYS, paramFigure, type ParamKey, type Scenario } from '../scenario.js';
 import { createWorld } from '../world.js';
 import type { WorldState } from '../state.js';
 import { forecast, type OutcomeOdds } from './forecast.js';
@@ -32,11 +32,11 @@ export type SensitivityCase = { key: ParamKey | null; value: number; world: Worl
  * are the same at both ends and differences come from the parameter.
  */
 export function sensitivityCases(scenario: Scenario, seed: string, keys: readonly ParamKey[] = PARAM_KEYS): SensitivityCase[] {
-  const params = paramsOf(scenario);
+  // Each case's opening is built from the scenario with the figure changed: the opening derives incomes,
+  // inflows and the PRC lab's efficiency offset from the parameters, so changing them afterwards would not do.
   const at = (key: ParamKey | null, value: number): SensitivityCase => {
-    const world = createWorld(scenario, `${seed}|sensitivity`);
-    if (key) world.params = { ...params, [key]: value };
-    return { key, value, world };
+    const changed = key ? { ...scenario, params: { ...scenario.params, [key]: { ...paramFigure(scenario, key), value } } } : scenario;
+    return { key, value, world: createWorld(changed, `${seed}|sensitivity`) };
   };
   const cases = [at(null, 0)];
   for (const key of keys) {

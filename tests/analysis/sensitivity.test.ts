@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../shared/index.js';
-import { differenceMargin, sensitivity } from '../../shared/analysis/index.js';
+import { differenceMargin, sensitivity, sensitivityCases } from '../../shared/analysis/index.js';
+import { createWorld, type Scenario } from '../../shared/index.js';
 
 describe('sensitivity', () => {
   const scenario = builtinScenario('baseline')!;
@@ -27,6 +28,23 @@ describe('sensitivity', () => {
     // Certain at both ends: nothing could be chance; the margin narrows as the matches grow.
     expect(differenceMargin(0, 0, 50)).toBe(0);
     expect(differenceMargin(0.3, 0.4, 1000)).toBeLessThan(differenceMargin(0.3, 0.4, 100) / 3);
+  });
+
+  it('plays each end from an opening built with that figure, so what the opening derives from it changes too', () => {
+    // Incomes are set when the opening is built; give them a range to vary.
+    const s: Scenario = structuredClone(scenario);
+    s.params.governmentIncome = { ...s.params.governmentIncome, range: [4, 16] };
+    const cases = sensitivityCases(s, 'open', ['governmentIncome', 'efficiencyGrowth']);
+    expect(cases.map((c) => [c.key, c.value])).toEqual([[null, 0], ['governmentIncome', 4], ['governmentIncome', 16], ['efficiencyGrowth', s.params.efficiencyGrowth.range![0]], ['efficiencyGrowth', s.params.efficiencyGrowth.range![1]]]);
+    expect([cases[1].world.income.US, cases[2].world.income.US]).toEqual([4, 16]);
+    for (const c of cases.slice(1)) {
+      const changed = { ...s, params: { ...s.params, [c.key!]: { ...s.params[c.key!], value: c.value } } };
+      expect(c.world).toEqual(createWorld(changed, 'open|sensitivity'));
+      // Whatever the figure, the match opens at the scenario's lead.
+      expect(c.world.leadMonths).toBeCloseTo(cases[0].world.leadMonths, 9);
+    }
+    const swing = sensitivity(s, 60, 'open', ['governmentIncome']).rows[0];
+    expect(swing.oddsLow).not.toEqual(swing.oddsHigh);
   });
 
   it('is reproducible with the same seed', () => {

@@ -31,7 +31,7 @@ class FakeWorker {
       if (this.terminated) return;
       const [start, end] = job.range;
       for (let i = start; i < end; i += job.chunk) {
-        this.onmessage?.({ data: { id: job.id, type: 'part', part: forecast(job.position, job.n, { seed: job.seed, range: [i, Math.min(end, i + job.chunk)] }) } });
+        this.onmessage?.({ data: { id: job.id, type: 'part', part: forecast(job.position, job.n, { seed: job.seed, doctrine: job.doctrine, range: [i, Math.min(end, i + job.chunk)] }) } });
       }
       this.working = false;
       FakeWorker.live -= 1;
@@ -81,6 +81,13 @@ describe("the page's analysis workers", () => {
     const threaded = await pool.runForecast(start, 300, 'pf').promise;
     const single = forecast(start, 300, { seed: 'pf' });
     for (const o of OUTCOMES) expect(threaded.odds[o].count).toBe(single.odds[o].count);
+  });
+
+  it('play a forecast with the match’s one bot doctrine when it had one', async () => {
+    const start = createWorld(scenario, 'page-doctrine');
+    const hawks = await pool.runForecast(start, 200, 'pd', undefined, 'hawk').promise;
+    const single = forecast(start, 200, { seed: 'pd', doctrine: 'hawk' });
+    for (const o of OUTCOMES) expect(hawks.odds[o].count).toBe(single.odds[o].count);
   });
 
   it('stop when cancelled, and say so', async () => {

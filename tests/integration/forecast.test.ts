@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { OUTCOMES, type LiveForecast, type ServerError } from '../../shared/index.js';
+import { matchMaker } from '@colyseus/core';
+import { OUTCOMES, type LiveForecast, type ServerError, type WorldState } from '../../shared/index.js';
+import { forecast } from '../../shared/analysis/index.js';
 import { closeLivePool, livePoolState, warmLivePool } from '../../server/analysis/live-forecast.js';
 import { facilitatedMatch, Player, serverForFile, waitFor } from './harness.js';
 
@@ -46,12 +48,32 @@ describe('live forecast', () => {
     expect(theirs.type).toBe('forecast');
     // The same position and seed give the same odds, whoever asks.
     expect(theirs.data.forecast.odds).toEqual(mine.data.forecast.odds);
+    // The mean lead ahead starts from the true lead: Control's to read, not the players'.
+    expect(mine.data.forecast.meanLead.length).toBeGreaterThan(0);
+    expect(mine.data.forecast.leadSamples.length).toBeGreaterThan(0);
+    expect(theirs.data.forecast.meanLead).toEqual([]);
+    expect(theirs.data.forecast.leadSamples).toEqual([]);
     // Only the asker receives it.
     expect(cn.of('forecast')).toHaveLength(0);
 
     const player = await us.request<ServerError>('control:forecast-access', { players: false }, ['error']);
     expect(player.data.code).toBe('not-facilitator');
     expect(us.state.forecastOpen).toBe(true);
+  });
+
+  it('plays the continuations with the match’s bot doctrine, from the true position', async () => {
+    const us = await Player.create(server.endpoint, { create: { seed: 'hawk-forecast', botDoctrine: 'hawk' }, join: { seat: 'US', name: 'Ana' } });
+    open.push(us);
+    await waitFor(() => us.you() !== undefined, 'you');
+    const r = await us.request<LiveForecast>('forecast', { n: 200 }, ['forecast', 'error']);
+    expect(r.type).toBe('forecast');
+    const room = matchMaker.getLocalRoomById(us.code) as unknown as { ctrl: { world: WorldState } };
+    const seed = `${us.code}|live|${room.ctrl.world.turn}`;
+    const hawks = forecast(room.ctrl.world, 200, { seed, doctrine: 'hawk' });
+    for (const o of OUTCOMES) expect(r.data.forecast.odds[o].count, o).toBe(hawks.odds[o].count);
+    // Not the mixed doctrines of a match that left them to the seed.
+    const mixed = forecast(room.ctrl.world, 200, { seed });
+    expect(OUTCOMES.some((o) => mixed.odds[o].count !== hawks.odds[o].count)).toBe(true);
   });
 
   it('is open to players in a match without Control', async () => {

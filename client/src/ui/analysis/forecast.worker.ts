@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 import { forecast } from '../../../../shared/analysis/index.js';
-import type { WorldState } from '../../../../shared/index.js';
+import type { Doctrine, WorldState } from '../../../../shared/index.js';
 
 /**
  * Runs the shared model off the page's thread: a slice of a forecast, posting partial results as it goes
  * (for the progress bar). A sensitivity is a set of whole forecasts (pool.ts).
  */
-export type WorkerJob = { id: number; job: 'forecast'; position: WorldState; n: number; seed: string; range: [number, number]; chunk: number };
+export type WorkerJob = { id: number; job: 'forecast'; position: WorldState; n: number; seed: string; doctrine?: Doctrine; range: [number, number]; chunk: number };
 
 export type WorkerReply =
   | { id: number; type: 'part'; part: ReturnType<typeof forecast> }
@@ -20,7 +20,7 @@ self.onmessage = (e: MessageEvent<WorkerJob>) => {
   try {
     const [start, end] = job.range;
     for (let i = start; i < end; i += job.chunk) {
-      post({ id: job.id, type: 'part', part: forecast(job.position, job.n, { seed: job.seed, range: [i, Math.min(end, i + job.chunk)] }) });
+      post({ id: job.id, type: 'part', part: forecast(job.position, job.n, { seed: job.seed, doctrine: job.doctrine, range: [i, Math.min(end, i + job.chunk)] }) });
     }
     post({ id: job.id, type: 'done' });
   } catch (err) {

@@ -1,5 +1,5 @@
 import type { Forecast } from '../../../../shared/analysis/index.js';
-import { OUTCOME_INFO, createWorld, type WorldState } from '../../../../shared/index.js';
+import { OUTCOME_INFO, createWorld, type Doctrine, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import type { AppState } from '../../store.js';
 import { lineChart, oddsTable } from './charts.js';
@@ -13,7 +13,7 @@ export type Position = { label: string; state: WorldState };
  * Runs a forecast in the workers with a progress bar, and shows the odds (each with its 95% interval)
  * as they firm up. The page stays responsive: all the simulation happens off the main thread.
  */
-export function forecastRunner(opts: { testid?: string; caption?: string } = {}): { el: HTMLElement; run(position: WorldState, n: number, seed: string): Promise<Forecast | null>; cancel(): void } {
+export function forecastRunner(opts: { testid?: string; caption?: string } = {}): { el: HTMLElement; run(position: WorldState, n: number, seed: string, doctrine?: Doctrine): Promise<Forecast | null>; cancel(): void } {
   const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Forecast progress' });
   const progressText = h('span', { class: 'hint', 'aria-live': 'polite' });
   const progressRow = h('div', { class: 'fc-progress', hidden: true }, progress, progressText);
@@ -34,7 +34,7 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
 
   return {
     el,
-    async run(position, n, seed) {
+    async run(position, n, seed, doctrine) {
       current?.cancel();
       // A line that has already ended has nothing left to simulate: every continuation is its outcome.
       const o = position.outcome;
@@ -51,7 +51,7 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
         progress.value = p.done;
         progressText.textContent = `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} continuations · ${workers} worker${workers === 1 ? '' : 's'}`;
         show(sofar, false);
-      });
+      }, doctrine);
       current = run;
       try {
         const f = await run.promise;
@@ -79,7 +79,7 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
 const SIZES = [500, 1000, 2000, 5000];
 
 /** Pick a position (a quarter of the match), a number of continuations, run. */
-export function forecastPanel(opts: { title?: string; intro?: string; seed: () => string; headingLevel?: 'h2' | 'h3' }): { el: HTMLElement; setPositions(list: Position[], selected?: number): void } {
+export function forecastPanel(opts: { title?: string; intro?: string; seed: () => string; doctrine?: () => Doctrine | undefined; headingLevel?: 'h2' | 'h3' }): { el: HTMLElement; setPositions(list: Position[], selected?: number): void } {
   const id = uid('fc');
   const from = h('select', { id: `${id}-from`, name: 'from' });
   const size = h('select', { id: `${id}-n`, name: 'n' }, SIZES.map((n) => h('option', { value: n, selected: n === 1000 }, n.toLocaleString('en-US'))));
@@ -103,7 +103,7 @@ export function forecastPanel(opts: { title?: string; intro?: string; seed: () =
     runBtn.disabled = true;
     cancel.hidden = false;
     note.textContent = p.state.outcome ? `This position is already decided: ${OUTCOME_INFO[p.state.outcome.id].title}.` : '';
-    await runner.run(p.state, Number(size.value), `${opts.seed()}|${p.state.turn}`);
+    await runner.run(p.state, Number(size.value), `${opts.seed()}|${p.state.turn}`, opts.doctrine?.());
     runBtn.disabled = positions.length === 0;
     cancel.hidden = true;
   });

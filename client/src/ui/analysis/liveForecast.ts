@@ -31,7 +31,7 @@ export function liveForecastPanel(opts: { control: boolean }): { el: HTMLElement
     'section',
     { class: 'card live-forecast', 'aria-labelledby': `${id}-h` },
     h('h2', { id: `${id}-h` }, 'Live forecast'),
-    h('p', { class: 'hint' }, 'The odds of each outcome at the end of the match, from the true position now, with bots playing every seat from here. The server runs it; the figures behind it stay hidden.'),
+    h('p', { class: 'hint' }, 'The odds of each outcome at the end of the match, from the true position now, with bots playing every seat from here. The server runs it and sends players the odds only; Control also sees the mean lead ahead, which starts from the true lead.'),
     openRow,
     h('p', { class: 'fc-controls' }, h('label', { for: size.id }, 'Continuations '), size, ' ', runBtn),
     status,

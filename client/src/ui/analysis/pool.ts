@@ -1,5 +1,5 @@
 import { mergeForecasts, sensitivityCases, sensitivityOf, type Forecast, type OutcomeOdds, type Sensitivity } from '../../../../shared/analysis/index.js';
-import type { ParamKey, Scenario, WorldState } from '../../../../shared/index.js';
+import type { Doctrine, ParamKey, Scenario, WorldState } from '../../../../shared/index.js';
 import type { WorkerJob, WorkerReply } from './forecast.worker.js';
 
 export type Progress = { done: number; total: number };
@@ -90,16 +90,17 @@ function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply, job: n
 
 /**
  * Forecast `n` continuations from `position`, split across the workers by `range` and merged with
- * `mergeForecasts`. `onProgress` gets the merged forecast so far, so odds firm up as it runs.
+ * `mergeForecasts`. `onProgress` gets the merged forecast so far, so odds firm up as it runs. `doctrine`:
+ * the match's one doctrine for every bot, if it had one (mixed doctrines otherwise).
  */
-export function runForecast(position: WorldState, n: number, seed: string, onProgress?: (p: Progress, sofar: Forecast) => void): Run<Forecast> {
+export function runForecast(position: WorldState, n: number, seed: string, onProgress?: (p: Progress, sofar: Forecast) => void, doctrine?: Doctrine): Run<Forecast> {
   const k = Math.min(workerCount(), Math.max(1, Math.ceil(n / 50)));
   const chunk = Math.max(10, Math.min(250, Math.ceil(n / (k * 10))));
   const bare: WorldState = { ...position, history: [] };
   const jobs = Array.from({ length: k }, (_, i) => {
     const a = Math.floor((i * n) / k);
     const b = Math.floor(((i + 1) * n) / k);
-    return { job: 'forecast' as const, position: bare, n, seed, range: [a, b] as [number, number], chunk };
+    return { job: 'forecast' as const, position: bare, n, seed, doctrine, range: [a, b] as [number, number], chunk };
   }).filter((j) => j.range[1] > j.range[0]);
   const parts: Forecast[] = [];
   const run = runJobs(jobs, (r) => {

@@ -1,5 +1,5 @@
 import type { MatchRecord } from '../../../../shared/analysis/index.js';
-import { createWorld, MODEL_VERSION, type WorldState } from '../../../../shared/index.js';
+import { createWorld, MODEL_VERSION, type Doctrine, type WorldState } from '../../../../shared/index.js';
 import { h } from '../../dom.js';
 import type { AppState } from '../../store.js';
 import { downloadsPanel } from './downloads.js';
@@ -24,6 +24,8 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
     title: 'Forecast from any quarter',
     intro: 'Go back to any quarter of this match and ask what the odds were from there: thousands of continuations with bots in every seat, on every core of this computer.',
     seed: () => `forecast|${code}`,
+    // The match's bots, if it gave them all one doctrine, play the continuations with it.
+    doctrine: () => botDoctrine,
   });
   const whatIf = whatIfPanel();
   const sens = sensitivityPanel();
@@ -41,6 +43,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
     h('details', { class: 'analysis-more' }, h('summary', {}, 'Sensitivity of the scenario (tornado chart)'), sens.el),
   );
   let code = '';
+  let botDoctrine: Doctrine | undefined;
   let started = '';
   let interventionsOf = '';
 
@@ -104,6 +107,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
           status.textContent = differs || `Match record loaded: ${f.record.turns.length} quarter${f.record.turns.length === 1 ? '' : 's'}, seed ${f.record.seed}.`;
           // The viewer shows the quarters as the table played them (the reveal is the truth), or the rebuilt ones.
           viewer.set(reveal.length ? reveal : f.states[f.states.length - 1].history, differs);
+          botDoctrine = f.replayable.botDoctrine;
           forecast.setPositions(positions(f), Math.max(0, Math.min(positions(f).length - 1, 1)));
           whatIf.set(f.replayable, f.states, differs);
         },
