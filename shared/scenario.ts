@@ -276,6 +276,17 @@ export function keptScenario(raw: unknown): { scenario: Scenario; warning?: stri
   return shaped ? { scenario: s as Scenario, warning: r.errors.join('; ') } : null;
 }
 
+/**
+ * A scenario kept with a match, as records and reports carry it: `keptScenario`'s rule, so that a match
+ * begun on a scenario today's checks refuse still has a record that reads (and replays as it was played).
+ */
+export const KeptScenarioSchema = z.unknown().transform((raw, ctx): Scenario => {
+  const kept = keptScenario(raw);
+  if (kept) return kept.scenario;
+  ctx.addIssue({ code: 'custom', message: 'is not a scenario' });
+  return z.NEVER;
+});
+
 /** The figure behind a parameter (with its source id), falling back to the documented default. */
 export function paramFigure(s: Scenario, k: ParamKey): Figure {
   return s.params[k] ?? (PARAM_DEFAULTS as Record<string, Figure>)[k];

@@ -1,5 +1,5 @@
 // npm run forecast -- --scenario <id|file.json> --matches 10000 --seed 1 [--record match.json [--after N]] [--json]
-import { createWorld, OUTCOME_INFO, OUTCOMES, type WorldState } from '../../shared/index.js';
+import { createWorld, keptScenario, OUTCOME_INFO, OUTCOMES, type WorldState } from '../../shared/index.js';
 import { loadScenarioArg, readJsonFile } from '../../shared/cli/scenario-file.js';
 import { MatchRecordSchema, replay } from '../../shared/analysis/index.js';
 import { ForecastPool } from '../analysis/forecast-pool.js';
@@ -17,6 +17,8 @@ async function main() {
   if (recordFile !== undefined) {
     const parsed = MatchRecordSchema.safeParse(readJsonFile(recordFile));
     if (!parsed.success) throw new Error(`${recordFile} is not a match record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const warning = keptScenario(parsed.data.scenario)?.warning;
+    if (warning) console.error(`forecast: the record's scenario fails today's checks (${warning}); it is replayed as stored`);
     const states = replay(parsed.data);
     // --after N: from the position after N quarters (0: the match's opening); the last position by default.
     const after = args.after === undefined ? states.length - 1 : intArg(args, 'after', 0, 0);

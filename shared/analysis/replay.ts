@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEATS, type BySeat, type SeatId } from '../seats.js';
-import { ScenarioSchema, type Scenario } from '../scenario.js';
+import { KeptScenarioSchema, type Scenario } from '../scenario.js';
 import { OrderSchema } from '../orders.js';
 import type { Order, SeatOrders, WorldState } from '../state.js';
 import { createWorld } from '../world.js';
@@ -24,7 +24,8 @@ export const MatchRecordSchema = z
     /** The model version (shared/model-version.ts) whose rules and bots replay this record exactly. */
     model: z.number().int().min(1).optional(),
     code: z.string().optional(),
-    scenario: ScenarioSchema,
+    /** Checked as a match's kept scenario: one that today's checks refuse still reads, as it was played. */
+    scenario: KeptScenarioSchema,
     seed: z.string().min(1),
     /** Quarters the match was set to last (a match may be shorter than its scenario's default). */
     length: z.number().int().min(1).max(20).optional(),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { SqliteMatchStore } from '../../server/store/sqlite-store.js';
 import { builtinScenario, parseScenario, type RoomListing, type Scenario } from '../../shared/index.js';
+import { MatchRecordSchema, replay, ReportSchema } from '../../shared/analysis/index.js';
 import { Player, waitFor } from './harness.js';
 import { drill as drillOf } from '../fixtures/drill.js';
 
@@ -149,6 +150,7 @@ describe('a match on a scenario of the facilitator’s own', () => {
     }
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let outcome = '';
     try {
       const back = await Player.join(endpoint(), code, { join: { seat: 'US', name: 'Ada' } });
       players.push(back);
@@ -160,9 +162,22 @@ describe('a match on a scenario of the facilitator’s own', () => {
       expect({ tension: back.pub.tension, cooperation: back.pub.cooperation, lead: back.pub.lead }).toEqual(played);
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^match ${code}: its stored scenario fails today's checks \\(.*retiredFigure.*\\); it is played as stored$`)));
       await back.request('submit', { turn: 1, orders: [] }, ['ack']);
-      await waitFor(() => back.state.phase === 'finished', 'finished', 8000);
+      await waitFor(() => back.state.phase === 'finished' && back.pub.outcome !== null, 'finished', 8000);
+      outcome = back.pub.outcome!.id;
     } finally {
       warn.mockRestore();
+    }
+    // Its record and report read as they were kept, and the record replays the match exactly.
+    const failed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const record = MatchRecordSchema.parse(await (await fetch(`${endpoint()}/api/matches/${code}/record.json`)).json());
+      expect(record.scenario).toEqual(stored);
+      expect(replay(record).at(-1)!.outcome?.id).toBe(outcome);
+      const report = ReportSchema.parse(await (await fetch(`${endpoint()}/api/matches/${code}/report.json`)).json());
+      expect(report.outcome.id).toBe(outcome);
+      expect(failed).not.toHaveBeenCalled();
+    } finally {
+      failed.mockRestore();
     }
   });
 
