@@ -80,21 +80,33 @@ export function recordOf(scenario: Scenario, final: WorldState, code?: string, e
   };
 }
 
+/**
+ * The position a quarter's orders met: the one before it (`states[turn - 1]` of `replay`) with Control's
+ * interventions of that quarter applied and the bots' answers to open proposals given. An intervention may
+ * end the match (the result then has an outcome and the quarter never resolved).
+ */
+export function quarterStart(record: MatchRecord, before: WorldState, turn: number, doctrines = assignDoctrines(record.seed, record.botDoctrine)): WorldState {
+  const t = record.turns[turn - 1];
+  let world = before;
+  for (const a of t?.actions ?? []) world = applyWorldAction(world, a, doctrines);
+  if (!world.outcome && world.proposals.length) world = botNegotiate(world, doctrines, t?.bots ?? SEATS);
+  return world;
+}
+
 /** The position after each quarter: states[0] is the opening, states[k] the world after quarter k. */
 export function replay(record: MatchRecord): WorldState[] {
   const doctrines = assignDoctrines(record.seed, record.botDoctrine);
   const scenario = record.length ? { ...record.scenario, turns: record.length } : record.scenario;
   const states = [createWorld(scenario, record.seed, record.agendas ? { agendas: record.agendas } : {})];
-  for (const t of record.turns) {
-    let world = states[states.length - 1];
-    if (world.outcome) break;
-    for (const a of t.actions ?? []) world = applyWorldAction(world, a, doctrines);
+  for (let turn = 1; turn <= record.turns.length; turn++) {
+    const before = states[states.length - 1];
+    if (before.outcome) break;
+    const world = quarterStart(record, before, turn, doctrines);
     if (world.outcome) {
       states[states.length - 1] = world;
       break;
     }
-    if (world.proposals.length) world = botNegotiate(world, doctrines, t.bots ?? SEATS);
-    states.push(resolveQuarter(world, t.orders as BySeat<SeatOrders>).state);
+    states.push(resolveQuarter(world, record.turns[turn - 1].orders as BySeat<SeatOrders>).state);
   }
   let last = states[states.length - 1];
   for (const a of record.closing ?? []) last = applyWorldAction(last, a, doctrines);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario, playBotMatch, type WorldState } from '../../shared/index.js';
-import { MatchRecordSchema, droppedOrders, newlyDropped, recordOf, replay, whatIf } from '../../shared/analysis/index.js';
+import { MatchRecordSchema, droppedOrders, newlyDropped, quarterStart, recordOf, replay, whatIf, type MatchRecord } from '../../shared/analysis/index.js';
+import { validateOrders } from '../../shared/index.js';
 
 const baseline = builtinScenario('baseline')!;
 
@@ -52,6 +53,27 @@ describe('replay and what-if', () => {
 
   it('refuses a quarter that was never played', () => {
     expect(() => whatIf(record, { turn: 99, seat: 'US', orders: [] })).toThrow(/not a resolved quarter/);
+  });
+});
+
+describe('the position a quarter’s orders met', () => {
+  it('has Control’s changes of that quarter applied: orders a topped-up purse paid for check out as played', () => {
+    const final = playBotMatch(baseline, 'quarter-start');
+    const plain = recordOf(baseline, final);
+    // Control gives the US 40 before the second quarter, and the US spends it.
+    const spend = [{ action: 'us-chip-tracking', intensity: 3 }, { action: 'us-fund-enforcement', intensity: 3 }, { action: 'us-sme-controls', intensity: 3 }, { action: 'us-energy-buildout', intensity: 3 }];
+    const record: MatchRecord = {
+      ...plain,
+      turns: plain.turns.map((t, i) => (i === 1 ? { ...t, actions: [{ kind: 'adjust', target: { kind: 'resources', seat: 'US' }, value: 40, reason: 'budget supplement' }], orders: { ...t.orders, US: spend } } : t)),
+    };
+    const states = replay(record);
+    const start = quarterStart(record, states[1], 2);
+    expect(start.resources.US).toBe(40);
+    expect(validateOrders(start, 'US', spend).errors).toEqual([]);
+    // Before Control's change the same orders would not all have been affordable.
+    expect(validateOrders(states[1], 'US', spend).errors.length).toBeGreaterThan(0);
+    // And the replay resolved the quarter from that position: the orders were all taken.
+    expect(droppedOrders(states).filter((d) => d.turn === 2 && d.seat === 'US')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { newlyDropped, whatIf, type DroppedOrder, type MatchRecord } from '../../../../shared/analysis/index.js';
+import { newlyDropped, quarterStart, whatIf, type DroppedOrder, type MatchRecord } from '../../../../shared/analysis/index.js';
 import { fixed, AGREEMENT_MENU, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { shownChange } from '../../format.js';
@@ -109,7 +109,9 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
 
   function check() {
     if (!editor) return;
-    const before = states[turnNo() - 1];
+    // Checked against the position the quarter's orders met: Control's changes that quarter (a purse
+    // topped up, say) were made before it resolved.
+    const before = record && states[turnNo() - 1] ? quarterStart(record, states[turnNo() - 1], turnNo()) : undefined;
     const os = editor.orders();
     const v = before ? validateOrders(before, seatId(), os) : { errors: [] as string[] };
     const msgs = [...v.errors];
