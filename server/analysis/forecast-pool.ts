@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { forecast, mergeForecasts, type Forecast, type ForecastOptions } from '../../shared/analysis/forecast.js';
+import { forecast, mergeForecasts, scenarioForecast, type Forecast, type ForecastOptions } from '../../shared/analysis/forecast.js';
 import { sensitivityCases, sensitivityOf, type OutcomeOdds, type Sensitivity } from '../../shared/analysis/index.js';
 import type { ParamKey, Scenario } from '../../shared/scenario.js';
 import type { WorldState } from '../../shared/state.js';
@@ -62,6 +62,17 @@ export class ForecastPool {
     if (position.outcome || n < this.workers.length * 4) return forecast(position, n, options);
     // A forecast never reads the history; a live match's would only add to every message.
     const slim: WorldState = { ...position, history: [] };
+    return this.split(n, (range) => ({ kind: 'forecast', position: slim, n, options: { ...options, range } }));
+  }
+
+  /** `scenarioForecast` (the scenario's own odds, each match from its own opening), split the same way. */
+  async scenarioForecast(scenario: Scenario, n: number, options: Omit<ForecastOptions, 'range'>): Promise<Forecast> {
+    if (n < this.workers.length * 4) return scenarioForecast(scenario, n, options);
+    return this.split(n, (range) => ({ kind: 'scenario-forecast', scenario, n, options: { ...options, range } }));
+  }
+
+  /** Run `n` continuations as batches of disjoint ranges (`job` makes a batch's job) and merge them. */
+  private async split(n: number, job: (range: [number, number]) => JobBody): Promise<Forecast> {
     const per = Math.ceil(n / (this.workers.length * BATCHES_PER_WORKER));
     const ranges: [number, number][] = [];
     for (let start = 0; start < n; start += per) ranges.push([start, Math.min(n, start + per)]);
@@ -71,7 +82,7 @@ export class ForecastPool {
       this.workers.map(async (w) => {
         while (next < ranges.length) {
           const k = next++;
-          parts[k] = await this.run<Forecast>(w, { kind: 'forecast', position: slim, n, options: { ...options, range: ranges[k] } });
+          parts[k] = await this.run<Forecast>(w, job(ranges[k]));
         }
       }),
     );
@@ -85,7 +96,7 @@ export class ForecastPool {
    * `onCase` hears how many there are, then each one finish (for a progress bar).
    */
   async sensitivity(scenario: Scenario, matches: number, seed: string, keys?: readonly ParamKey[], onCase?: (done: number, total: number) => void): Promise<Sensitivity> {
-    const cases = sensitivityCases(scenario, seed, keys);
+    const cases = sensitivityCases(scenario, keys);
     const odds: OutcomeOdds[] = new Array<OutcomeOdds>(cases.length);
     let next = 0;
     let done = 0;
@@ -94,7 +105,7 @@ export class ForecastPool {
       this.workers.map(async (w) => {
         while (next < cases.length) {
           const k = next++;
-          const f = await this.run<Forecast>(w, { kind: 'forecast', position: cases[k].world, n: matches, options: { seed } });
+          const f = await this.run<Forecast>(w, { kind: 'sensitivity-case', case: cases[k], matches, seed });
           odds[k] = f.odds;
           onCase?.(++done, cases.length);
         }

@@ -1,5 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { forecast, type ForecastOptions } from '../../shared/analysis/forecast.js';
+import { forecast, scenarioForecast, type ForecastOptions } from '../../shared/analysis/forecast.js';
+import { sensitivityForecast, type SensitivityCase } from '../../shared/analysis/sensitivity.js';
+import type { Scenario } from '../../shared/scenario.js';
 import { builtinScenario } from '../../shared/scenarios.js';
 import { playBotMatch, quarterStreams } from '../../shared/match.js';
 import type { WorldState } from '../../shared/state.js';
@@ -9,16 +11,28 @@ import { rngFor } from '../../shared/rng.js';
 const STREAM_PURPOSES = quarterStreams();
 
 export type ForecastJob = { id: number; kind: 'forecast'; position: WorldState; n: number; options: ForecastOptions };
+/** A scenario's own odds: matches each from an opening of its own (`scenarioForecast`). */
+export type ScenarioForecastJob = { id: number; kind: 'scenario-forecast'; scenario: Scenario; n: number; options: ForecastOptions };
+/** One of a sensitivity's forecasts, whole (`sensitivityForecast`). */
+export type SensitivityCaseJob = { id: number; kind: 'sensitivity-case'; case: SensitivityCase; matches: number; seed: string };
 /** Play `n` full bot matches and report how long they took and how many quarters they lasted (for the benchmark). */
 export type ThroughputJob = { id: number; kind: 'throughput'; scenario: string; n: number; seed: string };
 /** Open `n` random streams the way a quarter does, one draw each, and report how long it took (for the benchmark). */
 export type StreamsJob = { id: number; kind: 'streams'; n: number };
-export type WorkerJob = ForecastJob | ThroughputJob | StreamsJob;
+export type WorkerJob = ForecastJob | ScenarioForecastJob | SensitivityCaseJob | ThroughputJob | StreamsJob;
 
 parentPort!.on('message', (job: WorkerJob) => {
   try {
     if (job.kind === 'forecast') {
       parentPort!.postMessage({ id: job.id, result: forecast(job.position, job.n, job.options) });
+      return;
+    }
+    if (job.kind === 'scenario-forecast') {
+      parentPort!.postMessage({ id: job.id, result: scenarioForecast(job.scenario, job.n, job.options) });
+      return;
+    }
+    if (job.kind === 'sensitivity-case') {
+      parentPort!.postMessage({ id: job.id, result: sensitivityForecast(job.case, job.matches, job.seed) });
       return;
     }
     if (job.kind === 'streams') {

@@ -1,5 +1,5 @@
 // npm run forecast -- --scenario <id|file.json> --matches 10000 --seed 1 [--record match.json [--after N]] [--json]
-import { createWorld, keptScenario, OUTCOME_INFO, OUTCOMES, type WorldState } from '../../shared/index.js';
+import { keptScenario, OUTCOME_INFO, OUTCOMES, type Scenario, type WorldState } from '../../shared/index.js';
 import { loadScenarioArg, readJsonFile } from '../../shared/cli/scenario-file.js';
 import { MatchRecordSchema, replay } from '../../shared/analysis/index.js';
 import { ForecastPool } from '../analysis/forecast-pool.js';
@@ -10,7 +10,8 @@ async function main() {
   const matches = intArg(args, 'matches', 10_000);
   const seed = textArg(args, 'seed') ?? '1';
   const recordFile = textArg(args, 'record');
-  let position: WorldState;
+  let position: WorldState | undefined;
+  let scenario: Scenario | undefined;
   let label: string;
   if (recordFile !== undefined && args.scenario !== undefined) throw new Error('give --scenario or --record, not both');
   if (recordFile === undefined && args.after !== undefined) throw new Error('--after needs --record (the stored match to forecast from)');
@@ -26,20 +27,19 @@ async function main() {
     position = states[after];
     label = `match ${parsed.data.code ?? ''} after ${position.turn} of its ${position.turns} quarters`;
   } else {
-    const scenario = loadScenarioArg(textArg(args, 'scenario') ?? 'baseline');
-    position = createWorld(scenario, `forecast-${seed}`);
-    label = `${scenario.name}, from the opening`;
+    scenario = loadScenarioArg(textArg(args, 'scenario') ?? 'baseline');
+    label = `${scenario.name}: its own odds, each match from an opening of its own (as npm run sim plays them)`;
   }
   const pool = new ForecastPool();
   const t0 = performance.now();
-  const f = await pool.forecast(position, matches, { seed });
+  const f = position ? await pool.forecast(position, matches, { seed }) : await pool.scenarioForecast(scenario!, matches, { seed });
   const ms = performance.now() - t0;
   await pool.close();
   if (args.json) {
     console.log(JSON.stringify(f, null, 2));
     return;
   }
-  console.log(`Forecast: ${label}; ${f.n} continuations, seed ${seed}, ${ms.toFixed(0)} ms on ${pool.size} threads\n`);
+  console.log(`Forecast: ${label}; ${f.n} ${position ? "continuations" : "matches"}, seed ${seed}, ${ms.toFixed(0)} ms on ${pool.size} threads\n`);
   console.log('outcome                  p        95% interval');
   for (const o of OUTCOMES) {
     const x = f.odds[o];

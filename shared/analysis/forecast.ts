@@ -1,5 +1,8 @@
 import { OUTCOMES, type OutcomeId } from '../outcomes.js';
 import type { WorldState } from '../state.js';
+import type { BySeat } from '../seats.js';
+import type { Scenario } from '../scenario.js';
+import { createWorld } from '../world.js';
 import { assignDoctrines, playQuarter } from '../match.js';
 import type { Doctrine } from '../bots.js';
 import { wilson } from './stats.js';
@@ -33,32 +36,70 @@ export type ForecastOptions = {
 /**
  * From any position, play `n` continuations with bots in every seat and count the 2028 outcomes.
  * Each continuation re-seeds the world's future so that events, rolls and bots differ between them.
+ * The position is taken as it is, hidden draws and all (a match's own opening: its labs' trends).
  */
 export function forecast(position: WorldState, n: number, opts: ForecastOptions): Forecast {
   const [start, end] = opts.range ?? [0, n];
-  const counts = emptyCounts();
-  const remaining = Math.max(0, position.turns - position.turn);
-  const leadSum = new Array<number>(remaining).fill(0);
-  const leadN = new Array<number>(remaining).fill(0);
   if (position.outcome) {
+    const counts = emptyCounts();
     counts[position.outcome.id] = end - start;
     return { n: end - start, fromTurn: position.turn, odds: toOdds(counts, end - start), meanLead: [], leadSamples: [] };
   }
+  const tally = new Tally(position.turns - position.turn);
   for (let i = start; i < end; i++) {
     const seed = `${opts.seed}|${position.seed}|${position.turn}|${i}`;
-    const doctrines = assignDoctrines(seed, opts.doctrine);
     // Each continuation owns a copy of the position and resolves into it.
-    let s: WorldState = cloneWorld({ ...position, seed, history: [] });
+    tally.play(cloneWorld({ ...position, seed, history: [] }), assignDoctrines(seed, opts.doctrine));
+  }
+  return tally.forecast(position.turn);
+}
+
+/**
+ * The odds of a scenario itself: `n` bot matches, each from an opening of its own, so that what a match's
+ * opening draws in secret (whose algorithms improve faster) varies between them as it does between real
+ * matches; from one opening instead, the odds would be that opening's. Match i is played from seed
+ * `<seed>-<i>`, as `npm run sim` plays it, so the two count the same matches.
+ */
+export function scenarioForecast(scenario: Scenario, n: number, opts: ForecastOptions): Forecast {
+  const [start, end] = opts.range ?? [0, n];
+  const tally = new Tally(scenario.turns);
+  for (let i = start; i < end; i++) {
+    const seed = `${opts.seed}-${i}`;
+    tally.play(createWorld(scenario, seed), assignDoctrines(seed, opts.doctrine));
+  }
+  return tally.forecast(0);
+}
+
+/** Outcomes and the lead after each quarter, counted over continuations played to their end. */
+class Tally {
+  private readonly counts = emptyCounts();
+  private readonly leadSum: number[];
+  private readonly leadN: number[];
+  private n = 0;
+
+  /** `quarters`: how many quarters a continuation may still play. */
+  constructor(quarters: number) {
+    this.leadSum = new Array<number>(Math.max(0, quarters)).fill(0);
+    this.leadN = new Array<number>(Math.max(0, quarters)).fill(0);
+  }
+
+  /** Play `world` (which this owns) to its end with bots in every seat. */
+  play(world: WorldState, doctrines: BySeat<Doctrine>): void {
+    const from = world.turn;
+    let s = world;
     while (!s.outcome) {
       s = playQuarter(s, {}, doctrines, QUARTER).state;
-      const k = s.turn - position.turn - 1;
-      leadSum[k] += s.leadMonths;
-      leadN[k] += 1;
+      const k = s.turn - from - 1;
+      this.leadSum[k] += s.leadMonths;
+      this.leadN[k] += 1;
     }
-    counts[s.outcome.id] += 1;
+    this.counts[s.outcome.id] += 1;
+    this.n += 1;
   }
-  const total = end - start;
-  return { n: total, fromTurn: position.turn, odds: toOdds(counts, total), meanLead: leadSum.map((x, k) => (leadN[k] ? x / leadN[k] : NaN)), leadSamples: leadN };
+
+  forecast(fromTurn: number): Forecast {
+    return { n: this.n, fromTurn, odds: toOdds(this.counts, this.n), meanLead: this.leadSum.map((x, k) => (this.leadN[k] ? x / this.leadN[k] : NaN)), leadSamples: this.leadN };
+  }
 }
 
 /** Combine forecasts of disjoint batches (e.g. from several workers) into one. */

@@ -1,8 +1,6 @@
 import { OUTCOMES, type OutcomeId } from '../outcomes.js';
 import { PARAM_KEYS, paramFigure, type ParamKey, type Scenario } from '../scenario.js';
-import { createWorld } from '../world.js';
-import type { WorldState } from '../state.js';
-import { forecast, type OutcomeOdds } from './forecast.js';
+import { scenarioForecast, type Forecast, type OutcomeOdds } from './forecast.js';
 import { differenceMargin } from './stats.js';
 
 export type SensitivityRow = {
@@ -23,21 +21,20 @@ export type SensitivityRow = {
 
 export type Sensitivity = { scenarioId: string; matches: number; baseline: OutcomeOdds; rows: SensitivityRow[] };
 
-/** One forecast a sensitivity needs: the scenario as it stands (`key` null), or one end of one parameter's sourced range. */
-export type SensitivityCase = { key: ParamKey | null; value: number; world: WorldState };
+/** One forecast a sensitivity needs: the scenario as it stands (`key` null), or with one parameter at one end of its sourced range. */
+export type SensitivityCase = { key: ParamKey | null; value: number; scenario: Scenario };
 
 /**
- * The positions a sensitivity forecasts, in order: the baseline, then the low and the high end of each
- * parameter in `keys` that has a sourced range. Every one starts from the same seed, so the continuations
- * are the same at both ends and differences come from the parameter.
+ * The scenarios a sensitivity forecasts (`sensitivityForecast`), in order: the baseline, then the low and
+ * the high end of each parameter in `keys` that has a sourced range. The figure is changed in the scenario
+ * itself, so what a match's opening derives from it (incomes, inflows, the PRC lab's offset) follows.
  */
-export function sensitivityCases(scenario: Scenario, seed: string, keys: readonly ParamKey[] = PARAM_KEYS): SensitivityCase[] {
-  // Each case's opening is built from the scenario with the figure changed: the opening derives incomes,
-  // inflows and the PRC lab's efficiency offset from the parameters, so changing them afterwards would not do.
-  const at = (key: ParamKey | null, value: number): SensitivityCase => {
-    const changed = key ? { ...scenario, params: { ...scenario.params, [key]: { ...paramFigure(scenario, key), value } } } : scenario;
-    return { key, value, world: createWorld(changed, `${seed}|sensitivity`) };
-  };
+export function sensitivityCases(scenario: Scenario, keys: readonly ParamKey[] = PARAM_KEYS): SensitivityCase[] {
+  const at = (key: ParamKey | null, value: number): SensitivityCase => ({
+    key,
+    value,
+    scenario: key ? { ...scenario, params: { ...scenario.params, [key]: { ...paramFigure(scenario, key), value } } } : scenario,
+  });
   const cases = [at(null, 0)];
   for (const key of keys) {
     const range = scenario.params[key].range;
@@ -70,10 +67,19 @@ export function sensitivityOf(scenario: Scenario, matches: number, cases: readon
 
 /**
  * Vary each parameter that has a sourced range to the ends of that range, all else equal, and
- * rank parameters by how far they move the outcome odds (the data of a tornado chart), on this thread.
+ * rank parameters by how far they move the outcome odds of the scenario's matches (the data of a tornado
+ * chart), on this thread.
  * The server's worker pool runs the same cases on every core (`ForecastPool.sensitivity`).
  */
 export function sensitivity(scenario: Scenario, matches: number, seed: string, keys: readonly ParamKey[] = PARAM_KEYS): Sensitivity {
-  const cases = sensitivityCases(scenario, seed, keys);
-  return sensitivityOf(scenario, matches, cases, cases.map((c) => forecast(c.world, matches, { seed }).odds));
+  const cases = sensitivityCases(scenario, keys);
+  return sensitivityOf(scenario, matches, cases, cases.map((c) => sensitivityForecast(c, matches, seed).odds));
+}
+
+/**
+ * One case's odds: `matches` bot matches of its scenario, each from an opening of its own. The same seeds
+ * at every case, so a match differs between the two ends of a range only by the parameter.
+ */
+export function sensitivityForecast(c: SensitivityCase, matches: number, seed: string, range?: [number, number]): Forecast {
+  return scenarioForecast(c.scenario, matches, { seed: `${seed}|sensitivity`, range });
 }

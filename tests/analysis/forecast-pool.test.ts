@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinScenario, createWorld, OUTCOMES } from '../../shared/index.js';
-import { forecast, sensitivity } from '../../shared/analysis/index.js';
+import { forecast, scenarioForecast, sensitivity } from '../../shared/analysis/index.js';
 import { ForecastPool } from '../../server/analysis/forecast-pool.js';
 
 const pool = new ForecastPool(2);
@@ -12,6 +12,14 @@ describe('forecast worker pool', () => {
     const threaded = await pool.forecast(start, 200, { seed: 'p' });
     const single = forecast(start, 200, { seed: 'p' });
     for (const o of OUTCOMES) expect(threaded.odds[o].count).toBe(single.odds[o].count);
+    threaded.meanLead.forEach((x, k) => expect(x).toBeCloseTo(single.meanLead[k], 9));
+  });
+
+  it('gives exactly the single-thread odds of a scenario itself', async () => {
+    const scenario = builtinScenario('cooperation-track')!;
+    const threaded = await pool.scenarioForecast(scenario, 120, { seed: 'ps' });
+    const single = scenarioForecast(scenario, 120, { seed: 'ps' });
+    expect(threaded.odds).toEqual(single.odds);
     threaded.meanLead.forEach((x, k) => expect(x).toBeCloseTo(single.meanLead[k], 9));
   });
 

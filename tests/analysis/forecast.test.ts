@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario, createWorld, playBotMatch, OUTCOMES, type WorldState } from '../../shared/index.js';
-import { forecast, mergeForecasts, wilson } from '../../shared/analysis/index.js';
+import { forecast, mergeForecasts, scenarioForecast, wilson } from '../../shared/analysis/index.js';
 
 const baseline = builtinScenario('baseline')!;
 
@@ -77,5 +77,26 @@ describe('Wilson confidence interval', () => {
     expect(large.high - large.low).toBeLessThan(small.high - small.low);
     expect(small.low).toBeLessThan(0.3);
     expect(small.high).toBeGreaterThan(0.3);
+  });
+});
+
+describe('the odds of a scenario itself', () => {
+  it('count the very matches `npm run sim` plays (match i from seed "<seed>-<i>"), each from an opening of its own', () => {
+    const f = scenarioForecast(baseline, 60, { seed: 'own' });
+    const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
+    for (let i = 0; i < 60; i++) counts[playBotMatch(baseline, `own-${i}`, { record: false }).outcome!.id] += 1;
+    for (const o of OUTCOMES) expect(f.odds[o].count, o).toBe(counts[o]);
+    expect(f.fromTurn).toBe(0);
+    expect(f.leadSamples[0]).toBe(60);
+  });
+
+  it('merge from disjoint batches into the whole, and differ from one opening’s continuations', () => {
+    const whole = scenarioForecast(baseline, 90, { seed: 'b' });
+    const merged = mergeForecasts([scenarioForecast(baseline, 90, { seed: 'b', range: [0, 40] }), scenarioForecast(baseline, 90, { seed: 'b', range: [40, 90] })]);
+    expect(merged.odds).toEqual(whole.odds);
+    expect(merged.leadSamples).toEqual(whole.leadSamples);
+    merged.meanLead.forEach((x, k) => expect(x).toBeCloseTo(whole.meanLead[k], 9));
+    const oneOpening = forecast(createWorld(baseline, 'b-0'), 90, { seed: 'b' });
+    expect(OUTCOMES.some((o) => oneOpening.odds[o].count !== whole.odds[o].count)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../shared/index.js';
-import { differenceMargin, sensitivity, sensitivityCases } from '../../shared/analysis/index.js';
+import { differenceMargin, scenarioForecast, sensitivity, sensitivityCases, sensitivityForecast } from '../../shared/analysis/index.js';
 import { createWorld, type Scenario } from '../../shared/index.js';
 
 describe('sensitivity', () => {
@@ -30,21 +30,30 @@ describe('sensitivity', () => {
     expect(differenceMargin(0.3, 0.4, 1000)).toBeLessThan(differenceMargin(0.3, 0.4, 100) / 3);
   });
 
-  it('plays each end from an opening built with that figure, so what the opening derives from it changes too', () => {
-    // Incomes are set when the opening is built; give them a range to vary.
+  it('plays each end with the figure changed in the scenario, so what an opening derives from it changes too', () => {
+    // Incomes are set when an opening is built; give them a range to vary.
     const s: Scenario = structuredClone(scenario);
     s.params.governmentIncome = { ...s.params.governmentIncome, range: [4, 16] };
-    const cases = sensitivityCases(s, 'open', ['governmentIncome', 'efficiencyGrowth']);
+    const cases = sensitivityCases(s, ['governmentIncome', 'efficiencyGrowth']);
     expect(cases.map((c) => [c.key, c.value])).toEqual([[null, 0], ['governmentIncome', 4], ['governmentIncome', 16], ['efficiencyGrowth', s.params.efficiencyGrowth.range![0]], ['efficiencyGrowth', s.params.efficiencyGrowth.range![1]]]);
-    expect([cases[1].world.income.US, cases[2].world.income.US]).toEqual([4, 16]);
-    for (const c of cases.slice(1)) {
-      const changed = { ...s, params: { ...s.params, [c.key!]: { ...s.params[c.key!], value: c.value } } };
-      expect(c.world).toEqual(createWorld(changed, 'open|sensitivity'));
-      // Whatever the figure, the match opens at the scenario's lead.
-      expect(c.world.leadMonths).toBeCloseTo(cases[0].world.leadMonths, 9);
+    expect(cases[0].scenario).toBe(s);
+    const open = (k: number) => createWorld(cases[k].scenario, 'open');
+    expect([open(1).income.US, open(2).income.US]).toEqual([4, 16]);
+    for (let k = 1; k < cases.length; k++) {
+      expect(cases[k].scenario.params[cases[k].key!]).toEqual({ ...s.params[cases[k].key!], value: cases[k].value });
+      // Whatever the figure, a match opens at the scenario's lead.
+      expect(open(k).leadMonths).toBeCloseTo(open(0).leadMonths, 9);
     }
     const swing = sensitivity(s, 60, 'open', ['governmentIncome']).rows[0];
     expect(swing.oddsLow).not.toEqual(swing.oddsHigh);
+  });
+
+  it('counts matches each from an opening of its own, as the scenario’s own odds do', () => {
+    const cases = sensitivityCases(scenario, []);
+    expect(sensitivityForecast(cases[0], 80, 'own')).toEqual(scenarioForecast(scenario, 80, { seed: 'own|sensitivity' }));
+    // Not one opening's continuations: the openings' secret draws differ between matches.
+    const trends = [0, 1, 2].map((i) => createWorld(scenario, `own|sensitivity-${i}`).labs.CNLAB.trendLog2);
+    expect(new Set(trends).size).toBe(3);
   });
 
   it('is reproducible with the same seed', () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinScenario, createWorld, OUTCOMES } from '../../shared/index.js';
 import { forecast, sensitivity } from '../../shared/analysis/index.js';
-import type { WorkerJob, WorkerReply } from '../../client/src/ui/analysis/forecast.worker.js';
+import { jobSlice, type WorkerJob, type WorkerReply } from '../../client/src/ui/analysis/forecast-job.js';
 
 /**
  * The page's analysis pool (client/src/ui/analysis/pool.ts) against stand-in workers that answer the
- * worker protocol with the shared model after a varying delay, so jobs finish out of order.
+ * worker protocol with the workers' own code (forecast-job.ts) after a varying delay, so jobs finish out of order.
  */
 class FakeWorker {
   static made = 0;
@@ -31,7 +31,7 @@ class FakeWorker {
       if (this.terminated) return;
       const [start, end] = job.range;
       for (let i = start; i < end; i += job.chunk) {
-        this.onmessage?.({ data: { id: job.id, type: 'part', part: forecast(job.position, job.n, { seed: job.seed, doctrine: job.doctrine, range: [i, Math.min(end, i + job.chunk)] }) } });
+        this.onmessage?.({ data: { id: job.id, type: 'part', part: jobSlice(job, [i, Math.min(end, i + job.chunk)]) } });
       }
       this.working = false;
       FakeWorker.live -= 1;
@@ -78,14 +78,14 @@ describe("the page's analysis workers", () => {
 
   it('split a forecast between the workers and merge it into the single-thread forecast', async () => {
     const start = createWorld(scenario, 'page-forecast');
-    const threaded = await pool.runForecast(start, 300, 'pf').promise;
+    const threaded = await pool.runForecast({ state: start }, 300, 'pf').promise;
     const single = forecast(start, 300, { seed: 'pf' });
     for (const o of OUTCOMES) expect(threaded.odds[o].count).toBe(single.odds[o].count);
   });
 
   it('play a forecast with the match’s one bot doctrine when it had one', async () => {
     const start = createWorld(scenario, 'page-doctrine');
-    const hawks = await pool.runForecast(start, 200, 'pd', undefined, 'hawk').promise;
+    const hawks = await pool.runForecast({ state: start }, 200, 'pd', undefined, 'hawk').promise;
     const single = forecast(start, 200, { seed: 'pd', doctrine: 'hawk' });
     for (const o of OUTCOMES) expect(hawks.odds[o].count).toBe(single.odds[o].count);
   });

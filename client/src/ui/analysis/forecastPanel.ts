@@ -1,19 +1,19 @@
 import type { Forecast } from '../../../../shared/analysis/index.js';
-import { OUTCOME_INFO, createWorld, type Doctrine, type WorldState } from '../../../../shared/index.js';
+import { OUTCOME_INFO, type Doctrine } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import type { AppState } from '../../store.js';
 import { lineChart, oddsTable } from './charts.js';
-import { runForecast, workerCount, type Run } from './pool.js';
+import { runForecast, workerCount, type ForecastFrom, type Run } from './pool.js';
 import { OKABE } from '../../palette.js';
 import { scenarioOf } from '../../match-scenario.js';
 
-export type Position = { label: string; state: WorldState };
+export type Position = { label: string } & ForecastFrom;
 
 /**
  * Runs a forecast in the workers with a progress bar, and shows the odds (each with its 95% interval)
  * as they firm up. The page stays responsive: all the simulation happens off the main thread.
  */
-export function forecastRunner(opts: { testid?: string; caption?: string } = {}): { el: HTMLElement; run(position: WorldState, n: number, seed: string, doctrine?: Doctrine): Promise<Forecast | null>; cancel(): void } {
+export function forecastRunner(opts: { testid?: string; caption?: string } = {}): { el: HTMLElement; run(from: ForecastFrom, n: number, seed: string, doctrine?: Doctrine): Promise<Forecast | null>; cancel(): void } {
   const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Forecast progress' });
   const progressText = h('span', { class: 'hint', 'aria-live': 'polite' });
   const progressRow = h('div', { class: 'fc-progress', hidden: true }, progress, progressText);
@@ -34,10 +34,10 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
 
   return {
     el,
-    async run(position, n, seed, doctrine) {
+    async run(from, n, seed, doctrine) {
       current?.cancel();
       // A line that has already ended has nothing left to simulate: every continuation is its outcome.
-      const o = position.outcome;
+      const o = 'state' in from ? from.state.outcome : null;
       decided.hidden = !o;
       decided.textContent = o ? `This line had already ended after quarter ${o.turn}: ${OUTCOME_INFO[o.id].title}. Every continuation gives it.` : '';
       const t0 = performance.now();
@@ -47,7 +47,7 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
       progress.value = 0;
       progressText.textContent = `Starting ${workers} worker${workers === 1 ? '' : 's'}…`;
       result.dataset.state = 'running';
-      const run = runForecast(position, n, seed, (p, sofar) => {
+      const run = runForecast(from, n, seed, (p, sofar) => {
         progress.value = p.done;
         progressText.textContent = `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} continuations · ${workers} worker${workers === 1 ? '' : 's'}`;
         show(sofar, false);
@@ -102,8 +102,9 @@ export function forecastPanel(opts: { title?: string; intro?: string; seed: () =
     if (!p) return;
     runBtn.disabled = true;
     cancel.hidden = false;
-    note.textContent = p.state.outcome ? `This position is already decided: ${OUTCOME_INFO[p.state.outcome.id].title}.` : '';
-    await runner.run(p.state, Number(size.value), `${opts.seed()}|${p.state.turn}`, opts.doctrine?.());
+    const decided = 'state' in p ? p.state.outcome : null;
+    note.textContent = decided ? `This position is already decided: ${OUTCOME_INFO[decided.id].title}.` : '';
+    await runner.run(p, Number(size.value), `${opts.seed()}|${'state' in p ? p.state.turn : 0}`, opts.doctrine?.());
     runBtn.disabled = positions.length === 0;
     cancel.hidden = true;
   });
@@ -122,13 +123,14 @@ export function forecastPanel(opts: { title?: string; intro?: string; seed: () =
 
 /**
  * For Control during a live exercise. The client holds only public figures (the true world stays on
- * the server, which has no forecast route yet), so this forecasts from the scenario's opening position;
- * once the match is over, the end screen forecasts from any quarter of the record.
+ * the server, whose live forecast Control runs in its own panel): this gives the scenario's own odds, each
+ * simulated match from an opening of its own; once the match is over, the end screen forecasts from any
+ * quarter of the record.
  */
 export function forecastLauncher(): { el: HTMLElement; update(s: AppState): void } {
   const panel = forecastPanel({
     title: 'Forecast (opening odds)',
-    intro: 'The odds of each outcome from this scenario’s opening, bots in every seat. Live positions stay on the server, so forecasts from a later quarter come with the after-action analysis when the match ends.',
+    intro: 'The odds of each outcome of this scenario, bots in every seat, each simulated match from an opening of its own. The live forecast above starts from where this match stands.',
     seed: () => `opening|${key}`,
   });
   const el = h('details', { class: 'ctl-forecast' }, h('summary', {}, 'Forecast the scenario (runs on this computer)'), panel.el);
@@ -143,7 +145,7 @@ export function forecastLauncher(): { el: HTMLElement; update(s: AppState): void
       key = k;
       const scenario = scenarioOf(m);
       if (!scenario) return panel.setPositions([]);
-      panel.setPositions([{ label: `${scenario.name}: opening, ${m.turns} quarters`, state: createWorld({ ...scenario, turns: m.turns }, `opening|${m.scenarioId}`) }], 0);
+      panel.setPositions([{ label: `${scenario.name}: ${m.turns} quarters from the opening`, scenario: { ...scenario, turns: m.turns } }], 0);
     },
   };
 }

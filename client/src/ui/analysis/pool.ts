@@ -1,6 +1,6 @@
 import { mergeForecasts, sensitivityCases, sensitivityOf, type Forecast, type OutcomeOdds, type Sensitivity } from '../../../../shared/analysis/index.js';
 import type { Doctrine, ParamKey, Scenario, WorldState } from '../../../../shared/index.js';
-import type { WorkerJob, WorkerReply } from './forecast.worker.js';
+import type { WorkerJob, WorkerReply } from './forecast-job.js';
 
 export type Progress = { done: number; total: number };
 export type Run<T> = { promise: Promise<T>; cancel(): void };
@@ -88,19 +88,23 @@ function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply, job: n
   };
 }
 
+/** What a forecast runs from: a match's position as it is, or a scenario (each match from an opening of its own). */
+export type ForecastFrom = { state: WorldState } | { scenario: Scenario };
+
 /**
- * Forecast `n` continuations from `position`, split across the workers by `range` and merged with
- * `mergeForecasts`. `onProgress` gets the merged forecast so far, so odds firm up as it runs. `doctrine`:
- * the match's one doctrine for every bot, if it had one (mixed doctrines otherwise).
+ * Forecast `n` continuations, split across the workers by `range` and merged with `mergeForecasts`.
+ * `onProgress` gets the merged forecast so far, so odds firm up as it runs. `doctrine`: the match's one
+ * doctrine for every bot, if it had one (mixed doctrines otherwise).
  */
-export function runForecast(position: WorldState, n: number, seed: string, onProgress?: (p: Progress, sofar: Forecast) => void, doctrine?: Doctrine): Run<Forecast> {
+export function runForecast(from: ForecastFrom, n: number, seed: string, onProgress?: (p: Progress, sofar: Forecast) => void, doctrine?: Doctrine): Run<Forecast> {
   const k = Math.min(workerCount(), Math.max(1, Math.ceil(n / 50)));
   const chunk = Math.max(10, Math.min(250, Math.ceil(n / (k * 10))));
-  const bare: WorldState = { ...position, history: [] };
+  // A forecast never reads a position's history.
+  const what = 'state' in from ? { job: 'forecast' as const, position: { ...from.state, history: [] } } : { job: 'scenario' as const, scenario: from.scenario };
   const jobs = Array.from({ length: k }, (_, i) => {
     const a = Math.floor((i * n) / k);
     const b = Math.floor(((i + 1) * n) / k);
-    return { job: 'forecast' as const, position: bare, n, seed, doctrine, range: [a, b] as [number, number], chunk };
+    return { ...what, n, seed, doctrine, range: [a, b] as [number, number], chunk };
   }).filter((j) => j.range[1] > j.range[0]);
   const parts: Forecast[] = [];
   const run = runJobs(jobs, (r) => {
@@ -120,11 +124,11 @@ export function runForecast(position: WorldState, n: number, seed: string, onPro
  * (`sensitivityOf`): the same result as on one thread. `onProgress` hears each forecast finish.
  */
 export function runSensitivity(scenario: Scenario, matches: number, seed: string, keys: readonly ParamKey[], onProgress?: (p: Progress) => void): Run<Sensitivity> {
-  const cases = sensitivityCases(scenario, seed, keys);
+  const cases = sensitivityCases(scenario, keys);
   const odds: OutcomeOdds[] = new Array<OutcomeOdds>(cases.length);
   let done = 0;
   const run = runJobs(
-    cases.map((c) => ({ job: 'forecast' as const, position: c.world, n: matches, seed, range: [0, matches] as [number, number], chunk: matches })),
+    cases.map((c) => ({ job: 'sensitivity-case' as const, case: c, n: matches, seed, range: [0, matches] as [number, number], chunk: matches })),
     (r, k) => {
       if (r.type !== 'part') return;
       odds[k] = r.part.odds;

@@ -207,8 +207,8 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
       oddsBox.hidden = false;
       void (async () => {
         const seed = `whatif|${record!.seed}|${from}`;
-        await oddsA.run(original[from], 1000, seed, record!.botDoctrine);
-        await oddsB.run(altered[from], 1000, seed, record!.botDoctrine);
+        await oddsA.run({ state: original[from] }, 1000, seed, record!.botDoctrine);
+        await oddsB.run({ state: altered[from] }, 1000, seed, record!.botDoctrine);
       })();
     }
   });
