@@ -104,7 +104,10 @@ export function lineChart(title: string, labels: string[], lines: Line[], opts: 
     el.append(svg('text', { x: w - pad.r - 2, y: Y(r.value) - 3, fill: r.colour, 'font-size': 10, 'text-anchor': 'end' }, r.label));
   }
   if (opts.mark !== undefined && opts.mark >= 0 && opts.mark < labels.length) {
-    el.append(svg('rect', { x: X(opts.mark) - 10, y: pad.t, width: 20, height: hh - pad.t - pad.b, fill: '#f0e442', opacity: 0.15 }));
+    // A band 20 wide around the quarter, kept inside the plot at its first and last quarter.
+    const x0 = Math.max(pad.l, X(opts.mark) - 10);
+    const x1 = Math.min(w - pad.r, X(opts.mark) + 10);
+    el.append(svg('rect', { x: x0, y: pad.t, width: x1 - x0, height: hh - pad.t - pad.b, fill: '#f0e442', opacity: 0.15 }));
   }
   labels.forEach((l, i) => {
     if (labels.length <= 12 || i % 2 === 0) el.append(svg('text', { x: X(i), y: hh - pad.b + 15, fill: '#a7b2c4', 'font-size': 10, 'text-anchor': 'middle' }, l.replace(/^20/, "'")));
@@ -142,7 +145,9 @@ export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: st
   const base = sens.baseline[outcome].p;
   const X = (p: number) => left + p * (w - left - right);
   const el = svg('svg', { viewBox: `0 0 ${w} ${hh}`, class: 'chart tornado', role: 'img', 'aria-label': `Tornado chart: chance of ${OUTCOME_INFO[outcome].title} at the low and high end of each parameter's range` });
-  el.append(svg('text', { x: 8, y: 18, fill: '#eef2f8', 'font-size': 13, 'font-weight': 600 }, `Chance of ${OUTCOME_INFO[outcome].title}: low end of the range (■) vs high end (▨)`));
+  const title = svg('text', { x: 8, y: 18, fill: '#eef2f8', 'font-size': 13, 'font-weight': 600 });
+  title.append(`Chance of ${OUTCOME_INFO[outcome].title}: low end of the range `, svg('tspan', { fill: OKABE.sky }, '■'), ' vs high end ', svg('tspan', { fill: OKABE.orange }, '▨'));
+  el.append(title);
   for (let k = 0; k <= 4; k++) {
     const p = k / 4;
     el.append(svg('line', { x1: X(p), x2: X(p), y1: top - 6, y2: hh - 30, stroke: '#2a3650' }));
@@ -152,8 +157,10 @@ export function tornado(sens: Sensitivity, outcome: OutcomeId, labelOf: (key: st
     const y = top + i * rowH;
     const lowP = r.oddsLow[outcome].p;
     const highP = r.oddsHigh[outcome].p;
-    const chance = Math.abs(highP - lowP) <= margin(lowP, highP);
-    const row = svg('g', chance ? { opacity: 0.4 } : {});
+    const move = Math.abs(highP - lowP);
+    // Faded: no move at all, or one within its margin (marked "?": it could be chance).
+    const chance = move > 0 && move <= margin(lowP, highP);
+    const row = svg('g', chance || move === 0 ? { opacity: 0.4 } : {});
     row.append(svg('text', { x: left - 8, y: y + 15, fill: '#eef2f8', 'font-size': 11, 'text-anchor': 'end' }, labelOf(r.param)));
     const seg = (p: number, fill: string, pattern: boolean) => {
       const x0 = Math.min(X(base), X(p));

@@ -76,7 +76,7 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
   };
 }
 
-const SIZES = [500, 1000, 2000, 5000];
+const SIZES = [500, 1000, 2000, 5000, 10_000];
 
 /** Pick a position (a quarter of the match), a number of continuations, run. */
 export function forecastPanel(opts: { title?: string; intro?: string; seed: () => string; doctrine?: () => Doctrine | undefined; headingLevel?: 'h2' | 'h3' }): { el: HTMLElement; setPositions(list: Position[], selected?: number): void } {

@@ -46,9 +46,13 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
   outcome.addEventListener('change', () => (pickedOutcome = true));
   let run: Run<Sensitivity> | null = null;
 
+  /** How long the last run took, for the status line (which names the outcome shown). */
+  let took = '';
+  const pct1 = (p: number) => `${(p * 100).toFixed(1)}%`;
   const draw = () => {
     if (!last || last.rows.length === 0) return;
     const o = outcome.value as OutcomeId;
+    status.textContent = `${took}Chance of ${OUTCOME_INFO[o].title} with every parameter at its base value: ${pct1(last.baseline[o].p)}.`;
     fill(chart, tornado(last, o, keyWords, (p1, p2) => differenceMargin(p1, p2, last!.matches)));
     fill(
       table,
@@ -68,7 +72,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
               h('td', { class: 'num' }, `${r.low} – ${r.high} (base ${r.base})`),
               h('td', { class: 'num' }, `${(r.swing * 100).toFixed(0)} ± ${(r.margin * 100).toFixed(0)} pts`, r.swing > 0 && r.swing <= r.margin ? h('span', { class: 'lever-kind' }, 'could be chance') : null),
               h('td', {}, r.swing > 0 ? OUTCOME_INFO[r.mostMoved].title : 'none moved'),
-              h('td', { class: 'num' }, `${(r.oddsLow[o].p * 100).toFixed(0)}% → ${(r.oddsHigh[o].p * 100).toFixed(0)}%`),
+              h('td', { class: 'num' }, `${pct1(r.oddsLow[o].p)} → ${pct1(r.oddsHigh[o].p)}`),
             ),
           ),
         ),
@@ -102,7 +106,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
         const moved = (o: OutcomeId) => last!.rows.reduce((t, r) => t + Math.abs(r.oddsHigh[o].p - r.oddsLow[o].p), 0);
         outcome.value = [...OUTCOMES].sort((a, b) => moved(b) - moved(a))[0];
       }
-      status.textContent = `Done in ${((performance.now() - t0) / 1000).toFixed(1)} s. Chance of ${OUTCOME_INFO[outcome.value as OutcomeId].title} with every parameter at its base value: ${(last.baseline[outcome.value as OutcomeId].p * 100).toFixed(0)}%.`;
+      took = `Done in ${((performance.now() - t0) / 1000).toFixed(1)} s. `;
       draw();
     } catch (e) {
       status.textContent = e instanceof Error && e.message === 'cancelled' ? 'Cancelled.' : `The analysis failed: ${e instanceof Error ? e.message : String(e)}`;

@@ -83,6 +83,11 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
   const oddsA = forecastRunner({ testid: 'whatif-played-odds', caption: 'As played' });
   const oddsB = forecastRunner({ testid: 'whatif-changed-odds', caption: 'What if' });
   const oddsBox = h('div', { class: 'wi-odds', hidden: true }, h('h3', {}, 'Odds from the quarter after the change'), h('div', { class: 'side-by-side' }, oddsA.el, oddsB.el));
+  // When the match as played ended early and the what-if line did not, the record has no orders past that
+  // quarter: the line stops there, still open, and these odds say how it would likely have ended.
+  const oddsOpen = forecastRunner({ testid: 'whatif-open-odds', caption: 'The what-if line from where the record ends' });
+  const openTitle = h('h3', {});
+  const openBox = h('div', { class: 'wi-odds', hidden: true, 'data-testid': 'whatif-open' }, openTitle, oddsOpen.el);
   const el = h(
     'section',
     { class: 'card analysis-whatif', 'aria-labelledby': `${id}-h`, 'data-testid': 'whatif' },
@@ -97,6 +102,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     runBtn,
     result,
     oddsBox,
+    openBox,
   );
 
   let record: MatchRecord | null = null;
@@ -181,7 +187,9 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
       h(
         'p',
         { class: 'wi-verdict', 'data-testid': 'whatif-verdict' },
-        changedOutcome
+        changedOutcome && !b.outcome && a.outcome
+          ? `The change avoids the ending as played (${OUTCOME_INFO[a.outcome.id].title} after quarter ${a.outcome.turn}). The record has no orders past that quarter, so the what-if line stops there, still open: its odds from there are below.`
+          : changedOutcome
           ? `The change turns the ending from ${a.outcome ? OUTCOME_INFO[a.outcome.id].title : 'undecided'} to ${b.outcome ? OUTCOME_INFO[b.outcome.id].title : 'undecided'}.`
           : moved.length
             ? `Same ending, but the figures move: ${moved.join('; ')}.`
@@ -201,16 +209,21 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
         h('tbody', {}, rows),
       ),
     );
-    // The odds from the quarter after the change, for both branches (one after the other: each uses every worker).
+    // The odds from the quarter after the change, for both branches (one after the other: each uses every
+    // worker), then, for a what-if line the record leaves open, from where it stops.
     const from = change.turn;
-    if (original[from] && altered[from]) {
-      oddsBox.hidden = false;
-      void (async () => {
-        const seed = `whatif|${record!.seed}|${from}`;
+    const open = !b.outcome && b.turn < turns;
+    oddsBox.hidden = !(original[from] && altered[from]);
+    openBox.hidden = !open;
+    openTitle.textContent = open ? `How the what-if line would likely end, with bots in every seat from ${b.history[b.history.length - 1]?.quarter ?? `quarter ${b.turn}`}` : '';
+    void (async () => {
+      const seed = `whatif|${record!.seed}|${from}`;
+      if (original[from] && altered[from]) {
         await oddsA.run({ state: original[from] }, 1000, seed, record!.botDoctrine);
         await oddsB.run({ state: altered[from] }, 1000, seed, record!.botDoctrine);
-      })();
-    }
+      }
+      if (open) await oddsOpen.run({ state: b }, 1000, `${seed}|open`, record!.botDoctrine);
+    })();
   });
 
   return {

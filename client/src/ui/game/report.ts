@@ -55,6 +55,9 @@ export function reportBody(s: AppState, turn: number, before?: Point, showFigure
           h('tbody', {}, figures(prev, now, own).map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, f.before), h('td', { class: 'num' }, f.after), h('td', { class: 'num' }, f.change)))),
         )
       : h('p', { class: 'hint' }, 'Figures are on their way…'),
+    showFigures && now && own && !own.after.exact
+      ? h('p', { class: 'hint', 'data-testid': 'report-estimate-note' }, 'Your estimate of the lead is drawn afresh each quarter within your intelligence’s band, so its change mixes that noise with the lead’s real movement; the narrower the band, the closer it reads.')
+      : h('span', {}),
     showFigures && now && moved.length
       ? h('p', { class: 'hint', 'data-testid': 'report-moved' }, `Changed by Control during the quarter, before it resolved: ${moved.join('; ')}. “Before” shows the figures after those changes.`)
       : h('span', {}),
