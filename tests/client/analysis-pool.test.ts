@@ -90,6 +90,20 @@ describe("the page's analysis workers", () => {
     for (const o of OUTCOMES) expect(hawks.odds[o].count).toBe(single.odds[o].count);
   });
 
+  it('are warmed once, and a forecast asked for meanwhile waits for the warm-up and takes its workers', async () => {
+    const start = createWorld(scenario, 'page-warm');
+    FakeWorker.made = 0;
+    FakeWorker.busiest = 0;
+    pool.warmWorkers(start);
+    pool.warmWorkers(start);
+    const f = await pool.runForecast({ state: start }, 200, 'pw').promise;
+    const single = forecast(start, 200, { seed: 'pw' });
+    for (const o of OUTCOMES) expect(f.odds[o].count).toBe(single.odds[o].count);
+    // Never more workers than cores, for the warm-up and the forecast together; none made for the forecast.
+    expect(FakeWorker.busiest).toBeLessThanOrEqual(pool.workerCount());
+    expect(FakeWorker.made).toBe(0);
+  });
+
   it('stop when cancelled, and say so', async () => {
     const run = pool.runSensitivity(scenario, 30, 'page', keys);
     run.cancel();

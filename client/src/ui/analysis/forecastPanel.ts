@@ -47,7 +47,13 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
       progress.value = 0;
       progressText.textContent = `Starting ${workers} worker${workers === 1 ? '' : 's'}…`;
       result.dataset.state = 'running';
+      // The page redraws the odds a few times a second, not at every batch: on a machine with few cores its
+      // drawing takes time from the workers.
+      let drawn = 0;
       const run = runForecast(from, n, seed, (p, sofar) => {
+        const now = performance.now();
+        if (now - drawn < PROGRESS_MS) return;
+        drawn = now;
         progress.value = p.done;
         progressText.textContent = `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} continuations · ${workers} worker${workers === 1 ? '' : 's'}`;
         show(sofar, false);
@@ -77,6 +83,8 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
 }
 
 const SIZES = [500, 1000, 2000, 5000, 10_000];
+/** Least time between two redraws of a running forecast's odds. */
+const PROGRESS_MS = 300;
 
 /** Pick a position (a quarter of the match), a number of continuations, run. */
 export function forecastPanel(opts: { title?: string; intro?: string; seed: () => string; doctrine?: () => Doctrine | undefined; headingLevel?: 'h2' | 'h3' }): { el: HTMLElement; setPositions(list: Position[], selected?: number): void } {

@@ -35,8 +35,32 @@ let nextId = 1;
 /**
  * Run jobs on at most `workerCount()` workers (idle ones first), each worker taking the next job as it
  * finishes one; `onReply` sees every reply with the job's position in `jobs`; resolves when all are done.
+ * Jobs wait for a warm-up under way (`warmWorkers`), whose workers they then take, already optimised.
  */
 function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply, job: number) => void): Run<void> {
+  const run = warming ? deferred(warming, () => startJobs(jobs, onReply)) : startJobs(jobs, onReply);
+  return run;
+}
+
+/** A run that starts once `after` settles (unless cancelled first). */
+function deferred<T>(after: Promise<unknown>, start: () => Run<T>): Run<T> {
+  let run: Run<T> | null = null;
+  let cancelled = false;
+  const promise = after.then(() => {
+    if (cancelled) throw new Error('cancelled');
+    run = start();
+    return run.promise;
+  });
+  return {
+    promise,
+    cancel() {
+      cancelled = true;
+      run?.cancel();
+    },
+  };
+}
+
+function startJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply, job: number) => void): Run<void> {
   const busy = new Set<Worker>();
   let cancelled = false;
   let reject: (e: Error) => void = () => {};
@@ -117,6 +141,28 @@ export function runForecast(from: ForecastFrom, n: number, seed: string, onProgr
   });
   return { promise: run.promise.then(() => mergeForecasts(parts)), cancel: run.cancel };
 }
+
+let warmed = false;
+/** The warm-up while it runs. */
+let warming: Promise<void> | null = null;
+
+/**
+ * Start the workers and run a short throwaway forecast on them, once per page, so that the first forecast
+ * asked for finds them started and the model optimised (it otherwise takes about three times as long).
+ */
+export function warmWorkers(position: WorldState): void {
+  if (warmed || position.outcome) return;
+  warmed = true;
+  const run = runForecast({ state: position }, WARM_UP_PER_WORKER * workerCount(), 'warm-up');
+  warming = run.promise.then(
+    () => undefined,
+    () => undefined,
+  );
+  void warming.then(() => (warming = null));
+}
+
+/** Continuations per worker in the warm-up. */
+const WARM_UP_PER_WORKER = 300;
 
 /**
  * The shared `sensitivity` on the workers: its forecasts (the baseline, then both ends of each sourced

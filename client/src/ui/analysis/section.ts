@@ -8,6 +8,7 @@ import { fetchInterventions, interventionsCard } from './interventions.js';
 import { loadFinished, reportUrl, type Finished } from './record.js';
 import { replayViewer } from './replayViewer.js';
 import { sensitivityPanel } from './sensitivityPanel.js';
+import { warmWorkers } from './pool.js';
 import { whatIfPanel } from './whatIf.js';
 import { scenarioOf } from '../../match-scenario.js';
 
@@ -108,6 +109,7 @@ export function analysisSection(): { el: HTMLElement; update(s: AppState): void 
           // The viewer shows the quarters as the table played them (the reveal is the truth), or the rebuilt ones.
           viewer.set(reveal.length ? reveal : f.states[f.states.length - 1].history, differs);
           botDoctrine = f.replayable.botDoctrine;
+          warmWorkers(f.states[0]);
           forecast.setPositions(positions(f), Math.max(0, Math.min(positions(f).length - 1, 1)));
           whatIf.set(f.replayable, f.states, differs);
         },
