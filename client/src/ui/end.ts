@@ -201,7 +201,7 @@ export function endScreen(): Screen {
           rules(),
         ),
         scoresCard(pub.scores ?? null, s.you?.seat ?? null),
-        h('div', { class: 'end-grid' }, history(reveal), h('section', { class: 'card', 'aria-labelledby': 'last-h' }, h('h2', { id: 'last-h' }, `Final quarter: ${quarter}`), reportBody(s, o.turn, undefined, false))),
+        h('div', { class: 'end-grid' }, history(reveal), h('section', { class: 'card end-last', 'aria-labelledby': 'last-h', tabindex: 0 }, h('h2', { id: 'last-h' }, `Final quarter: ${quarter}`), reportBody(s, o.turn, undefined, false))),
         revealTable(reveal),
       );
     },
