@@ -1,25 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SCENARIOS, MODEL_VERSION, OUTCOMES, createWorld, hashData, playBotMatch, resolveQuarter, type BySeat, type Doctrine, type SeatOrders } from '../../shared/index.js';
+import { BUILTIN_SCENARIOS, MODEL_VERSION, OUTCOMES, createWorld, hashData, playBotMatch, resolveQuarter, type BySeat, type Doctrine, type SeatOrders, type WorldState } from '../../shared/index.js';
 import { scenario } from './helpers.js';
 import { goldenFingerprint, recordedVersion, SCRIPTED_FILE } from './golden/fingerprint.js';
 
 const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'golden');
 type Golden = { scenario: string; seed: string; outcome: string; turns: { orders: BySeat<SeatOrders> }[]; hashes: string[] };
 
+/** Replay a golden file's orders from its seed, checking the position's hash after every quarter and the outcome; the final position. */
+function replayGolden(g: Golden): WorldState {
+  let s = createWorld(scenario(g.scenario), g.seed);
+  expect(hashData(s), 'opening').toBe(g.hashes[0]);
+  g.turns.forEach((t, q) => {
+    s = resolveQuarter(s, t.orders).state;
+    expect(hashData(s), `after quarter ${q + 1}`).toBe(g.hashes[q + 1]);
+  });
+  expect(s.outcome?.id).toBe(g.outcome);
+  return s;
+}
+
 // If these fail after a deliberate model change, regenerate: node --import tsx tests/model/golden/regenerate.ts
 describe('golden replays (seed + order log → exact position hashes)', () => {
   for (const sc of BUILTIN_SCENARIOS) {
     it(`${sc.id}`, () => {
-      const g = JSON.parse(fs.readFileSync(path.join(DIR, `${sc.id}.json`), 'utf8')) as Golden;
-      let s = createWorld(scenario(g.scenario), g.seed);
-      expect(hashData(s), 'opening').toBe(g.hashes[0]);
-      g.turns.forEach((t, q) => {
-        s = resolveQuarter(s, t.orders).state;
-        expect(hashData(s), `after quarter ${q + 1}`).toBe(g.hashes[q + 1]);
-      });
-      expect(s.outcome?.id).toBe(g.outcome);
+      replayGolden(JSON.parse(fs.readFileSync(path.join(DIR, `${sc.id}.json`), 'utf8')) as Golden);
     });
     it(`${sc.id}: the bots still give the recorded orders`, () => {
       const g = JSON.parse(fs.readFileSync(path.join(DIR, `${sc.id}.json`), 'utf8')) as Golden;
@@ -33,13 +38,7 @@ describe('golden replay of orders as people give them (validation, agreements, b
   const g = JSON.parse(fs.readFileSync(SCRIPTED_FILE, 'utf8')) as Golden;
 
   it('reproduces every position, refused orders and all', () => {
-    let s = createWorld(scenario(g.scenario), g.seed);
-    expect(hashData(s), 'opening').toBe(g.hashes[0]);
-    g.turns.forEach((t, q) => {
-      s = resolveQuarter(s, t.orders).state;
-      expect(hashData(s), `after quarter ${q + 1}`).toBe(g.hashes[q + 1]);
-    });
-    expect(s.outcome?.id).toBe(g.outcome);
+    const s = replayGolden(g);
     // What the script is there to cover (tests/model/golden/scripted.ts), so a regenerated file still does.
     const events = s.history.flatMap((h) => h.events);
     const dropped = events.filter((e) => e.kind === 'order-dropped').map((e) => e.text);
