@@ -11,6 +11,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { BUILTIN_SCENARIOS, ROOM_NAME, type RoomListing } from '../shared/index.js';
 import { MatchRoom } from './rooms/MatchRoom.js';
 import { SETTINGS_KEY, type RoomSettings } from './options.js';
+import { closeLivePool } from './analysis/live-forecast.js';
 import { openPersistence } from './persistence.js';
 import { DEFAULT_LIMITS, type Limits } from './limits/limits.js';
 import { guardMatchmaking } from './limits/http-guard.js';
@@ -48,7 +49,8 @@ export type ServerOptions = {
   limits?: Partial<Limits>;
   /**
    * Start the live-forecast worker threads when the process's first match opens, and warm them with a short
-   * throwaway forecast, so the first forecast asked for runs at full speed; defaults to true.
+   * throwaway forecast, so the first forecast asked for runs at full speed. `npm start` (server/main.ts)
+   * asks for it; off unless asked, so tests that start servers do not fill the cores with warm-ups.
    */
   warmForecasts?: boolean;
 };
@@ -111,7 +113,7 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
   // After `new Server`, which installs the matchmaking routes that these wrap.
   guardMatchmaking(http, limits);
   guardSockets(transport, limits);
-  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120, idleSeconds: opts.idleSeconds ?? 900, store: persistence.store, warmForecasts: opts.warmForecasts ?? true };
+  const settings: RoomSettings = { reconnectSeconds: opts.reconnectSeconds ?? 120, idleSeconds: opts.idleSeconds ?? 900, store: persistence.store, warmForecasts: opts.warmForecasts ?? false };
   wakeDormantOnJoin(http, persistence.store, settings);
   gameServer.define(ROOM_NAME, MatchRoom, { [SETTINGS_KEY]: settings });
   try {
@@ -135,6 +137,7 @@ async function launch(opts: ServerOptions): Promise<RunningServer> {
       await gameServer.gracefullyShutdown(false);
       await closeHttp(http);
       persistence.close();
+      await closeLivePool();
       running = false;
     },
   };

@@ -12,7 +12,7 @@ const publicAddress = process.env.PUBLIC_ADDRESS || undefined;
 const idleMinutes = process.env.IDLE_MINUTES ? Number(process.env.IDLE_MINUTES) : undefined;
 if (idleMinutes !== undefined && !(idleMinutes >= 0)) throw new Error('IDLE_MINUTES must be a number of minutes ≥ 0');
 
-const server = await startServer({ port, host, dataDir, redisUrl, publicAddress, limits: limitsFromEnv(), idleSeconds: idleMinutes === undefined ? undefined : idleMinutes * 60 });
+const server = await startServer({ port, host, dataDir, redisUrl, publicAddress, limits: limitsFromEnv(), idleSeconds: idleMinutes === undefined ? undefined : idleMinutes * 60, warmForecasts: true });
 console.log(`Lead Time running at http://localhost:${server.port}`);
 if (redisUrl) console.log(`Sharing matchmaking through Redis at ${redact(redisUrl)}; clients reach this process at ${server.publicAddress}`);
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { forecast, mergeForecasts, scenarioForecast, type Forecast, type ForecastOptions } from '../../shared/analysis/forecast.js';
-import { sensitivityCases, sensitivityOf, type OutcomeOdds, type Sensitivity } from '../../shared/analysis/index.js';
+import { sensitivityCases, sensitivityOf, type Sensitivity } from '../../shared/analysis/index.js';
 import type { ParamKey, Scenario } from '../../shared/scenario.js';
 import type { WorldState } from '../../shared/state.js';
 import type { WorkerJob } from './forecast-worker.js';
@@ -76,18 +76,24 @@ export class ForecastPool {
     const per = Math.ceil(n / (this.workers.length * BATCHES_PER_WORKER));
     const ranges: [number, number][] = [];
     for (let start = 0; start < n; start += per) ranges.push([start, Math.min(n, start + per)]);
-    const parts: Forecast[] = new Array<Forecast>(ranges.length);
+    // Merged in the order of their ranges, whichever worker ran each: the same forecast every time.
+    return mergeForecasts(await this.deal<Forecast>(ranges.map(job)));
+  }
+
+  /** Hand the jobs out to the workers as each finishes one; their results in the jobs' order. `onDone` hears each finish. */
+  private async deal<T>(jobs: JobBody[], onDone?: () => void): Promise<T[]> {
+    const results: T[] = new Array<T>(jobs.length);
     let next = 0;
     await Promise.all(
       this.workers.map(async (w) => {
-        while (next < ranges.length) {
+        while (next < jobs.length) {
           const k = next++;
-          parts[k] = await this.run<Forecast>(w, job(ranges[k]));
+          results[k] = await this.run<T>(w, jobs[k]);
+          onDone?.();
         }
       }),
     );
-    // Merged in the order of their ranges, whichever worker ran each: the same forecast every time.
-    return mergeForecasts(parts);
+    return results;
   }
 
   /**
@@ -97,21 +103,13 @@ export class ForecastPool {
    */
   async sensitivity(scenario: Scenario, matches: number, seed: string, keys?: readonly ParamKey[], onCase?: (done: number, total: number) => void): Promise<Sensitivity> {
     const cases = sensitivityCases(scenario, keys);
-    const odds: OutcomeOdds[] = new Array<OutcomeOdds>(cases.length);
-    let next = 0;
     let done = 0;
     onCase?.(0, cases.length);
-    await Promise.all(
-      this.workers.map(async (w) => {
-        while (next < cases.length) {
-          const k = next++;
-          const f = await this.run<Forecast>(w, { kind: 'sensitivity-case', case: cases[k], matches, seed });
-          odds[k] = f.odds;
-          onCase?.(++done, cases.length);
-        }
-      }),
+    const forecasts = await this.deal<Forecast>(
+      cases.map((c) => ({ kind: 'sensitivity-case', case: c, matches, seed })),
+      () => onCase?.(++done, cases.length),
     );
-    return sensitivityOf(scenario, matches, cases, odds);
+    return sensitivityOf(scenario, matches, cases, forecasts.map((f) => f.odds));
   }
 
   /** Full bot matches per second on one worker thread (one core). */
@@ -144,7 +142,9 @@ export class ForecastPool {
     this.pending.clear();
   }
 
+  /** Stop the workers; jobs still waiting fail (nothing waits for them for ever). */
   async close(): Promise<void> {
+    this.failAll(new Error('the forecast pool was closed'));
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -27,18 +27,23 @@ export function warmLivePool(): Promise<void> {
   if (warming) return warming;
   const p = livePool();
   const opening = createWorld(builtinScenario('baseline')!, 'warm-up');
-  warming = p.forecast(opening, WARM_UP_PER_WORKER * p.size, { seed: 'warm-up' }).then(
+  const started = p.forecast(opening, WARM_UP_PER_WORKER * p.size, { seed: 'warm-up' }).then(
     () => {
-      warm = true;
+      if (pool === p) warm = true;
     },
-    (e: unknown) => console.error('the live-forecast warm-up failed', e),
+    (e: unknown) => {
+      // Not warm after all: the next match to open tries again (and forecasts run all the same).
+      if (warming === started) warming = null;
+      if (pool === p) console.error('the live-forecast warm-up failed', e);
+    },
   );
-  return warming;
+  warming = started;
+  return started;
 }
 
-/** Whether this process has the pool: not yet, warming up, or warm. */
-export function livePoolState(): 'none' | 'warming' | 'warm' {
-  return !pool ? 'none' : warm ? 'warm' : 'warming';
+/** Whether this process has the pool: not yet, warming up, warm, or made without (or after a failed) warm-up. */
+export function livePoolState(): 'none' | 'warming' | 'warm' | 'cold' {
+  return !pool ? 'none' : warm ? 'warm' : warming ? 'warming' : 'cold';
 }
 
 export async function closeLivePool(): Promise<void> {

@@ -1,6 +1,6 @@
 // npm run sensitivity -- --scenario <id|file.json> --matches 1000 --seed 1 [--json] [--quiet]
 import cliProgress from 'cli-progress';
-import { OUTCOME_INFO } from '../../shared/index.js';
+import { fixed, OUTCOME_INFO } from '../../shared/index.js';
 import { loadScenarioArg } from '../../shared/cli/scenario-file.js';
 import { ForecastPool } from '../analysis/forecast-pool.js';
 import { intArg, parseArgs, textArg } from './args.js';
@@ -29,7 +29,7 @@ async function main() {
   }
   console.log(`Sensitivity: ${scenario.name}; ${matches} matches at each end of each sourced range (${seconds.toFixed(1)} s on ${pool.size} threads)\n`);
   const width = 40;
-  const pts = (x: number) => (100 * x).toFixed(1);
+  const pts = (x: number) => fixed(100 * x, 1);
   for (const r of result.rows) {
     const bar = '█'.repeat(Math.round(r.swing * width));
     const o = r.mostMoved;

@@ -34,6 +34,13 @@ describe('forecast worker pool', () => {
     expect(threaded.rows.some((r) => r.swing > 0)).toBe(true);
   });
 
+  it('fails the jobs still waiting when it is closed, so nothing waits for ever', async () => {
+    const own = new ForecastPool(1);
+    const waiting = own.forecast(createWorld(builtinScenario('baseline')!, 'closing'), 4000, { seed: 'c' });
+    await own.close();
+    await expect(waiting).rejects.toThrow('the forecast pool was closed');
+  });
+
   it('reports a positive throughput and refuses an unknown scenario', async () => {
     expect(await pool.throughput('baseline', 20, 't')).toBeGreaterThan(0);
     await expect(pool.throughput('no-such-scenario', 1, 't')).rejects.toThrow(/unknown scenario/);

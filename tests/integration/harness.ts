@@ -34,15 +34,12 @@ export function serverForFile(opts: TestServerOptions = {}): { readonly endpoint
   };
 }
 
-/**
- * `warmForecasts` is off unless a test asks for it: the warm-up's worker threads would only compete for the
- * cores with the other test files running at the same time.
- */
+/** `warmForecasts` as the server has it: off unless a test asks (its worker threads would compete for the cores with the other test files). */
 export type TestServerOptions = { reconnectSeconds?: number; warmForecasts?: boolean };
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'leadtime-it-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, warmForecasts: false, ...opts });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, ...opts });
   return {
     ...server,
     endpoint: `http://127.0.0.1:${server.port}`,

@@ -6,9 +6,10 @@ export const SCRIPTED = { scenario: 'baseline', seed: 'golden-scripted' } as con
 /**
  * Orders as people give them, which bots never do: each seat's bot orders with, around them, orders that
  * validation refuses (another seat's action, an unknown action, an intensity out of range, an order given
- * twice, more than the purse holds, an agreement the seat may not sign), agreements signed or refused,
- * and then breached: in public (the hubs relax the KYC the data-centre pact forbids them to) and in secret
- * (the PRC lab distils under joint safety evaluations). Used only to record the golden file; the test replays what it stored.
+ * twice, more than the purse holds, an agreement the seat may not sign), agreements signed or refused
+ * (mutual restraint, offered by the US and China in the second quarter, is refused: cooperation is below
+ * what it needs), and then breached: in public (the hubs relax the KYC the data-centre pact forbids them to)
+ * and in secret (the PRC lab distils under joint safety evaluations). Used only to record the golden file; the test replays what it stored.
  */
 export function scriptedOrders(s: WorldState): BySeat<SeatOrders> {
   const bots = allBotOrders(s, assignDoctrines(s.seed));
@@ -24,7 +25,7 @@ export function scriptedOrders(s: WorldState): BySeat<SeatOrders> {
   const out = {} as BySeat<SeatOrders>;
   for (const seat of SEATS) {
     const own = bots[seat];
-    // Public breach of mutual restraint by the US in the fourth quarter: its first order, given twice.
+    // From the fourth quarter the US gives its first order twice (the second is dropped).
     const breach: Order[] = seat === 'US' && q === 3 ? [{ action: 'us-tighten-chip-controls', intensity: 1 }, { action: 'us-tighten-chip-controls', intensity: 2 }] : [];
     out[seat] = [...(signs[seat] ?? []), ...breach, ...(extra[seat] ?? []), ...own].slice(0, 8);
   }

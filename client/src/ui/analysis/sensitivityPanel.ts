@@ -1,6 +1,7 @@
 import { differenceMargin, type Sensitivity } from '../../../../shared/analysis/index.js';
 import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, keyWords, type OutcomeId, type Scenario } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
+import { pct } from '../../format.js';
 import { tornado } from './charts.js';
 import { runSensitivity, workerCount, type Run } from './pool.js';
 
@@ -48,11 +49,11 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
 
   /** How long the last run took, for the status line (which names the outcome shown). */
   let took = '';
-  const pct1 = (p: number) => `${(p * 100).toFixed(1)}%`;
   const draw = () => {
     if (!last || last.rows.length === 0) return;
     const o = outcome.value as OutcomeId;
-    status.textContent = `${took}Chance of ${OUTCOME_INFO[o].title} with every parameter at its base value: ${pct1(last.baseline[o].p)}.`;
+    // While a run is under way, the status line is its progress.
+    if (!run) status.textContent = `${took}Chance of ${OUTCOME_INFO[o].title} with every parameter at its base value: ${pct(last.baseline[o].p, 1)}.`;
     fill(chart, tornado(last, o, keyWords, (p1, p2) => differenceMargin(p1, p2, last!.matches)));
     fill(
       table,
@@ -72,7 +73,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
               h('td', { class: 'num' }, `${r.low} – ${r.high} (base ${r.base})`),
               h('td', { class: 'num' }, `${(r.swing * 100).toFixed(0)} ± ${(r.margin * 100).toFixed(0)} pts`, r.swing > 0 && r.swing <= r.margin ? h('span', { class: 'lever-kind' }, 'could be chance') : null),
               h('td', {}, r.swing > 0 ? OUTCOME_INFO[r.mostMoved].title : 'none moved'),
-              h('td', { class: 'num' }, `${pct1(r.oddsLow[o].p)} → ${pct1(r.oddsHigh[o].p)}`),
+              h('td', { class: 'num' }, `${pct(r.oddsLow[o].p, 1)} → ${pct(r.oddsHigh[o].p, 1)}`),
             ),
           ),
         ),
@@ -89,6 +90,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
     runBtn.disabled = true;
     cancel.hidden = false;
     progress.hidden = false;
+    took = '';
     const forecasts = 1 + 2 * keys.length;
     progress.max = forecasts;
     progress.value = 0;
@@ -107,6 +109,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
         outcome.value = [...OUTCOMES].sort((a, b) => moved(b) - moved(a))[0];
       }
       took = `Done in ${((performance.now() - t0) / 1000).toFixed(1)} s. `;
+      run = null;
       draw();
     } catch (e) {
       status.textContent = e instanceof Error && e.message === 'cancelled' ? 'Cancelled.' : `The analysis failed: ${e instanceof Error ? e.message : String(e)}`;

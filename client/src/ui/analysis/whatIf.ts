@@ -149,7 +149,8 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const lead = (xs: WorldState[]) => labels.map((_, i) => (xs[i + 1] ? xs[i + 1].leadMonths : null));
     const a = original[original.length - 1];
     const b = altered[altered.length - 1];
-    const turns = record.scenario.turns;
+    // The match's own length (a match may be set longer or shorter than its scenario's default).
+    const turns = a.turns;
     const changedOutcome = (a.outcome?.id ?? null) !== (b.outcome?.id ?? null);
     const delta = (name: string, x: number, y: number, digits: number, unit = '') => {
       const c = shownChange(x, y, digits, 1, unit);
