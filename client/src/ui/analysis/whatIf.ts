@@ -1,11 +1,11 @@
 import { newlyDropped, quarterStart, whatIf, type DroppedOrder, type MatchRecord } from '../../../../shared/analysis/index.js';
 import { fixed, AGREEMENT_MENU, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
-import { shownChange } from '../../format.js';
 import { OKABE } from '../../palette.js';
 import { orderText } from '../ordersText.js';
 import { lineChart } from './charts.js';
 import { forecastRunner } from './forecastPanel.js';
+import { whatIfVerdict } from './whatif-verdict.js';
 
 type Editor = { el: HTMLElement; orders(): Order[] };
 
@@ -151,18 +151,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     const b = altered[altered.length - 1];
     // The match's own length (a match may be set longer or shorter than its scenario's default).
     const turns = a.turns;
-    const changedOutcome = (a.outcome?.id ?? null) !== (b.outcome?.id ?? null);
-    const delta = (name: string, x: number, y: number, digits: number, unit = '') => {
-      const c = shownChange(x, y, digits, 1, unit);
-      return c.diff === 0 ? null : `${name} ${c.signed}`;
-    };
-    const moved = [
-      // To the tenth, as the table below shows them.
-      delta('final lead', a.leadMonths, b.leadMonths, 1, ' months'),
-      delta('tension', a.tension, b.tension, 1),
-      delta('cooperation', a.cooperation, b.cooperation, 1),
-      delta('misuse risk', a.risk.misuse * 100, b.risk.misuse * 100, 1, ' pts'),
-    ].filter((x): x is string => x !== null);
+    const verdict = whatIfVerdict(original, altered);
     const rows = labels.map((q, i) => {
       const x = original[i + 1];
       const y = altered[i + 1];
@@ -188,13 +177,7 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
       h(
         'p',
         { class: 'wi-verdict', 'data-testid': 'whatif-verdict' },
-        changedOutcome && !b.outcome && a.outcome
-          ? `The change avoids the ending as played (${OUTCOME_INFO[a.outcome.id].title} after quarter ${a.outcome.turn}). The record has no orders past that quarter, so the what-if line stops there, still open: its odds from there are below.`
-          : changedOutcome
-          ? `The change turns the ending from ${a.outcome ? OUTCOME_INFO[a.outcome.id].title : 'undecided'} to ${b.outcome ? OUTCOME_INFO[b.outcome.id].title : 'undecided'}.`
-          : moved.length
-            ? `Same ending, but the figures move: ${moved.join('; ')}.`
-            : 'The change makes no difference to the figures.',
+        verdict.text,
         ` (replayed in ${ms.toFixed(0)} ms)`,
       ),
       droppedList(newlyDropped(original, altered)),
@@ -213,17 +196,17 @@ export function whatIfPanel(): { el: HTMLElement; set(record: MatchRecord, state
     // The odds from the quarter after the change, for both branches (one after the other: each uses every
     // worker), then, for a what-if line the record leaves open, from where it stops.
     const from = change.turn;
-    const open = !b.outcome && b.turn < turns;
+    const open = verdict.openFrom;
     oddsBox.hidden = !(original[from] && altered[from]);
     openBox.hidden = !open;
-    openTitle.textContent = open ? `How the what-if line would likely end, with bots in every seat from ${b.history[b.history.length - 1]?.quarter ?? `quarter ${b.turn}`}` : '';
+    openTitle.textContent = open ? `How the what-if line would likely end, with bots in every seat from ${open.history[open.history.length - 1]?.quarter ?? `quarter ${open.turn}`}` : '';
     void (async () => {
       const seed = `whatif|${record!.seed}|${from}`;
       if (original[from] && altered[from]) {
         await oddsA.run({ state: original[from] }, 1000, seed, record!.botDoctrine);
         await oddsB.run({ state: altered[from] }, 1000, seed, record!.botDoctrine);
       }
-      if (open) await oddsOpen.run({ state: b }, 1000, `${seed}|open`, record!.botDoctrine);
+      if (open) await oddsOpen.run({ state: open }, 1000, `${seed}|open`, record!.botDoctrine);
     })();
   });
 
