@@ -26,9 +26,11 @@ export function reportRoutes(store: MatchStore): express.Router {
   };
 
   router.get('/api/matches/:code/:file', (req, res) => {
-    const { code, file } = req.params;
+    const { file } = req.params;
+    // A code as people type it (lower case, with a dash) names the same match.
+    const code = roomCodeOf(req.params.code);
     const known = (REPORT_FORMATS as readonly string[]).includes(file);
-    const m = known && roomCodeOf(code) === code ? finished(code) : null;
+    const m = known && code ? finished(code) : null;
     if (!m) return res.status(404).json({ error: 'No finished match with that code.' });
     res.set('Cache-Control', 'no-store');
     const name = `lead-time-${code}`;

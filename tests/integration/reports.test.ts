@@ -30,6 +30,9 @@ describe('after-action data over HTTP', () => {
     expect(record).toMatchObject({ version: 1, code: control.code, seed: 'reports' });
     expect(record.turns).toHaveLength(1);
     expect(record.turns[0].orders.US).toEqual([{ action: 'us-intel', intensity: 1 }]);
+    // The code as people type it, in lower case with a dash, names the same match.
+    const typed = `${control.code.slice(0, 3)}-${control.code.slice(3)}`.toLowerCase();
+    expect(await (await get(typed, 'record.json')).json()).toEqual(record);
 
     const reportJson = (await (await get(control.code, 'report.json')).json()) as { interventions: { text: string; reason?: string }[] };
     const report = ReportSchema.parse(reportJson);
