@@ -37,8 +37,10 @@ describe('forecast worker pool', () => {
   it('fails the jobs still waiting when it is closed, so nothing waits for ever', async () => {
     const own = new ForecastPool(1);
     const waiting = own.forecast(createWorld(builtinScenario('baseline')!, 'closing'), 4000, { seed: 'c' });
+    // Heard before the pool closes, as a caller awaiting it would.
+    const failed = expect(waiting).rejects.toThrow('the forecast pool was closed');
     await own.close();
-    await expect(waiting).rejects.toThrow('the forecast pool was closed');
+    await failed;
   });
 
   it('reports a positive throughput and refuses an unknown scenario', async () => {
