@@ -26,7 +26,7 @@ export function liveForecastPanel(opts: { control: boolean }): { el: HTMLElement
   const status = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
   const result = h('div', { class: 'fc-result', 'data-testid': 'live-forecast-result' });
   const open = h('input', { type: 'checkbox', id: `${id}-open`, 'data-testid': 'live-forecast-open' });
-  const openRow = opts.control ? h('p', {}, open, ' ', h('label', { for: `${id}-open` }, 'Let players and the projector run live forecasts')) : null;
+  const openRow = opts.control ? h('p', {}, open, ' ', h('label', { for: `${id}-open` }, 'Let players run live forecasts')) : null;
   const el = h(
     'section',
     { class: 'card live-forecast', 'aria-labelledby': `${id}-h` },
@@ -54,7 +54,8 @@ export function liveForecastPanel(opts: { control: boolean }): { el: HTMLElement
       fill(
         result,
         scrollBox(`Outcome odds from ${msg.quarter}`, oddsTable(f.odds, f.n, { caption: `Outcome odds from ${msg.quarter}`, testid: 'live-forecast-odds' })),
-        leads.length > 1 ? lineChart('Mean lead in the continuations, by quarter ahead', f.meanLead.map((_, i) => `+${i + 1}`), [{ name: 'Mean lead', values: f.meanLead.map((x) => (Number.isFinite(x) ? x : null)), colour: OKABE.sky }], { unit: 'months' }) : null,
+        // In Control's narrow column the chart keeps a readable size and scrolls sideways.
+        leads.length > 1 ? scrollBox('Mean lead in the continuations', h('div', { class: 'lf-chart' }, lineChart('Mean lead in the continuations, by quarter ahead', f.meanLead.map((_, i) => `+${i + 1}`), [{ name: 'Mean lead', values: f.meanLead.map((x) => (Number.isFinite(x) ? x : null)), colour: OKABE.sky }], { unit: 'months' }))) : null,
       );
     }
   });

@@ -6,12 +6,16 @@ import { exercise } from '../../net/exercise.js';
 
 type Tile = { key: string; label: string; value: string; unit?: string; sub: string; change: string; tone: string };
 
-/** The change since last quarter as the tiles show the figures (so the tile's numbers add up). */
-function trend(now: number, before: number | undefined, digits: number, unit: string, scale = 1): string {
+/**
+ * The change since last quarter as the tiles show the figures (so the tile's numbers add up). `since`
+ * names what it is measured from: an estimate is drawn afresh each quarter, so its change is not the
+ * figure's own.
+ */
+function trend(now: number, before: number | undefined, digits: number, unit: string, scale = 1, since = 'last quarter'): string {
   if (before === undefined) return '';
   const c = shownChange(before, now, digits, scale, unit);
   if (c.diff === 0) return 'no change';
-  return `${c.diff > 0 ? '▲ up' : '▼ down'} ${c.size}${c.unit} since last quarter`;
+  return `${c.diff > 0 ? '▲ up' : '▼ down'} ${c.size}${c.unit} since ${since}`;
 }
 
 function tiles(pub: PublicView): Tile[] {
@@ -27,7 +31,7 @@ function tiles(pub: PublicView): Tile[] {
       value: fixed(lead.value, 1),
       unit: 'months',
       sub: lead.exact ? 'exact' : `public estimate ${fixed(lead.low, 1)}–${fixed(lead.high, 1)}`,
-      change: trend(lead.value, before?.lead.value, 1, ' mo'),
+      change: trend(lead.value, before?.lead.value, 1, ' mo', 1, lead.exact ? 'last quarter' : 'last quarter’s estimate'),
       tone: lead.value >= 12 ? 'dem' : lead.value <= 3 ? 'prc' : 'mid',
     },
     { key: 'tension', label: 'Tension', value: pub.tension.toFixed(0), sub: 'of 100', change: trend(pub.tension, before?.tension, 0, ''), tone: pub.tension >= 65 ? 'hot' : 'mid' },
