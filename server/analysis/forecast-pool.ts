@@ -7,6 +7,8 @@ import { forecast, mergeForecasts, scenarioForecast, type Forecast, type Forecas
 import { sensitivityCases, sensitivityOf, type Sensitivity } from '../../shared/analysis/index.js';
 import type { ParamKey, Scenario } from '../../shared/scenario.js';
 import type { WorldState } from '../../shared/state.js';
+import { builtinScenario } from '../../shared/scenarios.js';
+import { createWorld } from '../../shared/world.js';
 import type { WorkerJob } from './forecast-worker.js';
 
 type Pending = { resolve: (value: unknown) => void; reject: (e: Error) => void };
@@ -15,6 +17,12 @@ type JobBody = WorkerJob extends infer J ? (J extends { id: number } ? Omit<J, '
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const BUNDLE = path.join(ROOT, 'dist/sim/forecast-worker.mjs');
+/**
+ * Continuations per worker thread in a warm-up (`warmUp`): enough for V8 to have optimised the model, after
+ * which a 10,000-continuation forecast runs at the speed in BENCHMARKS.md instead of taking about twice as long.
+ */
+export const WARM_UP_PER_WORKER = 500;
+
 /** Batches a forecast is cut into per worker thread. */
 const BATCHES_PER_WORKER = 4;
 
@@ -110,6 +118,11 @@ export class ForecastPool {
       () => onCase?.(++done, cases.length),
     );
     return sensitivityOf(scenario, matches, cases, forecasts.map((f) => f.odds));
+  }
+
+  /** A throwaway forecast from the baseline's opening, so that the next forecast finds the workers started and the model optimised. */
+  async warmUp(): Promise<void> {
+    await this.forecast(createWorld(builtinScenario('baseline')!, 'warm-up'), WARM_UP_PER_WORKER * this.size, { seed: 'warm-up' });
   }
 
   /** Full bot matches per second on one worker thread (one core). */

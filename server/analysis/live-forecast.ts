@@ -1,16 +1,8 @@
-import { builtinScenario } from '../../shared/scenarios.js';
-import { createWorld } from '../../shared/world.js';
 import { ForecastPool } from './forecast-pool.js';
 
 let pool: ForecastPool | null = null;
 let warming: Promise<void> | null = null;
 let warm = false;
-
-/**
- * Continuations per worker thread in the warm-up: enough for V8 to have optimised the model, after which a
- * 10,000-continuation forecast runs at the speed in BENCHMARKS.md instead of taking about twice as long.
- */
-export const WARM_UP_PER_WORKER = 500;
 
 /** One worker pool per server process, made on the first live forecast or warm-up (most matches never ask). */
 export function livePool(): ForecastPool {
@@ -26,8 +18,7 @@ export function livePool(): ForecastPool {
 export function warmLivePool(): Promise<void> {
   if (warming) return warming;
   const p = livePool();
-  const opening = createWorld(builtinScenario('baseline')!, 'warm-up');
-  const started = p.forecast(opening, WARM_UP_PER_WORKER * p.size, { seed: 'warm-up' }).then(
+  const started = p.warmUp().then(
     () => {
       if (pool === p) warm = true;
     },

@@ -1,7 +1,7 @@
 // npm run forecast -- --scenario <id|file.json> --matches 10000 --seed 1 [--record match.json [--after N]] [--json]
-import { keptScenario, OUTCOME_INFO, OUTCOMES, type Scenario, type WorldState } from '../../shared/index.js';
+import { keptScenario, OUTCOME_INFO, OUTCOMES } from '../../shared/index.js';
 import { loadScenarioArg, readJsonFile } from '../../shared/cli/scenario-file.js';
-import { MatchRecordSchema, replay } from '../../shared/analysis/index.js';
+import { MatchRecordSchema, replay, type Forecast } from '../../shared/analysis/index.js';
 import { ForecastPool } from '../analysis/forecast-pool.js';
 import { intArg, parseArgs, pct, textArg } from './args.js';
 
@@ -10,8 +10,9 @@ async function main() {
   const matches = intArg(args, 'matches', 10_000);
   const seed = textArg(args, 'seed') ?? '1';
   const recordFile = textArg(args, 'record');
-  let position: WorldState | undefined;
-  let scenario: Scenario | undefined;
+  // A stored match's position, or the scenario itself (each match from an opening of its own).
+  let run: (pool: ForecastPool) => Promise<Forecast>;
+  let what: 'continuations' | 'matches';
   let label: string;
   if (recordFile !== undefined && args.scenario !== undefined) throw new Error('give --scenario or --record, not both');
   if (recordFile === undefined && args.after !== undefined) throw new Error('--after needs --record (the stored match to forecast from)');
@@ -24,22 +25,26 @@ async function main() {
     // --after N: from the position after N quarters (0: the match's opening); the last position by default.
     const after = args.after === undefined ? states.length - 1 : intArg(args, 'after', 0, 0);
     if (after > states.length - 1) throw new Error(`--after ${after}: the match has ${states.length - 1} quarters`);
-    position = states[after];
+    const position = states[after];
+    run = (pool) => pool.forecast(position, matches, { seed });
+    what = 'continuations';
     label = `match ${parsed.data.code ?? ''} after ${position.turn} of its ${position.turns} quarters`;
   } else {
-    scenario = loadScenarioArg(textArg(args, 'scenario') ?? 'baseline');
+    const scenario = loadScenarioArg(textArg(args, 'scenario') ?? 'baseline');
+    run = (pool) => pool.scenarioForecast(scenario, matches, { seed });
+    what = 'matches';
     label = `${scenario.name}: its own odds, each match from an opening of its own (as npm run sim plays them)`;
   }
   const pool = new ForecastPool();
   const t0 = performance.now();
-  const f = position ? await pool.forecast(position, matches, { seed }) : await pool.scenarioForecast(scenario!, matches, { seed });
+  const f = await run(pool);
   const ms = performance.now() - t0;
   await pool.close();
   if (args.json) {
     console.log(JSON.stringify(f, null, 2));
     return;
   }
-  console.log(`Forecast: ${label}; ${f.n} ${position ? "continuations" : "matches"}, seed ${seed}, ${ms.toFixed(0)} ms on ${pool.size} threads\n`);
+  console.log(`Forecast: ${label}; ${f.n} ${what}, seed ${seed}, ${ms.toFixed(0)} ms on ${pool.size} threads\n`);
   console.log('outcome                  p        95% interval');
   for (const o of OUTCOMES) {
     const x = f.odds[o];

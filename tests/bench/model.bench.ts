@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { builtinScenario, createWorld, quarterStreams } from '../../shared/index.js';
-import { ForecastPool } from '../../server/analysis/forecast-pool.js';
-import { WARM_UP_PER_WORKER } from '../../server/analysis/live-forecast.js';
+import { ForecastPool, WARM_UP_PER_WORKER } from '../../server/analysis/forecast-pool.js';
 import { median, writeSection } from './benchmarks-file.js';
 
 /** Streams a quarter opens: the bots' and the resolution's. */
@@ -38,7 +37,7 @@ export async function benchModel(): Promise<void> {
   for (let run = 0; run < 3; run++) {
     for (const warmed of [false, true]) {
       const fresh = new ForecastPool();
-      if (warmed) await fresh.forecast(createWorld(scenario, 'warm-up'), WARM_UP_PER_WORKER * fresh.size, { seed: 'warm-up' });
+      if (warmed) await fresh.warmUp();
       const t0 = performance.now();
       await fresh.forecast(start, 10_000, { seed: `first${run}` });
       (warmed ? firstWarmed : firstCold).push(performance.now() - t0);

@@ -56,7 +56,7 @@ export function forecastRunner(opts: { testid?: string; caption?: string } = {})
         drawn = now;
         progress.value = p.done;
         progressText.textContent = `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} continuations · ${workers} worker${workers === 1 ? '' : 's'}`;
-        show(sofar, false);
+        show(sofar(), false);
       }, doctrine);
       current = run;
       try {

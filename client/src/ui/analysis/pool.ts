@@ -38,8 +38,7 @@ let nextId = 1;
  * Jobs wait for a warm-up under way (`warmWorkers`), whose workers they then take, already optimised.
  */
 function runJobs(jobs: Omit<WorkerJob, 'id'>[], onReply: (r: WorkerReply, job: number) => void): Run<void> {
-  const run = warming ? deferred(warming, () => startJobs(jobs, onReply)) : startJobs(jobs, onReply);
-  return run;
+  return warming ? deferred(warming, () => startJobs(jobs, onReply)) : startJobs(jobs, onReply);
 }
 
 /** A run that starts once `after` settles (unless cancelled first). */
@@ -117,10 +116,11 @@ export type ForecastFrom = { state: WorldState } | { scenario: Scenario };
 
 /**
  * Forecast `n` continuations, split across the workers by `range` and merged with `mergeForecasts`.
- * `onProgress` gets the merged forecast so far, so odds firm up as it runs. `doctrine`: the match's one
- * doctrine for every bot, if it had one (mixed doctrines otherwise).
+ * `onProgress` hears each batch finish, with the merged forecast so far to draw (merged when asked for),
+ * so odds firm up as it runs. `doctrine`: the match's one doctrine for every bot, if it had one (mixed
+ * doctrines otherwise).
  */
-export function runForecast(from: ForecastFrom, n: number, seed: string, onProgress?: (p: Progress, sofar: Forecast) => void, doctrine?: Doctrine): Run<Forecast> {
+export function runForecast(from: ForecastFrom, n: number, seed: string, onProgress?: (p: Progress, sofar: () => Forecast) => void, doctrine?: Doctrine): Run<Forecast> {
   const k = Math.min(workerCount(), Math.max(1, Math.ceil(n / 50)));
   const chunk = Math.max(10, Math.min(250, Math.ceil(n / (k * 10))));
   // A forecast never reads a position's history.
@@ -131,13 +131,12 @@ export function runForecast(from: ForecastFrom, n: number, seed: string, onProgr
     return { ...what, n, seed, doctrine, range: [a, b] as [number, number], chunk };
   }).filter((j) => j.range[1] > j.range[0]);
   const parts: Forecast[] = [];
+  let done = 0;
   const run = runJobs(jobs, (r) => {
     if (r.type !== 'part') return;
     parts.push(r.part);
-    if (onProgress) {
-      const merged = mergeForecasts(parts);
-      onProgress({ done: merged.n, total: n }, merged);
-    }
+    done += r.part.n;
+    onProgress?.({ done, total: n }, () => mergeForecasts(parts));
   });
   return { promise: run.promise.then(() => mergeForecasts(parts)), cancel: run.cancel };
 }
