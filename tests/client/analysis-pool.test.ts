@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinScenario, createWorld, OUTCOMES } from '../../shared/index.js';
-import { forecast, sensitivity } from '../../shared/analysis/index.js';
+import { forecast, mergeForecasts, sensitivity } from '../../shared/analysis/index.js';
 import { jobSlice, type WorkerJob, type WorkerReply } from '../../client/src/ui/analysis/forecast-job.js';
 
 /**
@@ -81,6 +81,15 @@ describe("the page's analysis workers", () => {
     const threaded = await pool.runForecast({ state: start }, 300, 'pf').promise;
     const single = forecast(start, 300, { seed: 'pf' });
     for (const o of OUTCOMES) expect(threaded.odds[o].count).toBe(single.odds[o].count);
+  });
+
+  it('merge a forecast’s batches in the order of their continuations, whichever worker finishes first: the same forecast to the last digit', async () => {
+    const start = createWorld(scenario, 'page-order');
+    // The batches as the page cuts 300 continuations for two workers (15 each), merged in range order.
+    const batches = Array.from({ length: 20 }, (_, i) => forecast(start, 300, { seed: 'po', range: [i * 15, (i + 1) * 15] }));
+    const expected = mergeForecasts(batches);
+    // Job ids advance with every run, so each run's workers finish in a different order (the fake's delays).
+    for (let run = 0; run < 4; run++) expect(await pool.runForecast({ state: start }, 300, 'po').promise).toEqual(expected);
   });
 
   it('play a forecast with the match’s one bot doctrine when it had one', async () => {

@@ -130,15 +130,19 @@ export function runForecast(from: ForecastFrom, n: number, seed: string, onProgr
     const b = Math.floor(((i + 1) * n) / k);
     return { ...what, n, seed, doctrine, range: [a, b] as [number, number], chunk };
   }).filter((j) => j.range[1] > j.range[0]);
-  const parts: Forecast[] = [];
+  // Each batch keyed by its first continuation, and merged in that order whichever worker finished first:
+  // the same forecast, to the last digit, every time (as the server merges).
+  const parts: { start: number; part: Forecast }[] = [];
+  const posted = jobs.map(() => 0);
   let done = 0;
-  const run = runJobs(jobs, (r) => {
+  const merged = () => mergeForecasts(parts.sort((a, b) => a.start - b.start).map((p) => p.part));
+  const run = runJobs(jobs, (r, k) => {
     if (r.type !== 'part') return;
-    parts.push(r.part);
+    parts.push({ start: jobs[k].range[0] + chunk * posted[k]++, part: r.part });
     done += r.part.n;
-    onProgress?.({ done, total: n }, () => mergeForecasts(parts));
+    onProgress?.({ done, total: n }, merged);
   });
-  return { promise: run.promise.then(() => mergeForecasts(parts)), cancel: run.cancel };
+  return { promise: run.promise.then(merged), cancel: run.cancel };
 }
 
 let warmed = false;
