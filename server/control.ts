@@ -148,8 +148,8 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       break;
     case 'timer': {
       m.clock = m.clock.paused ? { deadline: 0, paused: true, remaining: entry.remaining } : { deadline: entry.deadline, paused: false, remaining: 0 };
-      const text = `Control ${entry.seconds > 0 ? 'extended' : 'cut'} the orders timer by ${Math.abs(entry.seconds)} s.`;
-      notify('timer', text);
+      const text = `${entry.seconds > 0 ? 'Extended' : 'Cut'} the orders timer by ${Math.abs(entry.seconds)} s.`;
+      notify('timer', byControl(text));
       intervene(text);
       break;
     }
@@ -159,8 +159,8 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       m.world = r.state;
       m.recordAction({ kind: 'inject', eventId: entry.eventId });
       const title = EVENT_BY_ID.get(entry.eventId)?.title ?? entry.eventId;
-      const text = `Control scheduled “${title}” for the coming resolution.`;
-      notify('event-injected', text, CONTROL);
+      const text = `Scheduled “${title}” for the coming resolution.`;
+      notify('event-injected', byControl(text), CONTROL);
       intervene(text);
       break;
     }
@@ -171,7 +171,7 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       m.recordAction({ kind: 'custom-event', id: `control-${seq}`, title: entry.title, effects: entry.effects });
       const effects = entry.effects.map(effectText).join(', ');
       notify('custom-event', `${entry.title}: ${entry.text}${effects ? ` (${effects})` : ''}`);
-      intervene(`Custom event “${entry.title}”: ${entry.text}${effects ? ` (${effects})` : ''}`);
+      intervene(`Announced the custom event “${entry.title}”: ${entry.text}${effects ? ` (${effects})` : ''}`);
       fx.push({ kind: 'views', seats: SEATS });
       break;
     }
@@ -181,7 +181,8 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       m.world = r.state;
       m.recordAction({ kind: 'adjust', target: entry.target, value: entry.value, reason: entry.reason });
       const share = isShareTarget(entry.target);
-      const exact = `Control set ${r.label} from ${fmt(r.before, share)} to ${fmt(r.after, share)}.`;
+      const text = `Set ${r.label} from ${fmt(r.before, share)} to ${fmt(r.after, share)}.`;
+      const exact = byControl(text);
       if (r.seat) {
         // A seat's resources and levers are private to it: the others learn only that Control intervened.
         notify('adjusted', exact, { kind: 'seats', seats: [r.seat] }, entry.reason);
@@ -191,21 +192,21 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
         notify('adjusted', exact, EVERYONE, entry.reason);
         fx.push({ kind: 'views', seats: SEATS });
       }
-      intervene(exact, entry.reason);
+      intervene(text, entry.reason);
       break;
     }
     case 'seat-control': {
       if (entry.to === 'bot') m.handedToBot.add(entry.seat);
       else m.handedToBot.delete(entry.seat);
-      const text = entry.to === 'bot' ? `Control handed ${SEAT_INFO[entry.seat].short} to its bot.` : `Control handed ${SEAT_INFO[entry.seat].short} back to its players.`;
-      notify('seat-control', text);
+      const text = entry.to === 'bot' ? `Handed ${SEAT_INFO[entry.seat].short} to its bot.` : `Handed ${SEAT_INFO[entry.seat].short} back to its players.`;
+      notify('seat-control', byControl(text));
       intervene(text);
       break;
     }
     case 'forecast-access': {
       m.forecastOpen = entry.players;
-      const text = entry.players ? 'Control opened live forecasts to players.' : 'Control closed live forecasts to players.';
-      notify('forecast-access', text);
+      const text = entry.players ? 'Opened live forecasts to players.' : 'Closed live forecasts to players.';
+      notify('forecast-access', byControl(text));
       intervene(text);
       break;
     }
@@ -216,14 +217,18 @@ export function applyControl(m: MatchController, entry: ControlEntry, out: Apply
       m.clock = { deadline: 0, paused: false, remaining: 0 };
       const outcome = m.world.outcome;
       const title = outcome ? OUTCOME_INFO[outcome.id].title : '';
-      const text = `Outcome: ${title}. ${outcome?.reason ?? 'Control ended the match.'}`;
-      notify('ended', text, EVERYONE, entry.reason || undefined);
-      intervene(text, entry.reason || undefined);
+      notify('ended', `Outcome: ${title}. ${outcome?.reason ?? 'Control ended the match.'}`, EVERYONE, entry.reason || undefined);
+      intervene(`Ended the match after ${m.world.turn} of ${m.world.turns} quarters: ${title}.`, entry.reason || undefined);
       m.closeProposals(fx, 'lapsed');
       fx.push({ kind: 'resolved' });
       break;
     }
   }
+}
+
+/** An intervention as the table's notice says it: "Paused the clock." → "Control paused the clock." */
+function byControl(text: string): string {
+  return `Control ${text[0].toLowerCase()}${text.slice(1)}`;
 }
 
 /** A figure as the panels show it: shares as percentages (whole ones without decimals), whole numbers as they are, others to one decimal. */

@@ -297,6 +297,11 @@ export const InterventionSchema = z.object({
   reason: z.string().optional(),
 });
 
+/** Control gives a reason with these interventions (an adjustment, an early end); the others have none to give. */
+export function interventionTakesReason(kind: string): boolean {
+  return kind === 'adjust' || kind === 'end';
+}
+
 /** A finished match as its end screen shows it, once its room is gone: its code and the public view of the final world. */
 export type FinishedView = { code: string; view: PublicView; scenario?: unknown };
 

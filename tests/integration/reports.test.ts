@@ -38,6 +38,10 @@ describe('after-action data over HTTP', () => {
     const report = ReportSchema.parse(reportJson);
     expect(report.quarters).toHaveLength(1);
     expect(reportJson.interventions.map((i) => i.reason)).toEqual(expect.arrayContaining(['Carrier transit', 'Time for the debrief']));
+    // Worded alike, the verb first (the table names who acted); the end names the quarters played, as the end banner does.
+    const texts = reportJson.interventions.map((i) => i.text);
+    expect(texts).toContainEqual(expect.stringMatching(/^Set Tension from \d+(\.\d)? to 55\.$/));
+    expect(texts).toContainEqual(expect.stringMatching(new RegExp(`^Ended the match after 1 of ${us.state.turns} quarters: [^.]+\\.$`)));
 
     const html = await (await get(control.code, 'report.html')).text();
     expect(html).toContain("Control's interventions");

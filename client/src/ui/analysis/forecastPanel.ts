@@ -94,14 +94,12 @@ export function forecastPanel(opts: { title?: string; intro?: string; seed: () =
   const runBtn = h('button', { type: 'button', class: 'primary small' }, 'Run forecast');
   const cancel = h('button', { type: 'button', class: 'ghost small', hidden: true }, 'Cancel');
   const runner = forecastRunner({ testid: 'forecast' });
-  const note = h('p', { class: 'hint' });
   const el = h(
     'section',
     { class: 'card analysis-forecast', 'aria-labelledby': `${id}-h`, 'data-testid': 'forecast-panel' },
     h(opts.headingLevel ?? 'h2', { id: `${id}-h` }, opts.title ?? 'Forecast'),
     h('p', { class: 'hint' }, opts.intro ?? 'Thousands of simulated continuations with bots in every seat give the odds of each outcome at the end of the match, with 95% intervals.'),
     h('div', { class: 'row inline' }, h('div', { class: 'field' }, h('label', { for: from.id }, 'Forecast from'), from), h('div', { class: 'field narrow' }, h('label', { for: size.id }, 'Continuations'), size), runBtn, cancel),
-    note,
     runner.el,
   );
   let positions: Position[] = [];
@@ -110,8 +108,6 @@ export function forecastPanel(opts: { title?: string; intro?: string; seed: () =
     if (!p) return;
     runBtn.disabled = true;
     cancel.hidden = false;
-    const decided = 'state' in p ? p.state.outcome : null;
-    note.textContent = decided ? `This position is already decided: ${OUTCOME_INFO[decided.id].title}.` : '';
     await runner.run(p, Number(size.value), `${opts.seed()}|${'state' in p ? p.state.turn : 0}`, opts.doctrine?.());
     runBtn.disabled = positions.length === 0;
     cancel.hidden = true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InterventionSchema } from '../../../../shared/index.js';
+import { InterventionSchema, interventionTakesReason } from '../../../../shared/index.js';
 import { h, fill, scrollBox } from '../../dom.js';
 
 export type Intervention = z.infer<typeof InterventionSchema>;
@@ -41,7 +41,7 @@ export function interventionsCard(): { el: HTMLElement; show(list: readonly Inte
       el.hidden = list.length === 0;
       fill(
         body,
-        h('p', { class: 'hint' }, 'Everything Control changed during the match — adjustments, injected and custom events, seats handed to bots, advances and an early end — in the order it happened.'),
+        h('p', { class: 'hint' }, 'Everything Control changed during the match — adjustments, injected and custom events, seats handed to bots, advances and an early end — in the order it happened, each under the quarter whose orders were being given.'),
         scrollBox('Control’s interventions by quarter', interventionsTable(list)),
       );
     },
@@ -67,7 +67,7 @@ function interventionsTable(list: readonly Intervention[]): HTMLTableElement {
           {},
           h('th', { scope: 'row' }, i.quarter),
           h('td', {}, i.text),
-          h('td', {}, i.reason || h('span', { class: 'hint' }, 'none given')),
+          h('td', {}, i.reason || (interventionTakesReason(i.kind) ? h('span', { class: 'hint' }, 'none given') : '')),
           h('td', {}, interventionBy(i)),
         ),
       ),
