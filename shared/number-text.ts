@@ -12,3 +12,13 @@ export function fixed(x: number, digits = 0): string {
 export function percent(x: number, digits = 1): string {
   return `${fixed(x * 100, digits)}%`;
 }
+
+/**
+ * A figure beside the bar it is judged against, with as many decimals (from `digits`, at most 4 more) as
+ * it takes not to read as the bar itself when it is not: 49.7 against 50 is "49.7", not "50"; 50 is "50".
+ */
+export function beside(x: number, bars: readonly number[], digits = 0): string {
+  let d = digits;
+  while (d < digits + 4 && bars.some((b) => x !== b && Number(x.toFixed(d)) === b)) d++;
+  return fixed(x, d);
+}

@@ -1,4 +1,4 @@
-import { percent } from './number-text.js';
+import { beside, fixed, percent } from './number-text.js';
 
 export const OUTCOMES = [
   'democratic-lead',
@@ -58,10 +58,9 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
   const lead: DecidingFigure = { name: 'Lead (months)', value: x.leadMonths };
   const swing: DecidingFigure = { name: 'Democratic share of swing markets', value: x.swingDemocratic };
   if (x.early) {
-    const reason =
-      x.early.id === 'misuse-catastrophe'
-        ? `A misuse catastrophe struck: the roll ${percent(x.early.roll)} fell under its odds ${percent(x.early.odds)}.`
-        : `The Strait crisis broke out: the roll ${percent(x.early.roll)} fell under its odds ${percent(x.early.odds)}.`;
+    const d = apartDigits(x.early.roll * 100, x.early.odds * 100, 1);
+    const roll = `the roll ${percent(x.early.roll, d)} fell under its odds ${percent(x.early.odds, d)}`;
+    const reason = x.early.id === 'misuse-catastrophe' ? `A misuse catastrophe struck: ${roll}.` : `The Strait crisis broke out: ${roll}.`;
     return { id: x.early.id, turn: x.turn, early: true, reason, figures: [x.early.figure, { name: 'Odds this quarter', value: x.early.odds }, { name: 'Roll', value: x.early.roll }] };
   }
   if (x.cooperation >= c.stewardshipCooperation && x.jointGovernanceInForce && x.jointSafetyWork !== false) {
@@ -69,7 +68,7 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
       id: 'shared-stewardship',
       turn: x.turn,
       early: false,
-      reason: `Cooperation reached ${x.cooperation.toFixed(0)} (≥ ${c.stewardshipCooperation}) with a joint governance framework in force and joint safety work under way.`,
+      reason: `Cooperation reached ${fixed(x.cooperation)} (≥ ${c.stewardshipCooperation}) with a joint governance framework in force and joint safety work under way.`,
       figures: [
         { name: 'Cooperation', value: x.cooperation, threshold: c.stewardshipCooperation, comparison: '>=' },
         { name: 'Joint governance in force', value: 1 },
@@ -84,7 +83,7 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
       id: 'democratic-lead',
       turn: x.turn,
       early: false,
-      reason: `The democracies lead by ${x.leadMonths.toFixed(1)} months (≥ ${c.democraticLeadMonths}) and hold ${(x.swingDemocratic * 100).toFixed(0)}% of the swing markets.`,
+      reason: `The democracies lead by ${leadText(x.leadMonths)} months (≥ ${c.democraticLeadMonths}) and hold ${swingText(x.swingDemocratic)} of the swing markets.`,
       figures: [{ ...lead, threshold: c.democraticLeadMonths, comparison: '>=' }, { ...swing, threshold: c.swingMajority, comparison: '>' }],
     };
   }
@@ -93,7 +92,7 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
       id: 'authoritarian-parity',
       turn: x.turn,
       early: false,
-      reason: `The lead is only ${x.leadMonths.toFixed(1)} months (≤ ${c.parityLeadMonths}) and PRC stacks hold ${((1 - x.swingDemocratic) * 100).toFixed(0)}% of the swing markets.`,
+      reason: `The lead is only ${leadText(x.leadMonths)} months (≤ ${c.parityLeadMonths}) and PRC stacks hold ${swingText(1 - x.swingDemocratic)} of the swing markets.`,
       figures: [{ ...lead, threshold: c.parityLeadMonths, comparison: '<=' }, { ...swing, threshold: c.swingMajority, comparison: '<' }],
     };
   }
@@ -101,7 +100,17 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
     id: 'contested-frontier',
     turn: x.turn,
     early: false,
-    reason: `Neither side clears the bar: a lead of ${x.leadMonths.toFixed(1)} months with ${(x.swingDemocratic * 100).toFixed(0)}% of the swing markets on democratic stacks.`,
+    reason: `Neither side clears the bar: a lead of ${leadText(x.leadMonths)} months with ${swingText(x.swingDemocratic)} of the swing markets on democratic stacks.`,
     figures: [lead, swing],
   };
+}
+
+// The sentences' figures never round onto the bar they are judged against (a 49.7% share is not "50%").
+const leadText = (months: number) => beside(months, [OUTCOME_CRITERIA.democraticLeadMonths, OUTCOME_CRITERIA.parityLeadMonths], 1);
+const swingText = (share: number) => `${beside(share * 100, [OUTCOME_CRITERIA.swingMajority * 100])}%`;
+/** Decimals (from `digits`, at most 4 more) that tell two different figures apart, as a roll and the odds it fell under. */
+function apartDigits(a: number, b: number, digits: number): number {
+  let d = digits;
+  while (d < digits + 4 && a !== b && a.toFixed(d) === b.toFixed(d)) d++;
+  return d;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { median, writeSection } from './benchmarks-file.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -57,6 +57,7 @@ export async function benchClient(): Promise<void> {
   const dcl: number[] = [];
   const load: number[] = [];
   const toMap: number[] = [];
+  let forecasts: PageForecasts = { first: [], warm: [] };
   try {
     await waitForServer(`${base}/healthz`);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
@@ -89,6 +90,7 @@ export async function benchClient(): Promise<void> {
       }
       await ctx.close();
     }
+    forecasts = await benchPageForecasts(browser, base);
     await browser.close();
   } finally {
     server.kill();
@@ -114,7 +116,77 @@ Command: \`npm run bench -- client\` (tests/bench/client.bench.ts): \`npm run bu
 ${row('first contentful paint of the home page', fcp)}
 ${row('DOMContentLoaded', dcl)}
 ${row('load event', load)}
-${row('from pressing Start to the world map drawn', toMap)}`,
+${row('from pressing Start to the world map drawn', toMap)}
+
+| forecast in the page: ${FORECAST_N.toLocaleString('en-US')} continuations from the opening, on the end screen (Web Workers, one a core) | median | min – max |
+|---|---|---|
+${row(`the page's first, asked for as soon as the match record has loaded (its workers' warm-up still running); ${FORECAST_PAGES} pages`, forecasts.first)}
+${row(`warm, run again on the same page; ${FORECAST_PAGES} pages × ${FORECAST_REPEATS}`, forecasts.warm)}`,
   );
-  console.log(`client: first load ${kb(initial.gzip)} gzip, map ${kb(map.gzip)} gzip; FCP ${median(fcp).toFixed(0)} ms; Start→map ${median(toMap).toFixed(0)} ms`);
+  console.log(`client: first load ${kb(initial.gzip)} gzip, map ${kb(map.gzip)} gzip; FCP ${median(fcp).toFixed(0)} ms; Start→map ${median(toMap).toFixed(0)} ms; page forecast of ${FORECAST_N} first ${median(forecasts.first).toFixed(0)} ms, warm ${median(forecasts.warm).toFixed(0)} ms`);
+}
+
+const FORECAST_N = 10_000;
+const FORECAST_PAGES = 3;
+const FORECAST_REPEATS = 3;
+
+type PageForecasts = { first: number[]; warm: number[] };
+
+/**
+ * The forecast panel of the end screen, timed in the page from pressing Run to the odds drawn as done:
+ * on each of a few fresh pages (new workers), the first forecast and then the same again, warm.
+ */
+async function benchPageForecasts(browser: Browser, base: string): Promise<PageForecasts> {
+  const out: PageForecasts = { first: [], warm: [] };
+  for (let p = 0; p < FORECAST_PAGES; p++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await ctx.newPage();
+    await playOneQuarter(page, base, `bench-forecast-${p}`);
+    await page.getByText(/Match record loaded: \d+ quarters?/).waitFor({ timeout: 60_000 });
+    const panel = page.getByTestId('forecast-panel');
+    await panel.getByLabel('Forecast from').selectOption({ index: 0 });
+    await panel.getByLabel('Continuations').selectOption(String(FORECAST_N));
+    out.first.push(await timedForecast(page));
+    for (let r = 0; r < FORECAST_REPEATS; r++) out.warm.push(await timedForecast(page));
+    await ctx.close();
+  }
+  return out;
+}
+
+/** A one-quarter private match as the US, bots in every other seat, to its end screen. */
+async function playOneQuarter(page: Page, base: string, seed: string): Promise<void> {
+  await page.goto(base);
+  await page.getByLabel('Your name').fill('Bench');
+  await page.getByLabel('Scenario', { exact: true }).selectOption('baseline');
+  await page.getByLabel('Quarters', { exact: true }).fill('1');
+  await page.getByLabel('Seed (optional)').fill(seed);
+  await page.getByLabel('Private — not listed; join by code or link only').check();
+  await page.getByRole('button', { name: 'Create match' }).click();
+  await page.getByRole('button', { name: 'Take seat: United States government' }).click();
+  await page.getByRole('button', { name: 'Start the match' }).click();
+  await page.getByLabel('Fund export enforcement').check();
+  await page.getByRole('button', { name: /^Submit 1 order$/ }).click();
+  await page.getByTestId('outcome').waitFor({ timeout: 60_000 });
+}
+
+/** Press Run forecast and time, in the page, until the panel marks its odds done. */
+function timedForecast(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const panel = document.querySelector('[data-testid="forecast-panel"]');
+        const result = panel?.querySelector<HTMLElement>('[data-testid="forecast"]');
+        const run = [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Run forecast');
+        if (!result || !run) return reject(new Error('no forecast panel on the end screen'));
+        const t0 = performance.now();
+        const seen = new MutationObserver(() => {
+          if (result.dataset.state === 'stopped') reject(new Error('the forecast stopped'));
+          if (result.dataset.state !== 'done') return;
+          seen.disconnect();
+          resolve(performance.now() - t0);
+        });
+        seen.observe(result, { attributes: true, attributeFilter: ['data-state'] });
+        run.click();
+      }),
+  );
 }

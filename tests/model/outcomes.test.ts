@@ -5,6 +5,28 @@ const base: OutcomeInputs = { turn: 10, leadMonths: 7, swingDemocratic: 0.5, coo
 const id = (x: Partial<OutcomeInputs>) => classifyOutcome({ ...base, ...x }).id;
 const early = (kind: 'misuse-catastrophe' | 'strait-crisis') => ({ id: kind, odds: 0.3, roll: 0.1, figure: { name: 'x', value: 1 } }) as const;
 
+const reason = (x: Partial<OutcomeInputs>) => classifyOutcome({ ...base, ...x }).reason;
+
+describe('the outcome sentence: its figures never read as the bar they missed', () => {
+  it('a share just short of a majority is not "50%"', () => {
+    expect(reason({ leadMonths: 7, swingDemocratic: 0.497 })).toBe('Neither side clears the bar: a lead of 7.0 months with 49.7% of the swing markets on democratic stacks.');
+    expect(reason({ leadMonths: 20, swingDemocratic: 0.5004 })).toBe('The democracies lead by 20.0 months (≥ 12) and hold 50.04% of the swing markets.');
+    expect(reason({ leadMonths: 1, swingDemocratic: 0.4 })).toBe('The lead is only 1.0 months (≤ 3) and PRC stacks hold 60% of the swing markets.');
+  });
+
+  it('a lead just short of twelve months is not "12.0", one just over three is not "3.0"', () => {
+    expect(reason({ leadMonths: 11.97, swingDemocratic: 0.6 })).toBe('Neither side clears the bar: a lead of 11.97 months with 60% of the swing markets on democratic stacks.');
+    expect(reason({ leadMonths: 3.02, swingDemocratic: 0.4 })).toMatch(/a lead of 3\.02 months with 40% /);
+    expect(reason({ leadMonths: 12, swingDemocratic: 0.6 })).toMatch(/lead by 12\.0 months/);
+  });
+
+  it('a roll just under its odds reads as under them', () => {
+    const strait = { id: 'strait-crisis', odds: 0.1234, roll: 0.1231, figure: { name: 'Tension', value: 80 } } as const;
+    expect(reason({ early: { ...strait, roll: 0.05 } })).toBe('The Strait crisis broke out: the roll 5.0% fell under its odds 12.3%.');
+    expect(reason({ early: strait })).toBe('The Strait crisis broke out: the roll 12.31% fell under its odds 12.34%.');
+  });
+});
+
 describe('classifyOutcome: each criterion at its boundary', () => {
   it('Democratic lead: lead ≥ 12 months AND more than half the swing markets', () => {
     expect(id({ leadMonths: C.democraticLeadMonths, swingDemocratic: 0.51 })).toBe('democratic-lead');
