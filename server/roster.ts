@@ -1,4 +1,4 @@
-import { type Role, type SeatId, type YouAre } from '../shared/index.js';
+import { type Doctrine, type Role, type SeatId, type YouAre } from '../shared/index.js';
 import { seatNotInPlay, type RoomError } from './errors.js';
 
 export type Member = {
@@ -103,12 +103,14 @@ export class Roster {
     m.role = 'player';
   }
 
-  you(sessionId: string, facilitatorKey?: string): YouAre {
+  you(sessionId: string, facilitatorKey?: string, botDoctrine?: Doctrine): YouAre {
     const m = this.members.get(sessionId);
     if (!m) throw new Error(`unknown member ${sessionId}`);
     const you: YouAre = { seat: m.seat, role: m.role, host: this.isHost(sessionId), name: m.name };
     // The key goes to facilitators only.
     if (m.role === 'facilitator' && facilitatorKey) you.facilitatorKey = facilitatorKey;
+    // So is how the bots play: Control's scenario odds on its own computer play the match's bots.
+    if (m.role === 'facilitator' && botDoctrine) you.botDoctrine = botDoctrine;
     return you;
   }
 }

@@ -3,6 +3,7 @@ import { SEATS, type SeatId } from './seats.js';
 import { CreateMatchSchema, JoinSchema, type Role } from './messages.js';
 import type { PublicView, SeatView } from './views.js';
 import type { Order } from './state.js';
+import type { Doctrine } from './doctrines.js';
 import type { ChatMessage } from './chat.js';
 import type { ProposalView } from './diplomacy.js';
 
@@ -165,6 +166,8 @@ export type YouAre = {
   name: string;
   /** Only in a facilitator's own `you` message: the key that lets Control rejoin. Never sent to anyone else. */
   facilitatorKey?: string;
+  /** Only in a facilitator's own `you` message: the one doctrine the match's bots all play, when it set one. */
+  botDoctrine?: Doctrine;
 };
 
 /** A seat's shared draft: who last changed it, when, and the orders (not validated against the purse). */

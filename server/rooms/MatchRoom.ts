@@ -342,7 +342,7 @@ export class MatchRoom extends Room<MatchState, RoomListing> {
   }
 
   private you(sessionId: string) {
-    return this.roster.you(sessionId, this.facilitatorKey ?? undefined);
+    return this.roster.you(sessionId, this.facilitatorKey ?? undefined, this.ctrl.config.botDoctrine);
   }
 
   /** Everything a client that joins, claims a seat or reconnects is owed, filtered for it. */

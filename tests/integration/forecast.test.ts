@@ -76,6 +76,13 @@ describe('live forecast', () => {
     expect(OUTCOMES.some((o) => mixed.odds[o].count !== hawks.odds[o].count)).toBe(true);
   });
 
+  it('tells Control alone the doctrine every bot plays, for the scenario odds it runs on its own computer', async () => {
+    const { control, players } = await facilitatedMatch(server.endpoint, ['US'], { seed: 'dove-you', botDoctrine: 'dove' });
+    open.push(control, ...Object.values(players));
+    expect(control.you()?.botDoctrine).toBe('dove');
+    expect(players.US.you()).not.toHaveProperty('botDoctrine');
+  });
+
   it('is open to players in a match without Control', async () => {
     const us = await Player.create(server.endpoint, { create: { seed: 'open-forecast' }, join: { seat: 'US', name: 'Ana' } });
     open.push(us);

@@ -136,20 +136,24 @@ export function forecastLauncher(): { el: HTMLElement; update(s: AppState): void
     title: 'Forecast (opening odds)',
     intro: 'The odds of each outcome of this scenario, bots in every seat, each simulated match from an opening of its own. The live forecast above starts from where this match stands.',
     seed: () => `opening|${key}`,
+    doctrine: () => doctrine,
   });
   const el = h('details', { class: 'ctl-forecast' }, h('summary', {}, 'Forecast the scenario (runs on this computer)'), panel.el);
   let key = '';
+  let doctrine: Doctrine | undefined;
   return {
     el,
     update(s) {
       const m = s.match;
       if (!m) return;
-      const k = `${m.scenarioId}:${m.turns}`;
+      // A match whose bots all play one doctrine is forecast with it (Control alone is told which).
+      doctrine = s.you?.botDoctrine;
+      const k = `${m.scenarioId}:${m.turns}${doctrine ? `:${doctrine}` : ''}`;
       if (k === key) return;
       key = k;
       const scenario = scenarioOf(m);
       if (!scenario) return panel.setPositions([]);
-      panel.setPositions([{ label: `${scenario.name}: ${m.turns} quarters from the opening`, scenario: { ...scenario, turns: m.turns } }], 0);
+      panel.setPositions([{ label: `${scenario.name}: ${m.turns} quarters from the opening${doctrine ? `, every bot a ${doctrine}` : ''}`, scenario: { ...scenario, turns: m.turns } }], 0);
     },
   };
 }
