@@ -14,11 +14,12 @@ export function percent(x: number, digits = 1): string {
 }
 
 /**
- * A figure beside the bar it is judged against, with as many decimals (from `digits`, at most 4 more) as
- * it takes not to read as the bar itself when it is not: 49.7 against 50 is "49.7", not "50"; 50 is "50".
+ * A figure beside the bars it is read against (a threshold, or the odds a roll fell under), with as many
+ * decimals (from `digits`, at most 4 more) as it takes not to read as one of them when it is not: 49.7
+ * against 50 is "49.7", not "50"; 50 is "50"; a roll of 12.31 under odds of 12.34 is "12.31".
  */
 export function beside(x: number, bars: readonly number[], digits = 0): string {
   let d = digits;
-  while (d < digits + 4 && bars.some((b) => x !== b && Number(x.toFixed(d)) === b)) d++;
+  while (d < digits + 4 && bars.some((b) => x !== b && x.toFixed(d) === b.toFixed(d))) d++;
   return fixed(x, d);
 }

@@ -1,4 +1,4 @@
-import { beside, fixed, percent } from './number-text.js';
+import { beside, fixed } from './number-text.js';
 
 export const OUTCOMES = [
   'democratic-lead',
@@ -58,8 +58,8 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
   const lead: DecidingFigure = { name: 'Lead (months)', value: x.leadMonths };
   const swing: DecidingFigure = { name: 'Democratic share of swing markets', value: x.swingDemocratic };
   if (x.early) {
-    const d = apartDigits(x.early.roll * 100, x.early.odds * 100, 1);
-    const roll = `the roll ${percent(x.early.roll, d)} fell under its odds ${percent(x.early.odds, d)}`;
+    const [r, o] = [x.early.roll * 100, x.early.odds * 100];
+    const roll = `the roll ${beside(r, [o], 1)}% fell under its odds ${beside(o, [r], 1)}%`;
     const reason = x.early.id === 'misuse-catastrophe' ? `A misuse catastrophe struck: ${roll}.` : `The Strait crisis broke out: ${roll}.`;
     return { id: x.early.id, turn: x.turn, early: true, reason, figures: [x.early.figure, { name: 'Odds this quarter', value: x.early.odds }, { name: 'Roll', value: x.early.roll }] };
   }
@@ -108,9 +108,3 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
 // The sentences' figures never round onto the bar they are judged against (a 49.7% share is not "50%").
 const leadText = (months: number) => beside(months, [OUTCOME_CRITERIA.democraticLeadMonths, OUTCOME_CRITERIA.parityLeadMonths], 1);
 const swingText = (share: number) => `${beside(share * 100, [OUTCOME_CRITERIA.swingMajority * 100])}%`;
-/** Decimals (from `digits`, at most 4 more) that tell two different figures apart, as a roll and the odds it fell under. */
-function apartDigits(a: number, b: number, digits: number): number {
-  let d = digits;
-  while (d < digits + 4 && a !== b && a.toFixed(d) === b.toFixed(d)) d++;
-  return d;
-}

@@ -138,7 +138,7 @@ export function buildReport(record: MatchRecord, final: WorldState, scores: BySe
     ...(record.code ? { code: record.code } : {}),
     scenario: { id: record.scenario.id, name: record.scenario.name, description: record.scenario.description, assumptions: ownFigures(record.scenario) },
     seed: record.seed,
-    outcome: { id: o.id, title: OUTCOME_INFO[o.id].title, reason: o.reason, early: o.early, turn: o.turn, figures: o.figures.map((f) => ({ ...f, valueText: figureValueText(f), criterion: figureCriterion(f) })) },
+    outcome: { id: o.id, title: OUTCOME_INFO[o.id].title, reason: o.reason, early: o.early, turn: o.turn, figures: o.figures.map((f) => ({ ...f, valueText: figureValueText(f, o.figures), criterion: figureCriterion(f) })) },
     ...(scores ? { scores } : {}),
     ...(people.seats ? { seats: people.seats } : {}),
     ...(people.negotiation ? { negotiation: people.negotiation } : {}),

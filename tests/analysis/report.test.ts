@@ -144,6 +144,16 @@ describe('after-action report', () => {
       expect(figureCriterion({ name: 'Roll', value: 0.2 })).toBe('—');
     });
 
+    it('never read as the bar they missed', () => {
+      expect(figureValueText({ name: 'Democratic share of swing markets', value: 0.49996 })).toBe('49.996%');
+      expect(figureValueText({ name: 'Democratic share of swing markets', value: 0.5004, threshold: 0.5, comparison: '>' })).toBe('50.04%');
+      expect(figureValueText({ name: 'Lead (months)', value: 11.97 })).toBe('11.97');
+      expect(figureValueText({ name: 'Lead (months)', value: 3.04, threshold: 3, comparison: '<=' })).toBe('3.04');
+      // A roll and the odds it fell under, told apart.
+      const early = [{ name: 'Tension', value: 81 }, { name: 'Odds this quarter', value: 0.1234 }, { name: 'Roll', value: 0.1231 }];
+      expect(early.map((f) => figureValueText(f, early))).toEqual(['81.0', '12.34%', '12.31%']);
+    });
+
     it('carry both in the JSON report and show them in the HTML', () => {
       const r = ReportSchema.parse(JSON.parse(JSON.stringify(buildReport(recordOf(baseline, contested), contested))));
       expect(r.outcome.figures).toEqual([

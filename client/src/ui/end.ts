@@ -196,7 +196,7 @@ export function endScreen(): Screen {
             { class: 'table' },
             h('caption', {}, 'Deciding figures'),
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col', class: 'num' }, 'Value'), h('th', { scope: 'col', class: 'num' }, 'Threshold'))),
-            h('tbody', {}, o.figures.map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, figureValueText(f)), h('td', { class: 'num' }, figureCriterion(f))))),
+            h('tbody', {}, o.figures.map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, figureValueText(f, o.figures)), h('td', { class: 'num' }, figureCriterion(f))))),
           ),
           rules(),
         ),
