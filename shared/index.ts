@@ -24,6 +24,6 @@ export * from './hash.js';
 export * from './model-version.js';
 export * from './formulas.js';
 export * from './number-text.js';
-export { default as SOURCES } from './data/sources.json';
+export { SOURCES, SOURCE_BY_ID, SourceSchema, SourcesSchema, type Source } from './sources.js';
 export * from './protocol.js';
 export * from './public-sync.js';

@@ -7,12 +7,13 @@ export function keyWords(key: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
-const BLOC_NAME: Record<BlocId, string> = { US: 'United States', CN: 'China', ALLIES: 'Allies', HUB: 'Compute hubs' };
+// In the opening shares the hub bloc holds everything outside the US, the PRC and the allies (the rest of the world).
+const BLOC_NAME: Record<BlocId, string> = { US: 'United States', CN: 'China', ALLIES: 'Allies', HUB: 'Compute hubs and rest of world' };
 const START_LABEL: Record<string, string> = {
   leadMonths: 'US lead over the PRC (months)',
   globalStock: 'World AI compute (H100-equivalents)',
   stockShare: 'Shares of world compute',
-  cnInflow: 'PRC compute gained in the past year',
+  cnInflow: 'PRC compute gained per quarter at the start (H100-equivalents)',
   adoptionDemocratic: "Democratic stacks' shares",
   tension: 'Tension (0–100)',
   cooperation: 'Cooperation (0–100)',
@@ -28,7 +29,7 @@ export function figureLabel(path: readonly string[]): string {
   if (part === 'params') return keyWords(key);
   if (sub === undefined) return START_LABEL[key] ?? keyWords(key);
   if (key === 'stockShare') return `Share of world compute: ${BLOC_NAME[sub as BlocId] ?? sub}`;
-  if (key === 'cnInflow') return `PRC compute gained in the past year: ${sub}`;
+  if (key === 'cnInflow') return `PRC compute gained per quarter at the start: ${sub}`;
   if (key === 'adoptionDemocratic') return `Democratic stacks' share: ${REGION_NAME[sub as RegionId] ?? sub}`;
   if (key === 'safety') return `Safety practice: ${SEAT_INFO[sub as SeatId]?.short ?? sub}`;
   return `${keyWords(key)}: ${sub}`;

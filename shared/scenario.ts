@@ -4,7 +4,7 @@ import { LEVERS } from './levers.js';
 import { BLOCS, REGIONS } from './state.js';
 import { checkParties } from './agreements.js';
 import { EVENT_BY_ID, EVENT_DECK } from './events.js';
-import SOURCES from './data/sources.json';
+import { SOURCES } from './sources.js';
 import { describeScenarioIssues, nearest, pathText } from './scenario-errors.js';
 
 /** The longest source or event id a scenario may give, and the most events it may schedule. */

@@ -27,12 +27,11 @@ import {
 
 const FILE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/MODEL.md');
 
-type Source = { id: string; label: string; value: number | null; unit: string | null; range: number[] | null; date: string | null; source: string; url: string | null; kind: string };
 const cell = (x: unknown) => String(x ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const num = (x: number) => (Math.abs(x) >= 1000 ? x.toLocaleString('en-US') : String(+x.toFixed(4)));
 
 function sources(): string {
-  const rows = (SOURCES as Source[]).map(
+  const rows = SOURCES.map(
     (s) =>
       `| \`${s.id}\` | ${cell(s.label)} | ${s.value === null ? '—' : `${num(s.value)}${s.unit ? ` ${cell(s.unit)}` : ''}`}${s.range ? ` (${s.range.map(num).join('–')})` : ''} | ${s.url ? `[${cell(s.source)}](${s.url})` : cell(s.source)} | ${s.kind} |`,
   );

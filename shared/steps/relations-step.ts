@@ -50,7 +50,7 @@ export function stepRelations(s: WorldState, ctx: TurnCtx): void {
   usLab.safety = clamp(usLab.safety + K.safetyAdjust * (usTarget - usLab.safety));
   cnLab.safety = clamp(cnLab.safety + K.safetyAdjust * (cnTarget - cnLab.safety));
 
-  // PRC open weights count toward misuse the closer they are to the frontier (open models trail it by about a year).
+  // PRC open weights count toward misuse the closer they are to the frontier (the best Chinese models have trailed it by about 7 months on average since 2023, per Epoch).
   const closeness = clamp(1 - lead / K.misuseOpenScale);
   const openFrontier = Math.max(s.levers.USLAB.usOpenWeights, s.levers.CNLAB.cnOpenWeights * closeness);
   const misuseTarget = K.misuseBase + K.misuseOpen * openFrontier + K.misuseUnsafe * (1 - (usLab.safety + cnLab.safety) / 2) + K.misuseRacing * racing;

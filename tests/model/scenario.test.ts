@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, createWorld, paramFigure, parseScenario, parseOwnScenario, parseOwnScenarioText, keptScenario, OWN_SCENARIO_MAX_CHARS, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
+import { ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, SourcesSchema, createWorld, paramFigure, parseScenario, parseOwnScenario, parseOwnScenarioText, keptScenario, OWN_SCENARIO_MAX_CHARS, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
 import { scenario } from './helpers.js';
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -169,7 +169,7 @@ describe('scenario files', () => {
 });
 
 describe('every figure has a source', () => {
-  const ids = new Set(SOURCES.map((s: { id: string }) => s.id));
+  const ids = new Set(SOURCES.map((s) => s.id));
   it('scenario parameters and starting values cite sources that exist', () => {
     for (const sc of BUILTIN_SCENARIOS) {
       for (const k of PARAM_KEYS) expect(ids.has(paramFigure(sc, k).source), `${sc.id} ${k}`).toBe(true);
@@ -178,6 +178,21 @@ describe('every figure has a source', () => {
         else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, `${path}.${k}`);
       };
       visit(sc.start, 'start');
+    }
+  });
+  it('the sources file validates: ids once each, and the notes of starting values name figures the scenarios have', () => {
+    expect(SourcesSchema.safeParse(SOURCES).success).toBe(true);
+    const twice = SourcesSchema.safeParse([...SOURCES, SOURCES[0]]);
+    expect(twice.success).toBe(false);
+    expect(twice.error?.issues[0].message).toBe(`source "${SOURCES[0].id}" is listed twice`);
+    const dangling = SourcesSchema.safeParse([{ ...SOURCES[0], seeAlso: ['no-such-source'] }]);
+    expect(dangling.error?.issues[0].message).toBe(`source "${SOURCES[0].id}" refers to "no-such-source", which is not a source`);
+    // A per-figure note is keyed by the figure's path in a scenario's start, and the figure cites the record.
+    for (const s of SOURCES) {
+      for (const path of Object.keys(s.byFigure ?? {})) {
+        const cited = BUILTIN_SCENARIOS.some((sc) => (path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], sc.start) as { source?: string } | undefined)?.source === s.id);
+        expect(cited, `${s.id}: ${path}`).toBe(true);
+      }
     }
   });
   it('model coefficients cite sources that exist', () => {

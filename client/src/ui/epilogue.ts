@@ -32,7 +32,7 @@ export function epilogue(id: OutcomeId, facts: EpilogueFacts): string {
     case 'contested-frontier':
       return `${frontierSentence(facts.leadMonths)} ${marketSentence(facts.swingDemocratic)} Labs on both sides trim safety work to stay in the race, and every government reads the other’s restraint as weakness. ${end.sprint}`;
     case 'authoritarian-parity':
-      return 'The loopholes never closed. Smuggled and rented compute, a steady stream of distilled capability and cheap open weights let PRC labs reach the frontier, and Chinese stacks become the default across the Global South and the hub economies. Surveillance and control tools ship with the infrastructure, and the norms that travel with them are Beijing’s. Export controls that once bought years now buy weeks.';
+      return 'The loopholes never closed. Smuggled and rented compute, a steady stream of distilled capability and cheap open weights let PRC labs reach the frontier, and Chinese stacks become the default across the Global South and the hub economies. Surveillance and control tools ship with the infrastructure, and the norms that travel with them are Beijing’s. Export controls that once bought months now buy weeks.';
     case 'shared-stewardship':
       return 'Against the odds, the rivals build something together. A joint governance framework survives its first quarters, inspectors check what they were promised, and the labs run shared safety evaluations before each release. Competition does not end — it moves to products, prices and talent — but the most dangerous capabilities are now tested, tracked and talked about on a hotline rather than discovered in a crisis.';
     case 'misuse-catastrophe':

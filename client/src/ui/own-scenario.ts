@@ -27,7 +27,7 @@ function formatHelp(): HTMLElement {
       '" for an assumption of your own. Growth factors are per quarter (1.45 a quarter is about 4.4× a year). Scheduled events (at most 50) go in "events" as {"turn": 2, "eventId": "…"}, turn 1 being the first quarter played. An id takes at most 64 characters, a name 80, a description 600.',
     ),
     h('h4', {}, 'Source ids'),
-    h('ul', { class: 'own-ids' }, (SOURCES as { id: string; label: string }[]).map((s) => h('li', {}, h('code', {}, s.id), ` — ${s.label}`))),
+    h('ul', { class: 'own-ids' }, SOURCES.map((s) => h('li', {}, h('code', {}, s.id), ` — ${s.label}`))),
     h('h4', {}, 'Event ids'),
     h('ul', { class: 'own-ids' }, EVENT_DECK.map((e) => h('li', {}, h('code', {}, e.id), ` — ${e.title}`))),
   );

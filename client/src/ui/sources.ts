@@ -1,9 +1,10 @@
-import { ACTION_BY_ID, LEVER_BY_ID, OWN_SOURCE, SOURCES, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
+import { ACTION_BY_ID, LEVER_BY_ID, OWN_SOURCE, SOURCE_BY_ID, type Source, type ActionDef, type BlocId, type ComputeSource, type Figure, type ParamKey, type RegionId, type Scenario } from '../../../shared/index.js';
 import { h, fill, uid } from '../dom.js';
 import { scenarioById } from '../match-scenario.js';
 
-type Source = (typeof SOURCES)[number];
-const BY_ID = new Map<string, Source>((SOURCES as Source[]).map((x) => [x.id, x]));
+const BY_ID = SOURCE_BY_ID;
+/** The record that explains a quarterly rate derived from a yearly figure. */
+const DERIVED_QUARTERLY = 'derived-quarterly';
 
 /** What a "why this number?" link explains. */
 export type WhyTopic =
@@ -16,11 +17,17 @@ export type WhyTopic =
   | { kind: 'misuse' }
   | { kind: 'action'; action: string };
 
-type Entry = { figure?: { name: string; f: Figure; unit?: string }; ids: string[] };
+/** A figure behind a topic: `path` is where it sits in the scenario's `start`; `quarterly` marks a rate per quarter. */
+type Entry = { figure?: { name: string; f: Figure; unit?: string; path?: string; quarterly?: boolean }; ids: string[] };
 
-function param(sc: Scenario, k: ParamKey, name: string, unit = ''): Entry {
+function param(sc: Scenario, k: ParamKey, name: string, unit = '', quarterly = false): Entry {
   const f = sc.params[k];
-  return { figure: { name, f, unit }, ids: [f.source] };
+  return { figure: { name, f, unit, quarterly }, ids: [f.source] };
+}
+
+/** A starting value, by its path in `start` ("stockShare.US"). */
+function start(name: string, f: Figure, path: string, unit?: string, quarterly = false): Entry {
+  return { figure: { name, f, unit, path, quarterly }, ids: [f.source] };
 }
 
 const STAT_NAME: Record<string, string> = { tension: 'tension', cooperation: 'cooperation', resources: 'resources' };
@@ -47,41 +54,67 @@ function entriesFor(topic: WhyTopic, sc: Scenario | undefined): { title: string;
       return {
         title: 'Why this lead?',
         entries: [
-          { figure: { name: 'Opening lead', f: st.leadMonths, unit: ' months' }, ids: [st.leadMonths.source] },
-          param(sc, 'frontierComputeGrowth', 'Frontier training compute growth', '× a quarter'),
-          param(sc, 'efficiencyGrowth', 'Algorithmic efficiency growth', '× a quarter'),
+          start('Opening lead', st.leadMonths, 'leadMonths', ' months'),
+          param(sc, 'frontierComputeGrowth', 'Frontier training compute growth', '× a quarter', true),
+          param(sc, 'efficiencyGrowth', 'Algorithmic efficiency growth', '× a quarter', true),
           param(sc, 'distillationRate', 'Distillation rate'),
         ],
       };
-    case 'compute':
+    case 'compute': {
+      const bloc = topic.bloc === 'HUB' ? 'HUB: the hubs and the rest of the world' : topic.bloc;
       return {
         title: 'Why this compute?',
         entries: [
-          { figure: { name: 'Global AI compute at the start', f: st.globalStock, unit: ' H100e' }, ids: [st.globalStock.source] },
-          { figure: { name: `Share held by this bloc (${topic.bloc})`, f: st.stockShare[topic.bloc] }, ids: [st.stockShare[topic.bloc].source] },
-          param(sc, 'globalComputeGrowth', 'Global compute growth', '× a quarter'),
+          start('Global AI compute at the start', st.globalStock, 'globalStock', ' H100e'),
+          start(`Share held by this bloc (${bloc})`, st.stockShare[topic.bloc], `stockShare.${topic.bloc}`),
+          param(sc, 'globalComputeGrowth', 'Global compute growth', '× a quarter', true),
         ],
       };
+    }
     case 'inflow': {
       const f = st.cnInflow[topic.source];
       const base: Record<ComputeSource, ParamKey> = { legal: 'legalCapPerQuarter', domestic: 'domesticBasePerQuarter', smuggled: 'smuggledBasePerQuarter', offshore: 'offshoreBasePerQuarter' };
-      return { title: `Why this ${topic.source} supply?`, entries: [{ figure: { name: `PRC ${topic.source} supply at the start`, f, unit: ' H100e a quarter' }, ids: [f.source] }, param(sc, base[topic.source], 'Base per quarter in the model', ' H100e')] };
+      return {
+        title: `Why this ${topic.source} supply?`,
+        entries: [start(`PRC ${topic.source} supply at the start`, f, `cnInflow.${topic.source}`, ' H100e a quarter', true), param(sc, base[topic.source], 'Base per quarter in the model', ' H100e', true)],
+      };
     }
     case 'adoption': {
       const f = st.adoptionDemocratic[topic.region];
-      return { title: 'Why this adoption share?', entries: [{ figure: { name: `Democratic share at the start (${topic.region})`, f }, ids: [f.source] }] };
+      return { title: 'Why this adoption share?', entries: [start(`Democratic share at the start (${topic.region})`, f, `adoptionDemocratic.${topic.region}`)] };
     }
     case 'tension':
-      return { title: 'Why this tension?', entries: [{ figure: { name: 'Opening tension', f: st.tension }, ids: [st.tension.source] }, param(sc, 'straitCrisisThreshold', 'Strait crisis threshold')] };
+      return { title: 'Why this tension?', entries: [start('Opening tension', st.tension, 'tension'), param(sc, 'straitCrisisThreshold', 'Strait crisis threshold')] };
     case 'cooperation':
-      return { title: 'Why this cooperation?', entries: [{ figure: { name: 'Opening cooperation', f: st.cooperation }, ids: [st.cooperation.source] }] };
+      return { title: 'Why this cooperation?', entries: [start('Opening cooperation', st.cooperation, 'cooperation')] };
     case 'misuse':
-      return { title: 'Why this misuse risk?', entries: [{ figure: { name: 'Opening misuse risk', f: st.misuse }, ids: [st.misuse.source] }, param(sc, 'misuseCatastropheThreshold', 'Catastrophe threshold')] };
+      return { title: 'Why this misuse risk?', entries: [start('Opening misuse risk', st.misuse, 'misuse'), param(sc, 'misuseCatastropheThreshold', 'Catastrophe threshold')] };
   }
 }
 
 function fmt(v: number): string {
   return Math.abs(v) >= 1000 ? v.toLocaleString('en') : String(Math.round(v * 1000) / 1000);
+}
+
+/**
+ * How a quarterly rate follows from the yearly record it cites ("Per quarter: 4.5× a year = ×1.46 a quarter
+ * (yearly^(1/4))…"), or null when the record is no yearly figure. Given the model's own growth factor
+ * (`figure`), it also says what that is a year when it differs from the record's at two decimals.
+ */
+function quarterlyDerivation(src: Source, figure?: number): string | null {
+  if (src.value === null || !src.perQuarter) return null;
+  if (src.perQuarter === 'total') {
+    const q = (x: number) => fmt(Math.round(x / 4));
+    const range = src.range ? `; range ${q(src.range[0])}–${q(src.range[1])} a quarter` : '';
+    return `Per quarter: ${fmt(src.value)} over a year = ${q(src.value)} a quarter (÷ 4)${range}.`;
+  }
+  const factor = src.perQuarter === 'factor';
+  const per = (x: number) => (factor ? Math.pow(x, 1 / 4) : Math.pow(2, 3 / x));
+  const from = factor ? `${fmt(src.value)}× a year` : `halving every ${fmt(src.value)} months`;
+  const ends = src.range ? src.range.map(per).sort((x, y) => x - y) : null;
+  const range = ends ? `; range ×${ends[0].toFixed(2)}–${ends[1].toFixed(2)} a quarter` : '';
+  const own = figure !== undefined && Math.abs(per(src.value) - figure) >= 0.005 ? ` The model's ×${fmt(figure)} a quarter is ${Math.pow(figure, 4).toFixed(1)}× a year.` : '';
+  return `Per quarter: ${from} = ×${per(src.value).toFixed(2)} a quarter (${factor ? 'yearly^(1/4)' : '2^(3 / months)'})${range}.${own}`;
 }
 
 let pop: HTMLElement | null = null;
@@ -110,7 +143,49 @@ export function showWhy(topic: WhyTopic, scenarioId: string | undefined, from: H
   opener = from;
   const { title, entries, about } = entriesFor(topic, scenarioId ? scenarioById(scenarioId) : undefined);
   popTitle.textContent = title;
+  // Each record is listed once: under the first figure that cites it, and never as another's basis or
+  // other estimate when a figure of this topic cites it itself.
   const seen = new Set<string>();
+  const cited = new Set(entries.flatMap((e) => e.ids));
+  const line = (text: string) => {
+    const el = h('p', { class: 'hint' }, text);
+    el.style.margin = '.15rem 0';
+    return el;
+  };
+  const nested = (lead: string, ids: readonly string[] | undefined, e: Entry) => {
+    const list = (ids ?? []).filter((id) => !cited.has(id) && !seen.has(id) && seen.add(id));
+    if (list.length === 0) return null;
+    const ul = h('ul', { class: 'plain why-sources' }, list.map((id) => item(id, e, false)));
+    ul.style.paddingLeft = '1rem';
+    return [h('span', { class: 'hint' }, lead), ul];
+  };
+  const item = (id: string, e: Entry, top: boolean): HTMLLIElement => {
+    const src = BY_ID.get(id);
+    if (id === OWN_SOURCE) return h('li', {}, h('span', { class: 'badge est' }, 'facilitator'), ' Set by the facilitator for this scenario: an assumption of theirs, not a sourced figure.');
+    if (!src) return h('li', { class: 'hint' }, `Source “${id}” (not in the source list).`);
+    const value = src.value !== null && src.value !== undefined ? `${fmt(src.value)}${src.unit ? ` ${src.unit}` : ''}${src.range ? ` (range ${src.range.map(fmt).join('–')})` : ''}` : null;
+    const badge = src.kind === 'sourced' ? 'sourced' : src.kind === 'derived' ? 'derived' : 'designer choice';
+    const fig = e.figure;
+    const derivation = fig?.quarterly ? quarterlyDerivation(src, top ? fig.f.value : undefined) : null;
+    const own = top && fig?.path ? src.byFigure?.[fig.path] : undefined;
+    return h(
+      'li',
+      {},
+      h('span', { class: `badge ${src.kind === 'sourced' ? 'exact' : 'est'}` }, badge),
+      ' ',
+      src.label,
+      value ? h('span', { class: 'why-value' }, ` — ${value}`) : null,
+      src.date ? h('span', { class: 'hint' }, ` (${src.date})`) : null,
+      h('br', {}),
+      src.url ? h('a', { href: src.url, target: '_blank', rel: 'noopener noreferrer' }, src.source) : h('span', { class: 'hint' }, src.source),
+      derivation ? line(derivation) : null,
+      own ? line(own.note) : null,
+      src.note ? line(src.note) : null,
+      top ? nested(src.kind === 'designer' ? 'Chosen against:' : 'Worked from:', [...(own?.basis ?? []), ...(src.basis ?? [])], e) : null,
+      top ? nested('Other estimates:', src.seeAlso, e) : null,
+      top && derivation ? nested('How it is derived:', [DERIVED_QUARTERLY], e) : null,
+    );
+  };
   fill(
     popBody,
     about ? h('p', { class: 'why-about' }, about) : null,
@@ -125,29 +200,11 @@ export function showWhy(topic: WhyTopic, scenarioId: string | undefined, from: H
         h(
           'ul',
           { class: 'plain why-sources' },
-          e.ids
-            .filter((id) => !seen.has(id) && seen.add(id))
-            .map((id) => {
-              const src = BY_ID.get(id);
-              if (id === OWN_SOURCE) return h('li', {}, h('span', { class: 'badge est' }, 'facilitator'), ' Set by the facilitator for this scenario: an assumption of theirs, not a sourced figure.');
-              if (!src) return h('li', { class: 'hint' }, `Source “${id}” (not in the source list).`);
-              const value = src.value !== null && src.value !== undefined ? `${fmt(src.value)}${src.unit ? ` ${src.unit}` : ''}${src.range ? ` (range ${src.range.map(fmt).join('–')})` : ''}` : null;
-              return h(
-                'li',
-                {},
-                h('span', { class: `badge ${src.kind === 'sourced' ? 'exact' : 'est'}` }, src.kind === 'sourced' ? 'sourced' : 'designer choice'),
-                ' ',
-                src.label,
-                value ? h('span', { class: 'why-value' }, ` — ${value}`) : null,
-                src.date ? h('span', { class: 'hint' }, ` (${src.date})`) : null,
-                h('br', {}),
-                src.url ? h('a', { href: src.url, target: '_blank', rel: 'noopener noreferrer' }, src.source) : h('span', { class: 'hint' }, src.source),
-              );
-            }),
+          e.ids.filter((id) => !seen.has(id) && seen.add(id)).map((id) => item(id, e, true)),
         ),
       ),
     ),
-    h('p', { class: 'hint' }, 'Every figure in the model names its source; figures no study measures are marked as designer choices.'),
+    h('p', { class: 'hint' }, 'Every figure in the model names its source; figures no study measures are marked as designer choices, and figures worked out from sourced ones as derived.'),
   );
   p.showPopover();
   const r = from.getBoundingClientRect();
