@@ -394,7 +394,8 @@ export class MatchController {
     this.world = botNegotiate(r.state, this.doctrines, entry.bots);
     this.recordAction({ kind: 'propose', seat: entry.seat, agreement: entry.agreement, parties: entry.parties, bots: entry.bots });
     const p = this.world.proposals.find((x) => x.id === r.proposal?.id);
-    if (p) this.showProposal(p, fx, notify);
+    // Bots answer at once: a bot party that did not accept will not (its roll is seeded), and its people are told so.
+    if (p) this.showProposal(p, fx, notify, p.parties.filter((x) => entry.bots.includes(x) && !p.acceptedBy.includes(x)));
   }
 
   private applyRespond(entry: Extract<Entry, { kind: 'respond' }>, notify: (k: NoticeKind, t: string, a?: Audience) => void, fx: Effect[]): void {
@@ -415,10 +416,10 @@ export class MatchController {
   }
 
   /** Send a proposal's new state to its parties; announce it to everyone once every party has accepted. */
-  private showProposal(p: Proposal, fx: Effect[], notify: (k: NoticeKind, t: string, a?: Audience) => void): void {
+  private showProposal(p: Proposal, fx: Effect[], notify: (k: NoticeKind, t: string, a?: Audience) => void, botsWillNot = this.proposals.get(p.id)?.botsWillNot): void {
     const agreed = isAgreed(p);
     const short = agreed ? cooperationShortfall(this.world, p.kind) : null;
-    const view = proposalView(this.world, p, agreed ? 'agreed' : 'open', short ? { note: short } : {});
+    const view = proposalView(this.world, p, agreed ? 'agreed' : 'open', { ...(short ? { note: short } : {}), ...(botsWillNot ? { botsWillNot } : {}) });
     const was = this.proposals.get(p.id)?.status;
     this.proposals.set(p.id, view);
     fx.push({ kind: 'proposal', view });

@@ -57,6 +57,11 @@ export type ProposalView = {
   acceptedBy: SeatId[];
   /** The party that declined, when `status` is `declined`. */
   declinedBy?: SeatId;
+  /**
+   * Parties played by bots that would not accept when it was proposed. Their answer stands unless the
+   * position changes or a person takes the seat; the proposal stays open for the parties that would.
+   */
+  botsWillNot?: SeatId[];
   status: ProposalStatus;
   /** Quarters it lasts once signed; resources each party pays at signature; cooperation it needs. */
   durationQuarters: number;
@@ -68,7 +73,7 @@ export type ProposalView = {
   note?: string;
 };
 
-export function proposalView(state: WorldState, p: Proposal, status: ProposalStatus, extra: { declinedBy?: SeatId; note?: string } = {}): ProposalView {
+export function proposalView(state: WorldState, p: Proposal, status: ProposalStatus, extra: { declinedBy?: SeatId; botsWillNot?: readonly SeatId[]; note?: string } = {}): ProposalView {
   const t = AGREEMENT_MENU[p.kind];
   return {
     id: p.id,
@@ -79,6 +84,7 @@ export function proposalView(state: WorldState, p: Proposal, status: ProposalSta
     parties: [...p.parties],
     acceptedBy: [...p.acceptedBy],
     ...(extra.declinedBy ? { declinedBy: extra.declinedBy } : {}),
+    ...(extra.botsWillNot?.length ? { botsWillNot: extra.botsWillNot.filter((x) => !p.acceptedBy.includes(x)) } : {}),
     status,
     durationQuarters: t?.durationQuarters ?? 0,
     signingCost: t?.signingCost ?? 0,

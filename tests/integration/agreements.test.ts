@@ -87,6 +87,22 @@ describe('agreement proposals', () => {
     await waitFor(() => latest(t.cn, hot.data.id)?.status === 'agreed', 'agreed via Control');
   });
 
+  it('says at once which bot parties will not sign, and their answer holds at resolution', async () => {
+    const t = await table();
+    const bots = ['JK', 'TW', 'HUB'] as const;
+    const made = await t.us.request<ProposalView>('propose', { kind: 'chip-tracking-pact', parties: [...bots] }, ['proposal', 'error']);
+    expect(made.type).toBe('proposal');
+    const v = made.data;
+    // Every bot party has answered: it accepted, or its bot will not sign (never "has not answered").
+    for (const seat of bots) expect(v.acceptedBy.includes(seat) !== (v.botsWillNot ?? []).includes(seat), seat).toBe(true);
+    expect(v.botsWillNot?.length, 'a bot that says no').toBeGreaterThan(0);
+
+    for (const p of [t.us, t.cn, t.eu]) await p.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await waitFor(() => t.spec.state.turn === 1, 'resolved');
+    const signed = t.spec.pub.agreements.find((a) => a.kind === 'chip-tracking-pact');
+    for (const seat of v.botsWillNot ?? []) expect(signed?.parties ?? [], seat).not.toContain(seat);
+  });
+
   it('shows a late joiner the open proposals of its seat only', async () => {
     const t = await table();
     const made = await t.us.request<ProposalView>('propose', { kind: 'incident-hotline', parties: ['CN'] }, ['proposal', 'error']);

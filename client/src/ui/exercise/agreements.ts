@@ -130,6 +130,15 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
     }
   }
 
+  /** A party's answer so far: accepted, declined, its bot's no, or none yet. */
+  function partyAnswer(p: ProposalView, x: SeatId): [string, string] {
+    const who = SEAT_INFO[x].short;
+    if (p.acceptedBy.includes(x)) return ['✓ ', `${who} accepted`];
+    if (p.declinedBy === x) return ['✗ ', `${who} declined`];
+    if (p.botsWillNot?.includes(x)) return ['✗ ', `${who}’s bot will not sign`];
+    return ['… ', `${who} has not answered`];
+  }
+
   function proposalItem(p: ProposalView, s: AppState): HTMLElement {
     const me = s.you?.seat ?? null;
     const control = s.you?.role === 'facilitator';
@@ -155,7 +164,7 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
         'ul',
         { class: 'plain parties', 'aria-label': 'Parties' },
         p.parties.map((x) =>
-          h('li', {}, p.acceptedBy.includes(x) ? '✓ ' : p.declinedBy === x ? '✗ ' : '… ', `${SEAT_INFO[x].short}${p.acceptedBy.includes(x) ? ' accepted' : p.declinedBy === x ? ' declined' : ' has not answered'}`),
+          h('li', {}, ...partyAnswer(p, x)),
         ),
       ),
       p.note ? h('p', { class: 'hint' }, p.note) : null,
