@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import eventsJson from './data/events.json';
+import { isLeverId } from './levers.js';
 
 /** The vocabulary of event effects; resolve.ts gives each key its meaning. */
 export const EVENT_EFFECT_KEYS = [
@@ -77,6 +78,15 @@ export const EventCardSchema = z
         .strict(),
     ),
     sources: z.array(z.string()).default([]),
+    /**
+     * A random card that only makes sense while a policy stands (an import approval while licensed sales
+     * are allowed) is dealt only then: its lever must be below `below` (and at or above `atLeast`).
+     * Its roll is drawn either way, so the stream does not depend on it.
+     */
+    requires: z
+      .object({ lever: z.string().refine(isLeverId, { message: 'not a lever' }), below: z.number().optional(), atLeast: z.number().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type EventCard = z.infer<typeof EventCardSchema>;

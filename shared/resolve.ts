@@ -5,7 +5,7 @@ import { clamp } from './formulas.js';
 import { K } from './coefficients.js';
 import { cloneWorld } from './clone.js';
 import { BlockStream, drawsFrom, STREAM } from './rng.js';
-import type { GameEvent, Order, SeatOrders, WorldState } from './state.js';
+import type { Agreement, GameEvent, Order, SeatOrders, WorldState } from './state.js';
 import { emptyAgreementEffects, WORLD_DRAWS, type TurnCtx } from './steps/context.js';
 import { gatherAgreementEffects, stepAgreements } from './steps/agreements-step.js';
 import { acceptOrders, stepPolicies } from './steps/orders-step.js';
@@ -35,7 +35,12 @@ export type ResolveOptions = {
   inPlace?: boolean;
 };
 
-export type Resolution = { state: WorldState; events: GameEvent[] };
+export type Resolution = {
+  state: WorldState;
+  events: GameEvent[];
+  /** The agreements in force during the quarter, after its signings: those that ended with it (their term, or an exposed breach) are gone from `state`. */
+  inForce: readonly Agreement[];
+};
 
 /** Each seat's campaign levers, which last one quarter. */
 const CAMPAIGNS = SEATS.map((seat) => ({ seat, ids: LEVERS.filter((l) => l.seat === seat && l.kind === 'campaign').map((l) => l.id) }));
@@ -82,6 +87,7 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
 
   acceptOrders(prev, orders, ctx, botMade);
   stepAgreements(s, ctx); // 1
+  const inForce = s.agreements;
   gatherAgreementEffects(s, ctx);
   stepPolicies(s, ctx); // 2
   stepCompute(s, ctx); // 3
@@ -93,7 +99,10 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
   settleRelations(s, ctx);
   stepEndings(s, ctx); // 9
 
-  // 10. Resources for next quarter (never negative, capped at two quarters' income); the record.
+  // 10. Agreements whose term ended with this quarter go (what seats, bots and views read for the next
+  // quarter is what binds in it); resources for next quarter (never negative, capped at two quarters'
+  // income); the record.
+  if (s.agreements.some((a) => a.expiresTurn <= turn)) s.agreements = s.agreements.filter((a) => a.expiresTurn > turn);
   s.resources.HUB += ctx.agreements.hubResources;
   const { resources, income } = s;
   for (const seat of SEATS) {
@@ -118,5 +127,5 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
       },
     ];
   }
-  return { state: s, events: ctx.events };
+  return { state: s, events: ctx.events, inForce };
 }

@@ -2,7 +2,8 @@ import { EVENT_BY_ID, EVENT_DECK, type EventCard } from '../events.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import { SWING_REGIONS, type WorldState } from '../state.js';
-import { emit, type TurnCtx } from './context.js';
+import { emit, lv, type TurnCtx } from './context.js';
+import { LEVER_BY_ID, type LeverId } from '../levers.js';
 
 /**
  * Step 7. Events: cards scheduled by the scenario or injected by the facilitator for this quarter fire
@@ -33,7 +34,7 @@ export function stepEvents(s: WorldState, ctx: TurnCtx): void {
     const card = EVENT_DECK[i];
     if (card.trigger !== 'random') continue;
     const roll = rng();
-    if (roll < (card.probability ?? 0) && !s.drawnEvents.includes(card.id)) {
+    if (roll < (card.probability ?? 0) && !s.drawnEvents.includes(card.id) && standsFor(s, card)) {
       (fired ??= []).push({ card });
       s.drawnEvents.push(card.id);
     }
@@ -49,6 +50,14 @@ export function stepEvents(s: WorldState, ctx: TurnCtx): void {
       eventId: card.id,
     });
   }
+}
+
+/** Whether the policy a card needs stands (`requires`); a card without one always may be dealt. */
+function standsFor(s: WorldState, card: EventCard): boolean {
+  const r = card.requires;
+  if (!r) return true;
+  const x = lv(s, LEVER_BY_ID[r.lever as LeverId].seat, r.lever as LeverId);
+  return (r.below === undefined || x < r.below) && (r.atLeast === undefined || x >= r.atLeast);
 }
 
 function applyCard(s: WorldState, ctx: TurnCtx, card: EventCard): void {

@@ -91,12 +91,13 @@ function forbids(ag: Agreement, seat: SeatId, a: ActionRule): boolean {
 }
 
 /**
- * The kinds of agreement in force in `s` that a seat breaches by taking an action (empty for an action
- * nobody's agreements forbid). What the policies step finds for an order from that position.
+ * The kinds among `agreements` (those in force in a quarter: a resolution's `inForce`) that a seat
+ * breaches by taking an action (empty for an action nobody's agreements forbid). What the policies step
+ * finds for an order in that quarter.
  */
-export function breachedKinds(s: WorldState, seat: SeatId, action: string): string[] {
+export function breachedKinds(agreements: readonly Agreement[], seat: SeatId, action: string): string[] {
   const a = ACTION_RULES.get(action);
-  return a ? s.agreements.filter((ag) => forbids(ag, seat, a)).map((ag) => ag.kind) : [];
+  return a ? agreements.filter((ag) => forbids(ag, seat, a)).map((ag) => ag.kind) : [];
 }
 
 /** A breach made public: trust falls, tension rises, and the agreement ends this quarter. */

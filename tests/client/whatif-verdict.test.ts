@@ -28,7 +28,7 @@ describe('the what-if verdict', () => {
     const { original, altered } = whatIf(record, { turn: 2, seat: 'US', orders: [{ action: 'us-tighten-chip-controls', intensity: 3 }] });
     const v = whatIfVerdict(original, altered);
     expect(v.openFrom).toBeNull();
-    expect(v.text).toBe('Same ending, but the figures move: final lead +1.9 months; tension +4.5; cooperation −3.0; misuse risk −1.3 pts.');
+    expect(v.text).toBe('Same ending, but the figures move: final lead +1.7 months; tension +4.5; cooperation −3.0; misuse risk −1.3 pts.');
     expect(whatIfVerdict(original, original)).toEqual({ text: 'The change makes no difference to the figures.', openFrom: null });
   });
 });

@@ -11,6 +11,7 @@ import {
   completeOrders,
   declineAgreement,
   proposeAgreement,
+  publicView,
   resolveQuarter,
   signOrder,
   type WorldState,
@@ -121,23 +122,36 @@ describe('breaches', () => {
     expect(next.agreements.some((a) => a.kind === 'joint-governance')).toBe(false);
   });
 
+  it('an agreement whose term ends with a quarter is gone once it resolves: nothing reads it as binding the next', () => {
+    // Signed in quarter 1; its term now ends with quarter 2, the next to resolve.
+    const last = withGovernance();
+    last.agreements[0].expiresTurn = 2;
+    const r = resolveQuarter(last, {});
+    expect(r.state.agreements.some((a) => a.kind === 'joint-governance')).toBe(false);
+    expect(publicView(r.state).agreements).toEqual([]);
+    const longer = withGovernance();
+    longer.agreements[0].expiresTurn = 3;
+    expect(resolveQuarter(longer, {}).state.agreements.map((a) => a.kind)).toContain('joint-governance');
+  });
+
   it('a covert breach is exposed only if detected, with the odds shown; undetected, the agreement stands', () => {
     let exposed = 0;
     let hidden = 0;
     for (let i = 0; i < 60; i++) {
       const s = { ...withGovernance(), seed: `breach-${i}` };
       const r = resolveQuarter(s, { CN: [{ action: 'cn-smuggling', intensity: 1 }] });
-      const ag = r.state.agreements.find((a) => a.kind === 'joint-governance')!;
-      expect(ag.breachedBy).toContain('CN');
+      const ag = r.state.agreements.find((a) => a.kind === 'joint-governance');
       const det = r.events.find((e) => e.kind === 'agreement-breached');
       if (det) {
         exposed += 1;
-        expect(ag.exposedBreaches).toContain('CN');
+        // Exposed, it collapses with the quarter: the next quarter's seats and bots are no longer bound by it.
+        expect(ag).toBeUndefined();
         const d = r.events.find((e) => e.kind === 'detected')!;
         expect(d.roll).toBeLessThan(d.odds!);
       } else {
         hidden += 1;
-        expect(ag.exposedBreaches).toEqual([]);
+        expect(ag?.breachedBy).toContain('CN');
+        expect(ag?.exposedBreaches).toEqual([]);
         expect(resolveQuarter(r.state, {}).state.agreements.some((a) => a.kind === 'joint-governance')).toBe(true);
       }
     }

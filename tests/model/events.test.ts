@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EFFECT_LABEL, EVENT_DECK, EVENT_BY_ID, EVENT_EFFECT_KEYS, effectText, createWorld, playBotMatch, resolveQuarter } from '../../shared/index.js';
+import { EFFECT_LABEL, EVENT_DECK, EVENT_BY_ID, EventCardSchema, EVENT_EFFECT_KEYS, effectText, createWorld, playBotMatch, resolveQuarter } from '../../shared/index.js';
 import { injectEvent } from '../../shared/facilitation.js';
 import { scenario, worldWith } from './helpers.js';
 
@@ -76,6 +76,28 @@ describe('event deck', () => {
       expect(new Set(drawn).size).toBe(drawn.length);
     }
     expect(createWorld(sc, 'x').pendingEvents).toEqual(sc.events.map((e) => ({ turn: e.turn, eventId: e.eventId })));
+  });
+});
+
+describe('cards that need a policy to stand', () => {
+  it('an import approval is not dealt while chip controls shut licensed sales; the other cards draw as before', () => {
+    const card = EVENT_BY_ID.get('h200-approval-wave')!;
+    expect(card.requires).toEqual({ lever: 'chipControls', below: 0.9 });
+    const cards = (events: { kind: string; eventId?: string }[]) => events.filter((e) => e.kind === 'event-card').map((e) => e.eventId);
+    // The first seed (of a bounded search) whose opening quarter deals it.
+    let seed = '';
+    for (let i = 0; i < 300 && !seed; i++) if (cards(resolveQuarter(worldWith('baseline', `approval-${i}`), {}).events).includes(card.id)) seed = `approval-${i}`;
+    expect(seed, 'a seed that deals the card').not.toBe('');
+    const open = cards(resolveQuarter(worldWith('baseline', seed), {}).events);
+    const shut = worldWith('baseline', seed);
+    shut.levers.US.chipControls = 1;
+    const r = resolveQuarter(shut, {});
+    expect(cards(r.events)).toEqual(open.filter((id) => id !== card.id));
+    expect(r.state.drawnEvents).not.toContain(card.id);
+  });
+
+  it('a card that names no lever is refused', () => {
+    expect(EventCardSchema.safeParse({ ...EVENT_BY_ID.get('h200-approval-wave'), requires: { lever: 'noSuchLever', below: 1 } }).success).toBe(false);
   });
 });
 

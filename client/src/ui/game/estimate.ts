@@ -10,6 +10,7 @@ import {
   ordersCost,
   playQuarter,
   swingDemocratic,
+  type Agreement,
   type Order,
   type PublicView,
   type SeatId,
@@ -81,12 +82,13 @@ export function previewOrders(pub: PublicView, sv: SeatView, orders: Order[]): P
   if (!w) return null;
   const seat = sv.seat;
   const doctrines = bySeat(() => 'opportunist' as const);
-  const run = (os: Order[]) => playQuarter(w, { [seat]: os } as Partial<Record<SeatId, Order[]>>, doctrines, { record: false }).state;
+  const run = (os: Order[]) => playQuarter(w, { [seat]: os } as Partial<Record<SeatId, Order[]>>, doctrines, { record: false });
   let a: WorldState;
   let b: WorldState;
+  let inForce: readonly Agreement[];
   try {
-    a = run(orders);
-    b = run([]);
+    ({ state: a, inForce } = run(orders));
+    b = run([]).state;
   } catch {
     return null;
   }
@@ -108,6 +110,6 @@ export function previewOrders(pub: PublicView, sv: SeatView, orders: Order[]): P
     .filter((x) => x.def?.visibility === 'covert')
     // On the resolved quarter: detection reads this quarter's defences and campaigns, and an act that
     // breaches an agreement in force (signed this quarter or before) is checked for by its verification.
-    .map((x) => ({ action: x.o.action, name: x.def!.name, odds: detectionOdds(a, { action: x.o.action, intensity: x.o.intensity, breaches: breachedKinds(a, seat, x.o.action) }) }));
+    .map((x) => ({ action: x.o.action, name: x.def!.name, odds: detectionOdds(a, { action: x.o.action, intensity: x.o.intensity, breaches: breachedKinds(inForce, seat, x.o.action) }) }));
   return { rows, cost, left: sv.resources - cost, detection };
 }
