@@ -52,6 +52,16 @@ export type OutcomeInputs = {
   early: null | { id: 'misuse-catastrophe' | 'strait-crisis'; odds: number; roll: number; figure: DecidingFigure };
 };
 
+/**
+ * When a match of `turns` quarters ended, as its end screen heads it: a roll's ending before the last
+ * quarter is early; one in the last quarter is not (the match ran its length), nor is the classification
+ * at the end.
+ */
+export function endingWhen(o: Pick<OutcomeResult, 'early' | 'turn' | 'endedByControl'>, turns: number): string {
+  if (o.early) return o.turn < turns ? `Early ending after ${o.turn} of ${turns} quarters` : `Ended by a roll in the last quarter`;
+  return o.endedByControl ? `Ended by Control after ${o.turn} of ${turns} quarters` : 'The match is over';
+}
+
 /** Exactly one outcome, by the documented precedence: early endings, stewardship, lead and adoption. */
 export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
   const c = OUTCOME_CRITERIA;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOutcome, OUTCOME_CRITERIA as C, type OutcomeInputs } from '../../shared/index.js';
+import { classifyOutcome, endingWhen, OUTCOME_CRITERIA as C, type OutcomeInputs } from '../../shared/index.js';
 
 const base: OutcomeInputs = { turn: 10, leadMonths: 7, swingDemocratic: 0.5, cooperation: 30, jointGovernanceInForce: false, jointSafetyWork: false, early: null };
 const id = (x: Partial<OutcomeInputs>) => classifyOutcome({ ...base, ...x }).id;
@@ -24,6 +24,15 @@ describe('the outcome sentence: its figures never read as the bar they missed', 
     const strait = { id: 'strait-crisis', odds: 0.1234, roll: 0.1231, figure: { name: 'Tension', value: 80 } } as const;
     expect(reason({ early: { ...strait, roll: 0.05 } })).toBe('The Strait crisis broke out: the roll 5.0% fell under its odds 12.3%.');
     expect(reason({ early: strait })).toBe('The Strait crisis broke out: the roll 12.31% fell under its odds 12.34%.');
+  });
+});
+
+describe('when a match ended, as the end screen heads it', () => {
+  it('a roll before the last quarter is an early ending; one in the last quarter is not', () => {
+    expect(endingWhen({ early: true, turn: 6 }, 10)).toBe('Early ending after 6 of 10 quarters');
+    expect(endingWhen({ early: true, turn: 10 }, 10)).toBe('Ended by a roll in the last quarter');
+    expect(endingWhen({ early: false, turn: 4, endedByControl: true }, 10)).toBe('Ended by Control after 4 of 10 quarters');
+    expect(endingWhen({ early: false, turn: 10 }, 10)).toBe('The match is over');
   });
 });
 

@@ -1,4 +1,4 @@
-import { fixed, swingShareOf, OUTCOME_CRITERIA, OUTCOME_INFO, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
+import { fixed, swingShareOf, OUTCOME_CRITERIA, OUTCOME_INFO, endingWhen, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
 import { figureCriterion, figureValueText } from '../../../shared/analysis/figures.js';
 import { h, fill, scrollBox } from '../dom.js';
 import { compute } from '../format.js';
@@ -186,7 +186,7 @@ export function endScreen(): Screen {
         h(
           'section',
           { class: `card outcome outcome-${o.id}`, 'aria-labelledby': 'outcome-h' },
-          h('p', { class: 'eyebrow' }, `${o.early ? `Early ending after ${o.turn} of ${pub.turns} quarters` : o.endedByControl ? `Ended by Control after ${o.turn} of ${pub.turns} quarters` : 'The match is over'} · ${quarter}`),
+          h('p', { class: 'eyebrow' }, `${endingWhen(o, pub.turns)} · ${quarter}`),
           h('div', { class: 'outcome-title' }, h('img', { class: 'outcome-emblem', src: `/outcomes/${o.id}.svg`, alt: '', width: 72, height: 72 }), h('h1', { id: 'outcome-h', 'data-testid': 'outcome' }, `Outcome: ${info.title}`)),
           h('p', { class: 'gist' }, info.gist),
           h('p', { class: 'reason' }, h('strong', {}, 'Why: '), o.reason),

@@ -62,7 +62,8 @@ function orderEditor(seat: SeatId, initial: readonly Order[], onChange: () => vo
 
 function outcomeLine(states: WorldState[], turns: number): string {
   const last = states[states.length - 1];
-  if (last.outcome) return `${OUTCOME_INFO[last.outcome.id].title}${last.outcome.early ? ` (early ending after quarter ${last.outcome.turn})` : ''}`;
+  const o = last.outcome;
+  if (o) return `${OUTCOME_INFO[o.id].title}${o.early ? (o.turn < turns ? ` (early ending after quarter ${o.turn})` : ' (a roll in the last quarter)') : ''}`;
   return `undecided after ${last.turn} of ${turns} quarters`;
 }
 
