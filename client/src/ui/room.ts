@@ -115,10 +115,13 @@ export function roomScreen(): Screen {
       const host = Boolean(you?.host);
       hostBox.hidden = false;
       startBtn.hidden = !host;
-      startBtn.disabled = s.status !== 'connected';
       const humans = SEATS.filter((x) => m.seats[x]?.occupied).length;
+      // The server refuses a start with every seat empty (Control's exercise included): say so before the press.
+      startBtn.disabled = s.status !== 'connected' || humans === 0;
       startHint.textContent = host
-        ? `${humans} human seat${humans === 1 ? '' : 's'} taken; bots will play the rest.`
+        ? humans === 0
+          ? 'Take a seat (or wait for a player to) before starting: bots play every seat nobody takes, but not all of them.'
+          : `${humans} human seat${humans === 1 ? '' : 's'} taken; bots will play the rest.`
         : !m.facilitated
           ? 'Waiting for the host to start the match…'
           : m.controlPresent
