@@ -18,4 +18,17 @@ test('a player runs a live forecast from the current quarter', async ({ page }) 
   await expect(odds).toContainText('Contested frontier');
   await expect(panel.getByRole('status')).toContainText('1,000 continuations from 2026 Q3');
   await page.screenshot({ path: 'test-results/screens/live-forecast.png', fullPage: true });
+  const stale = panel.getByTestId('live-forecast-stale');
+  await expect(stale).toBeHidden();
+
+  // The quarter resolves: the odds on screen are from before it, and say so until run again.
+  await page.getByLabel('Fund export enforcement').check();
+  await page.getByRole('button', { name: /^Submit 1 order$/ }).click();
+  const report = page.getByRole('dialog', { name: /Quarter report/ });
+  await report.getByRole('button', { name: /^Continue/ }).click();
+  await expect(stale).toBeVisible();
+  await expect(stale).toContainText('from an earlier quarter');
+  await panel.getByTestId('live-forecast-run').click();
+  await expect(panel.getByRole('status')).toContainText('1,000 continuations from 2026 Q4', { timeout: 60_000 });
+  await expect(stale).toBeHidden();
 });

@@ -25,6 +25,7 @@ export function liveForecastPanel(opts: { control: boolean }): { el: HTMLElement
   const runBtn = h('button', { type: 'button', class: 'primary small', 'data-testid': 'live-forecast-run' }, 'Forecast from now');
   const status = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
   const result = h('div', { class: 'fc-result', 'data-testid': 'live-forecast-result' });
+  const stale = h('p', { class: 'hint warn', 'data-testid': 'live-forecast-stale', hidden: true });
   const open = h('input', { type: 'checkbox', id: `${id}-open`, 'data-testid': 'live-forecast-open' });
   const openRow = opts.control ? h('p', {}, open, ' ', h('label', { for: `${id}-open` }, 'Let players run live forecasts')) : null;
   const el = h(
@@ -35,9 +36,12 @@ export function liveForecastPanel(opts: { control: boolean }): { el: HTMLElement
     openRow,
     h('p', { class: 'fc-controls' }, h('label', { for: size.id }, 'Continuations '), size, ' ', runBtn),
     status,
+    stale,
     result,
   );
   let waiting = false;
+  /** The quarters resolved when the odds on screen were forecast (null: none shown). */
+  let shownTurn: number | null = null;
   let last: { control: boolean; open: boolean } | null = null;
 
   const finish = () => {
@@ -49,6 +53,8 @@ export function liveForecastPanel(opts: { control: boolean }): { el: HTMLElement
     {
       finish();
       const f = msg.forecast;
+      shownTurn = msg.turn;
+      markStale(msg.turn);
       status.textContent = `${f.n.toLocaleString('en-US')} continuations from ${msg.quarter} (after ${msg.turn} quarter${msg.turn === 1 ? '' : 's'}), in ${(msg.ms / 1000).toFixed(1)} s.`;
       const leads = f.meanLead.filter(Number.isFinite);
       fill(
@@ -72,10 +78,19 @@ export function liveForecastPanel(opts: { control: boolean }): { el: HTMLElement
     sendMessage(MSG.forecastAccess, { players: open.checked });
   });
 
+  /** Odds from an earlier quarter stay on screen, marked as such, until they are run again. */
+  function markStale(turn: number | null) {
+    const old = shownTurn !== null && turn !== null && turn !== shownTurn;
+    stale.hidden = !old;
+    result.classList.toggle('stale', old);
+    stale.textContent = old ? 'These odds are from an earlier quarter: the match has moved on since. Run the forecast again for odds from now.' : '';
+  }
+
   return {
     el,
     update(s) {
       const m = s.match;
+      if (m) markStale(m.turn);
       const err: ServerError | null = s.error;
       if (waiting && err && err.ref === MSG.forecast) {
         finish();
