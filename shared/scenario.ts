@@ -96,6 +96,18 @@ const PARAM_BOUNDS: Record<ParamKey, Bound> = {
   botLatitude: rate,
 };
 
+/**
+ * A parameter's value as the analysis words it: growth as a factor a quarter (×1.45), shares, rates and
+ * risks as percentages (35%), quantities with thousands separators (200,000), gauges as they are (64).
+ */
+export function paramValueText(key: ParamKey, value: number): string {
+  const b = PARAM_BOUNDS[key];
+  if (b === growth) return `×${+value.toFixed(3)}`;
+  if (b === amount) return Math.abs(value) >= 1000 ? Math.round(value).toLocaleString('en-US') : String(+value.toFixed(3));
+  if (b.max === 1) return `${+(value * 100).toFixed(1)}%`;
+  return String(+value.toFixed(1));
+}
+
 const START_KEYS = { stockShare: BLOCS, cnInflow: ['legal', 'domestic', 'smuggled', 'offshore'], adoptionDemocratic: REGIONS, safety: ['USLAB', 'CNLAB'] } as const;
 
 /** Every figure of a scenario with its path and bound. */

@@ -1,6 +1,6 @@
 // npm run sensitivity -- --scenario <id|file.json> --matches 1000 --seed 1 [--json] [--quiet]
 import cliProgress from 'cli-progress';
-import { fixed, OUTCOME_INFO } from '../../shared/index.js';
+import { fixed, OUTCOME_INFO, paramValueText } from '../../shared/index.js';
 import { loadScenarioArg } from '../../shared/cli/scenario-file.js';
 import { ForecastPool } from '../analysis/forecast-pool.js';
 import { intArg, parseArgs, textArg } from './args.js';
@@ -33,7 +33,8 @@ async function main() {
   for (const r of result.rows) {
     const bar = '█'.repeat(Math.round(r.swing * width));
     const o = r.mostMoved;
-    const moved = r.swing > 0 ? `${OUTCOME_INFO[o].title}: ${(100 * r.oddsLow[o].p).toFixed(0)}% at ${r.low} → ${(100 * r.oddsHigh[o].p).toFixed(0)}% at ${r.high}` : `no outcome moved between ${r.low} and ${r.high}`;
+    const [low, high] = [paramValueText(r.param, r.low), paramValueText(r.param, r.high)];
+    const moved = r.swing > 0 ? `${OUTCOME_INFO[o].title}: ${(100 * r.oddsLow[o].p).toFixed(0)}% at ${low} → ${(100 * r.oddsHigh[o].p).toFixed(0)}% at ${high}` : `no outcome moved between ${low} and ${high}`;
     const chance = r.swing > 0 && r.swing <= r.margin ? ' (could be chance)' : '';
     console.log(`${r.param.padEnd(28)} ${bar.padEnd(width)} ${pts(r.swing).padStart(5)} ± ${pts(r.margin).padStart(4)} pts  ${moved}${chance}  [${r.source}]`);
   }

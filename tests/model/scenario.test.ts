@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, SourcesSchema, createWorld, paramFigure, parseScenario, parseOwnScenario, parseOwnScenarioText, keptScenario, OWN_SCENARIO_MAX_CHARS, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
+import { paramValueText, ACTIONS, AGREEMENT_MENU, BUILTIN_SCENARIOS, COEFFICIENTS, EVENT_DECK, PARAM_DEFAULTS, SOURCES, SourcesSchema, createWorld, paramFigure, parseScenario, parseOwnScenario, parseOwnScenarioText, keptScenario, OWN_SCENARIO_MAX_CHARS, PARAM_KEYS, ScenarioSchema } from '../../shared/index.js';
 import { scenario } from './helpers.js';
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -165,6 +165,17 @@ describe('scenario files', () => {
     expect(r.ok).toBe(true);
     if (r.ok) for (const [k, f] of Object.entries(PARAM_DEFAULTS)) expect(r.scenario.params[k as keyof typeof PARAM_DEFAULTS]).toEqual(f);
     expect(ScenarioSchema.safeParse(old).success).toBe(true);
+  });
+});
+
+describe('parameter values as the analysis words them', () => {
+  it('growth as a factor, shares and risks as percentages, quantities with separators, gauges as they are', () => {
+    expect(paramValueText('frontierComputeGrowth', 1.45)).toBe('×1.45');
+    expect(paramValueText('misuseCatastropheThreshold', 0.36)).toBe('36%');
+    expect(paramValueText('distillationRate', 0.145)).toBe('14.5%');
+    expect(paramValueText('legalCapPerQuarter', 200000)).toBe('200,000');
+    expect(paramValueText('governmentIncome', 6)).toBe('6');
+    expect(paramValueText('straitCrisisThreshold', 64)).toBe('64');
   });
 });
 

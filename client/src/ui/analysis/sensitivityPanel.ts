@@ -1,5 +1,5 @@
 import { differenceMargin, type Sensitivity } from '../../../../shared/analysis/index.js';
-import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, keyWords, type OutcomeId, type Scenario } from '../../../../shared/index.js';
+import { BUILTIN_SCENARIOS, OUTCOMES, OUTCOME_INFO, PARAM_KEYS, keyWords, paramValueText, type OutcomeId, type Scenario } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { pct } from '../../format.js';
 import { tornado } from './charts.js';
@@ -70,7 +70,7 @@ export function sensitivityPanel(): { el: HTMLElement; setScenario(s: Scenario):
               'tr',
               {},
               h('th', { scope: 'row' }, keyWords(r.param), h('span', { class: 'lever-kind' }, `source: ${r.source}`)),
-              h('td', { class: 'num' }, `${r.low} – ${r.high} (base ${r.base})`),
+              h('td', { class: 'num' }, `${paramValueText(r.param, r.low)} – ${paramValueText(r.param, r.high)} (base ${paramValueText(r.param, r.base)})`),
               h('td', { class: 'num' }, `${(r.swing * 100).toFixed(0)} ± ${(r.margin * 100).toFixed(0)} pts`, r.swing > 0 && r.swing <= r.margin ? h('span', { class: 'lever-kind' }, 'could be chance') : null),
               h('td', {}, r.swing > 0 ? OUTCOME_INFO[r.mostMoved].title : 'none moved'),
               h('td', { class: 'num' }, `${pct(r.oddsLow[o].p, 1)} → ${pct(r.oddsHigh[o].p, 1)}`),
