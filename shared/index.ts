@@ -27,3 +27,5 @@ export * from './number-text.js';
 export { SOURCES, SOURCE_BY_ID, SourceSchema, SourcesSchema, type Source } from './sources.js';
 export * from './protocol.js';
 export * from './public-sync.js';
+export type { TensionCause } from './steps/context.js';
+export { tensionCauseWords, tensionMoves } from './tension-words.js';

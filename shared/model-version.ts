@@ -4,4 +4,4 @@
  * so a changed result with the same version fails the tests. Match records carry it, and a stored match
  * remembers the version it began under, so a server that resumes it under another can say so.
  */
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 4;

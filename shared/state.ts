@@ -3,6 +3,7 @@ import type { QuarterIndex } from './clock.js';
 import type { OutcomeResult } from './outcomes.js';
 import type { LeverId, SeatLevers } from './levers.js';
 import type { Params } from './scenario.js';
+import type { TensionCause } from './steps/context.js';
 
 /** Blocs that hold compute. Allies are EU, Japan–Korea and Taiwan together. */
 export const BLOCS = ['US', 'CN', 'ALLIES', 'HUB'] as const;
@@ -209,6 +210,8 @@ export type TurnRecord = {
   adoption: Record<RegionId, AdoptionShare>;
   risk: { racing: number; misuse: number };
   tension: number;
+  /** The quarter's tension change split by cause, summing to it (histories kept before it was recorded have none). */
+  tensionWhy?: Partial<Record<TensionCause, number>>;
   cooperation: number;
   events: GameEvent[];
 };

@@ -7,11 +7,22 @@ import { AGENDA_BY_ID, OBJECTIVES, scoreSeats, type SeatScore } from './objectiv
 import { BLOCS, swingShareOf, type AdoptionShare, type BlocId, type ComputeFlows, type GameEvent, type Order, type Proposal, type RegionId, type TurnRecord, type WorldState } from './state.js';
 import type { OutcomeResult } from './outcomes.js';
 import type { LeverId } from './levers.js';
+import type { TensionCause } from './steps/context.js';
 
 /** A figure as a seat knows it: exact for its own, otherwise an estimate with an uncertainty band. */
 export type Estimate = { value: number; low: number; high: number; exact: boolean };
 
-export type PublicSeries = { turn: number; quarter: string; lead: Estimate; tension: number; cooperation: number; misuse: number; swingDemocratic: number };
+export type PublicSeries = {
+  turn: number;
+  quarter: string;
+  lead: Estimate;
+  tension: number;
+  /** The quarter's tension change by cause (public: acts not announced are counted with incidents). */
+  tensionWhy?: Partial<Record<TensionCause, number>>;
+  cooperation: number;
+  misuse: number;
+  swingDemocratic: number;
+};
 
 export type PublicView = {
   scenarioId: string;
@@ -141,6 +152,7 @@ export function publicView(state: WorldState): PublicView {
     quarter: h.quarter,
     lead: leadEstimate(state, h.turn, h.leadMonths, PUBLIC_INTEL, 'public'),
     tension: h.tension,
+    ...(h.tensionWhy ? { tensionWhy: h.tensionWhy } : {}),
     cooperation: h.cooperation,
     misuse: h.risk.misuse,
     swingDemocratic: swingShareOf(h.adoption),

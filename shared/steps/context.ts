@@ -31,6 +31,8 @@ export type TurnCtx = {
   events: GameEvent[];
   accepted: BySeat<Order[]>;
   tensionDelta: number;
+  /** Where this quarter's tension came from, by cause (`TensionCause`), kept only when the quarter is recorded. */
+  tensionWhy: Partial<Record<string, number>> | null;
   cooperationDelta: number;
   covert: CovertAct[];
   agreements: AgreementEffects;
@@ -44,6 +46,25 @@ export type TurnCtx = {
   /** The quarter's resolution stream; detection reads its block after the world's (its number of draws depends on the covert acts ordered). */
   stream: BlockStream;
 };
+
+/**
+ * The causes a quarter's tension change is split into (docs/MODEL.md, Relations), as the quarter report
+ * names them: `acts:<seat>` for a seat's announced orders; acts not announced are counted with the
+ * incidents nobody ordered, so the split reveals nothing hidden.
+ */
+export type TensionCause = `acts:${SeatId}` | 'pressure' | 'agreements' | 'diplomacy' | 'events' | 'detections' | 'breaches' | 'unannounced' | 'drift' | 'limit' | 'incident';
+
+/** Add to this quarter's tension, noting its cause when the quarter is recorded. */
+export function addTension(ctx: TurnCtx, points: number, cause: TensionCause): void {
+  ctx.tensionDelta += points;
+  if (ctx.tensionWhy) noteTension(ctx, points, cause);
+}
+
+/** Note a cause of this quarter's tension (for a part already added to `tensionDelta`). */
+export function noteTension(ctx: TurnCtx, points: number, cause: TensionCause): void {
+  const why = ctx.tensionWhy;
+  if (why) why[cause] = (why[cause] ?? 0) + points;
+}
 
 /** How many draws the world's block holds (see `TurnCtx.rng`). */
 export const WORLD_DRAWS = 2 + EVENT_DECK.filter((c) => c.trigger === 'random').length + 1 + 3;

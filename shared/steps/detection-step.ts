@@ -3,7 +3,7 @@ import { ACTION_BY_ID } from '../actions.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { WorldState } from '../state.js';
-import { emit, WORLD_DRAWS, type CovertAct, type TurnCtx } from './context.js';
+import { addTension, emit, WORLD_DRAWS, type CovertAct, type TurnCtx } from './context.js';
 import { exposeBreach } from './orders-step.js';
 
 /** Who would catch a seat's covert act: the US watches the PRC and the hubs, the PRC watches the rest. */
@@ -76,7 +76,7 @@ export function stepDetection(s: WorldState, ctx: TurnCtx): void {
     const misattributed = wrongRoll < K.misattribution * (1 - s.intel[detector]);
     const attributedTo = misattributed ? decoyOf(act.seat, act.action) : act.seat;
     s.totals.covertDetected[act.seat] += 1;
-    ctx.tensionDelta += K.detectTension;
+    addTension(ctx, K.detectTension, 'detections');
     ctx.cooperationDelta -= K.detectCooperation;
     const f = s.compute.CN.inflow;
     if (act.action === 'cn-smuggling') {

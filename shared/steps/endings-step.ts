@@ -2,7 +2,7 @@ import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import { classifyOutcome, type OutcomeInputs, type OutcomeResult } from '../outcomes.js';
 import { swingShareOf, type WorldState } from '../state.js';
-import { emit, type TurnCtx } from './context.js';
+import { emit, noteTension, type TurnCtx } from './context.js';
 
 /** Mean democratic share across the swing markets, 0..1. */
 export function swingDemocratic(s: WorldState): number {
@@ -65,7 +65,9 @@ export function stepEndings(s: WorldState, ctx: TurnCtx): void {
   const incident = incidentRoll < incidentOdds;
   if (incident) {
     s.risk.incidents += 1;
+    const before = s.tension;
     s.tension = clamp(s.tension + K.incidentTension, 0, 100);
+    noteTension(ctx, s.tension - before, 'incident');
     s.risk.misuse = clamp(s.risk.misuse + K.incidentMisuse);
   }
   if (ctx.record) {

@@ -2,7 +2,7 @@ import { EVENT_BY_ID, EVENT_DECK, type EventCard } from '../events.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import { SWING_REGIONS, type WorldState } from '../state.js';
-import { emit, lv, type TurnCtx } from './context.js';
+import { addTension, emit, lv, type TurnCtx } from './context.js';
 import { LEVER_BY_ID, type LeverId } from '../levers.js';
 
 /**
@@ -61,7 +61,7 @@ function standsFor(s: WorldState, card: EventCard): boolean {
 }
 
 function applyCard(s: WorldState, ctx: TurnCtx, card: EventCard): void {
-  const sink: EffectSink = { tension: (v) => (ctx.tensionDelta += v), cooperation: (v) => (ctx.cooperationDelta += v) };
+  const sink: EffectSink = { tension: (v) => addTension(ctx, v, 'events'), cooperation: (v) => (ctx.cooperationDelta += v) };
   for (const e of card.effects) applyEventEffect(s, e, sink, card.id, ctx.turn);
 }
 

@@ -7,7 +7,7 @@ import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { Agreement, Order, SeatOrders, WorldState } from '../state.js';
 import type { LeverValues } from '../levers.js';
-import { emit, type TurnCtx } from './context.js';
+import { addTension, emit, type TurnCtx } from './context.js';
 
 /**
  * Validate every seat's orders against the position before this quarter; refused orders are named
@@ -55,7 +55,7 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, levers: LeverValu
     const e = a.levers[i];
     levers[e.lever] = clamp((levers[e.lever] ?? 0) + e.delta * n);
   }
-  if (a.tension !== null) ctx.tensionDelta += a.tension * n;
+  if (a.tension !== null) addTension(ctx, a.tension * n, a.visibility === 'public' ? `acts:${seat}` : 'unannounced');
   if (a.cooperation !== null) ctx.cooperationDelta += a.cooperation * n;
   if (a.resources !== null) purse += a.resources * n;
   let breached: string[] | null = null;
@@ -106,7 +106,7 @@ export function exposeBreach(_s: WorldState, ctx: TurnCtx, ag: Agreement, seat: 
   ag.exposedBreaches.push(seat);
   ag.expiresTurn = Math.min(ag.expiresTurn, ctx.turn);
   ctx.cooperationDelta -= K.breachCooperationCost;
-  ctx.tensionDelta += K.breachTension;
+  addTension(ctx, K.breachTension, 'breaches');
   if (ctx.record) emit(ctx, {
     kind: 'agreement-breached',
     text: `${SEAT_INFO[seat].short} breached the ${AGREEMENT_MENU[ag.kind]?.title ?? ag.kind} (${ACTION_BY_ID.get(action)?.name ?? action}); the agreement collapses.`,

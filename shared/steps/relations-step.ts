@@ -1,7 +1,7 @@
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { WorldState } from '../state.js';
-import { type TurnCtx } from './context.js';
+import { noteTension, type TensionCause, type TurnCtx } from './context.js';
 
 /** How hard the democracies' controls bite on average, 0..1 (it sets the level tension settles at). */
 export function restrictiveness(s: WorldState): number {
@@ -22,9 +22,12 @@ export function tensionAnchor(s: WorldState): number {
  */
 export function settleRelations(s: WorldState, ctx: TurnCtx): void {
   // Incidents no one ordered (a collision at sea, a hot-headed statement) jolt tension either way.
-  const t = ctx.tensionDelta + (ctx.rng() * 2 - 1) * K.tensionShock;
+  const shock = (ctx.rng() * 2 - 1) * K.tensionShock;
+  const t = ctx.tensionDelta + shock;
   const relief = t < 0 ? Math.min(1, s.tension / K.tensionReliefScale) : 1;
+  const before = s.tension;
   s.tension = clamp(s.tension + t * relief - K.tensionReversion * (s.tension - tensionAnchor(s)), 0, 100);
+  if (ctx.tensionWhy) splitTension(ctx.tensionWhy, shock, relief, before, s.tension, -K.tensionReversion * (before - tensionAnchor(s)));
   const c = ctx.cooperationDelta;
   s.cooperation = clamp(s.cooperation + (c > 0 ? c * (1 - s.cooperation / 100) : c) - K.coopReversion * (s.cooperation - K.coopFloor), 0, 100);
 }
@@ -56,7 +59,10 @@ export function stepRelations(s: WorldState, ctx: TurnCtx): void {
   const misuseTarget = K.misuseBase + K.misuseOpen * openFrontier + K.misuseUnsafe * (1 - (usLab.safety + cnLab.safety) / 2) + K.misuseRacing * racing;
   s.risk.misuse = clamp(s.risk.misuse + K.misuseAdjust * (misuseTarget - s.risk.misuse) + ctx.agreements.misuse);
 
-  ctx.tensionDelta += K.straitTension * s.levers.CN.straitPressure + K.mineralTension * s.levers.CN.mineralRetaliation + ctx.agreements.tension;
+  const pressure = K.straitTension * s.levers.CN.straitPressure + K.mineralTension * s.levers.CN.mineralRetaliation;
+  ctx.tensionDelta += pressure + ctx.agreements.tension;
+  noteTension(ctx, pressure, 'pressure');
+  noteTension(ctx, ctx.agreements.tension, 'agreements');
 
   const usD = s.levers.US.usDiplomacy;
   const cnD = s.levers.CN.cnDiplomacy;
@@ -73,4 +79,20 @@ export function stepRelations(s: WorldState, ctx: TurnCtx): void {
     ctx.agreements.cooperation -
     K.coopTensionDrag * Math.max(0, s.tension - K.coopTensionThreshold);
   ctx.tensionDelta -= K.diplomacyTension * Math.min(usD, cnD);
+  noteTension(ctx, -K.diplomacyTension * Math.min(usD, cnD), 'diplomacy');
+}
+
+/**
+ * The settled change split by cause, summing to it: the incidents join the unannounced acts, relief scales
+ * every part alike, then the drift toward the resting level, and what the 0–100 bounds held back.
+ */
+function splitTension(why: Partial<Record<TensionCause, number>>, shock: number, relief: number, before: number, after: number, drift: number): void {
+  why.unannounced = (why.unannounced ?? 0) + shock;
+  let moved = 0;
+  for (const k of Object.keys(why) as TensionCause[]) {
+    why[k] = (why[k] ?? 0) * relief;
+    moved += why[k] ?? 0;
+  }
+  why.drift = drift;
+  why.limit = after - (before + moved + drift);
 }
