@@ -58,6 +58,12 @@ function regionFill(d: WorldData, r: MapRegion): number {
 
 /** Seat names on a compact map: about 9 CSS pixels on a phone's 370-pixel-wide map. */
 const COMPACT_LABEL = 24;
+/** The smallest text the gauges and the lead axis draw, in CSS pixels, down to a map shown at 55% (a 1024-pixel screen). */
+const MIN_CSS_TEXT = 11;
+/** The largest those grow to (virtual pixels): what their places hold. A phone's map is smaller still; its lists carry the figures. */
+const MAX_LEGIBLE = 20;
+/** No label comes closer than this to the canvas's sides (virtual pixels). */
+const EDGE = 4;
 
 /** The world view: the real map coloured by side and adoption, this quarter's flows, the lead with its band, and the gauges. */
 export class WorldScene extends Phaser.Scene {
@@ -72,10 +78,12 @@ export class WorldScene extends Phaser.Scene {
   /** False when the viewer asked for reduced motion: the flows' markers then stand still. */
   motion = true;
   /**
-   * A map shown at under 60% of its size (a phone): seat names are drawn larger and their
-   * second lines (status, figures) left to the lists beside the map, where they can be read.
+   * A map shown at under 60% of its size (a phone, a 1024-pixel screen): seat names are drawn larger and
+   * their second lines (status, figures) left to the lists beside the map, where they can be read.
    */
   private compact = false;
+  /** CSS pixels per virtual pixel: the share of its size the map is shown at. */
+  private shownAt = 1;
 
   constructor() {
     super('world');
@@ -91,10 +99,25 @@ export class WorldScene extends Phaser.Scene {
     this.redraw();
   }
 
-  setCompact(compact: boolean): void {
-    if (compact === this.compact) return;
-    this.compact = compact;
+  /** The map is shown at `scale` of its virtual size: text that must stay legible is drawn larger when it is small. */
+  setShownScale(scale: number): void {
+    if (!(scale > 0) || Math.abs(scale - this.shownAt) < 0.01) return;
+    this.shownAt = scale;
+    this.compact = scale < 0.6;
     if (this.ready) this.redraw();
+  }
+
+  /** A font size (virtual pixels) that shows at least MIN_CSS_TEXT CSS pixels at the map's current scale, up to MAX_LEGIBLE. */
+  private legible(size: number): number {
+    return Math.max(size, Math.min(MAX_LEGIBLE, Math.ceil(MIN_CSS_TEXT / this.shownAt)));
+  }
+
+  /** Shift a text sideways so all of it lies between `lo` and `hi` (virtual pixels); one wider than that starts at `lo`. */
+  private inside(t: Phaser.GameObjects.Text, lo = EDGE, hi = W - EDGE): Phaser.GameObjects.Text {
+    const left = t.x - t.originX * t.displayWidth;
+    const right = left + t.displayWidth;
+    if (left < lo || right > hi) t.x += right > hi && t.displayWidth <= hi - lo ? hi - right : lo - left;
+    return t;
   }
 
   setWorld(d: WorldData): void {
@@ -239,7 +262,7 @@ export class WorldScene extends Phaser.Scene {
     const X = (v: number) => x0 + ((Math.max(min, Math.min(max, v)) - min) / (max - min)) * (x1 - x0);
     const y = 52;
     this.text(20, 12, d.quarter, 30, INK, true);
-    this.text(20, 52, d.viewer, 16, MUTED);
+    this.text(20, 52, d.viewer, this.legible(16), MUTED);
     const lead = d.lead;
     const label = lead.exact
       ? `US lead: ${fixed(lead.value, 1)} months (exact)`
@@ -263,13 +286,17 @@ export class WorldScene extends Phaser.Scene {
     g.fillStyle(0xffffff, 1);
     g.fillTriangle(mx - 8, y - 20, mx + 8, y - 20, mx, y - 8);
     g.fillRect(mx - 2, y - 10, 4, 21);
-    for (const v of [0, d.thresholds.parity, d.thresholds.democraticLead, 24]) {
+    const size = this.legible(14);
+    const ticks = [0, d.thresholds.parity, d.thresholds.democraticLead, 24].map((v) => {
       g.fillStyle(0xcfd8e6, 1);
       g.fillRect(X(v) - 1, y + 8, 2, 7);
-      this.text(X(v), y + 15, `${v}`, 14, MUTED, false, [0.5, 0]);
-    }
-    this.text(X(min), y + 15, '◀ PRC ahead', 14, PRC_INK);
-    this.text(X(d.thresholds.democraticLead) + 22, y + 15, 'democratic-lead zone ▶', 14, DEM_INK);
+      return this.text(X(v), y + 15, `${v}`, size, MUTED, false, [0.5, 0]);
+    });
+    // Larger type on a small map: the zone names shorten rather than run into the axis's figures.
+    const prc = this.text(X(min), y + 15, '◀ PRC ahead', size, PRC_INK);
+    if (prc.x + prc.displayWidth > ticks[0].x - ticks[0].displayWidth / 2 - 6) prc.setText('◀ PRC');
+    const dem = this.text(X(d.thresholds.democraticLead) + 22, y + 15, 'democratic-lead zone ▶', size, DEM_INK);
+    if (dem.x + dem.displayWidth > ticks[3].x - ticks[3].displayWidth / 2 - 6) dem.setText('dem. lead ▶');
   }
 
   private drawCompute(g: Phaser.GameObjects.Graphics, d: WorldData): void {
@@ -357,7 +384,7 @@ export class WorldScene extends Phaser.Scene {
       if (/H100e/.test(p.flow.figure) && !this.compact) {
         const m = p.pts[Math.floor(p.pts.length * 0.45)];
         const v = p.flow.figure.replace(/ H100e.*$/, '');
-        this.text(m.x, m.y - 6, v, 12, FLOW_COLOUR[p.flow.kind], true, [0.5, 1]).setShadow(0, 1, '#000000', 3, false, true);
+        this.inside(this.text(m.x, m.y - 6, v, 12, FLOW_COLOUR[p.flow.kind], true, [0.5, 1]).setShadow(0, 1, '#000000', 3, false, true));
       }
     }
   }
@@ -479,32 +506,34 @@ export class WorldScene extends Phaser.Scene {
       const fig = e ? (e.exact ? `${BLOC_LABEL[bloc!]} compute ${fmtCompute(e.value)} · exact` : `${BLOC_LABEL[bloc!]} compute ≈${fmtCompute(e.value)}`) : null;
       const state = d.playing && n.human ? (n.submitted ? ' · ✓ orders in' : n.away ? '' : ' · deciding…') : '';
       const lines = [`${n.kind === 'lab' ? 'LAB · ' : ''}${n.short}`, `${n.status}${state}`, fig].filter(Boolean) as string[];
+      // Labels near the edges would run off the map: each is kept whole on it.
       if (this.compact) {
-        const t = this.text(L.x, L.y, n.mine ? `${lines[0]} (you)` : lines[0], COMPACT_LABEL, n.mine ? '#ffffff' : INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
-        // Larger names near the edges would run off the map: keep each whole on it.
-        const half = t.width / 2;
-        t.x = Math.min(W - 4 - half, Math.max(4 + half, L.x));
+        this.inside(this.text(L.x, L.y, n.mine ? `${lines[0]} (you)` : lines[0], COMPACT_LABEL, n.mine ? '#ffffff' : INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true));
         continue;
       }
-      this.text(L.x, L.y, lines[0], 15, INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
-      this.text(L.x, L.y + 18, lines[1], 12, n.mine ? '#ffffff' : MUTED, n.mine, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
-      if (lines[2]) this.text(L.x, L.y + 33, lines[2], 12, MUTED, false, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+      this.inside(this.text(L.x, L.y, lines[0], 15, INK, true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true));
+      this.inside(this.text(L.x, L.y + 18, lines[1], 12, n.mine ? '#ffffff' : MUTED, n.mine, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true));
+      if (lines[2]) this.inside(this.text(L.x, L.y + 33, lines[2], 12, MUTED, false, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true));
     }
     // Strait tension and the Global South's share are in the gauges and lists on a compact map.
     if (this.compact) return;
     // Strait tension, by Taiwan's label.
     const hot = d.tension >= d.thresholds.strait;
     const tw = SEAT_MARK.TW.label;
-    this.text(tw.x, tw.y + 33, `Strait tension ${d.tension.toFixed(0)}/100${hot ? ' — DANGER' : ''}`, 12, hot ? PRC_INK : '#f0e442', true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true);
+    this.inside(this.text(tw.x, tw.y + 33, `Strait tension ${d.tension.toFixed(0)}/100${hot ? ' — DANGER' : ''}`, 12, hot ? PRC_INK : '#f0e442', true, [0.5, 0]).setShadow(0, 1, '#000000', 4, false, true));
     // The Global South's share, on Africa.
     const af = geo.places.AFRICA;
     const s = d.adoption.SOUTH.democratic;
-    this.text(af.x, af.y + 24, `Global South\n● ${(s * 100).toFixed(0)}% dem. · ■ ${((1 - s) * 100).toFixed(0)}% PRC`, 12, INK, true, [0.5, 0]).setAlign('center').setShadow(0, 1, '#000000', 4, false, true);
+    this.inside(this.text(af.x, af.y + 24, `Global South\n● ${(s * 100).toFixed(0)}% dem. · ■ ${((1 - s) * 100).toFixed(0)}% PRC`, 12, INK, true, [0.5, 0]).setAlign('center').setShadow(0, 1, '#000000', 4, false, true));
   }
 
-  private gauge(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, title: string, value: number, max: number, valueText: string, threshold: number | null, thresholdText: string, colour: number) {
-    this.text(x, y, title, 15, MUTED);
-    this.text(x + w, y - 2, valueText, 18, INK, true, [1, 0]);
+  /**
+   * A gauge in its slot (`lo`–`hi`, the bar and half the gaps beside it). Its threshold's caption is
+   * centred on the threshold, in its short form when the long one does not fit the slot, and kept in it.
+   */
+  private gauge(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, slot: [number, number], title: string, value: number, max: number, valueText: string, threshold: number | null, caption: [long: string, short: string], colour: number) {
+    this.text(x, y, title, this.legible(15), MUTED);
+    this.text(x + w, y - 2, valueText, this.legible(18), INK, true, [1, 0]);
     const by = y + 26;
     g.fillStyle(0x26324a, 1);
     g.fillRect(x, by, w, 14);
@@ -514,7 +543,9 @@ export class WorldScene extends Phaser.Scene {
       const tx = x + (w * threshold) / max;
       g.fillStyle(0xffffff, 1);
       g.fillRect(tx - 1.5, by - 5, 3, 24);
-      this.text(tx, by + 21, thresholdText, 13, MUTED, false, [0.5, 0]);
+      const t = this.text(tx, by + 21, caption[0], this.legible(13), MUTED, false, [0.5, 0]);
+      if (t.displayWidth > slot[1] - slot[0]) t.setText(caption[1]);
+      this.inside(t, ...slot);
     }
   }
 
@@ -524,14 +555,17 @@ export class WorldScene extends Phaser.Scene {
     const y = MAP_BOTTOM + 22;
     const w = 210;
     const gap = (W - 40 - 4 * w) / 3;
+    // Half the gap between two bars, less a margin, so neighbouring captions never run together.
+    const slot = (x: number): [number, number] => [Math.max(EDGE, x - gap / 2 + 10), Math.min(W - EDGE, x + w + gap / 2 - 10)];
     let x = 20;
-    this.gauge(g, x, y, w, 'Tension', d.tension, 100, `${d.tension.toFixed(0)}/100`, d.thresholds.strait, `crisis odds from ${d.thresholds.strait}`, hex(OKABE.vermillion));
+    const misuse = `${(d.thresholds.misuse * 100).toFixed(0)}%`;
+    this.gauge(g, x, y, w, slot(x), 'Tension', d.tension, 100, `${d.tension.toFixed(0)}/100`, d.thresholds.strait, [`crisis odds from ${d.thresholds.strait}`, `crisis from ${d.thresholds.strait}`], hex(OKABE.vermillion));
     x += w + gap;
-    this.gauge(g, x, y, w, 'Cooperation', d.cooperation, 100, `${d.cooperation.toFixed(0)}/100`, d.thresholds.stewardship, `stewardship ≥ ${d.thresholds.stewardship}`, hex(OKABE.green));
+    this.gauge(g, x, y, w, slot(x), 'Cooperation', d.cooperation, 100, `${d.cooperation.toFixed(0)}/100`, d.thresholds.stewardship, [`stewardship ≥ ${d.thresholds.stewardship}`, `stewardship ≥ ${d.thresholds.stewardship}`], hex(OKABE.green));
     x += w + gap;
-    this.gauge(g, x, y, w, 'Misuse risk', d.misuse, 1, `${(d.misuse * 100).toFixed(0)}%`, d.thresholds.misuse, `catastrophe odds above ${(d.thresholds.misuse * 100).toFixed(0)}%`, hex(OKABE.purple));
+    this.gauge(g, x, y, w, slot(x), 'Misuse risk', d.misuse, 1, `${(d.misuse * 100).toFixed(0)}%`, d.thresholds.misuse, [`catastrophe odds above ${misuse}`, `catastrophe > ${misuse}`], hex(OKABE.purple));
     x += w + gap;
-    this.text(x, y, 'Swing markets', 15, MUTED);
+    this.text(x, y, 'Swing markets', this.legible(15), MUTED);
     const by = y + 26;
     const dw = w * d.swingDemocratic;
     g.fillStyle(hex(OKABE.blue), 1);
@@ -540,7 +574,14 @@ export class WorldScene extends Phaser.Scene {
     g.fillRect(x + dw, by, w - dw, 14);
     g.fillStyle(0xffffff, 1);
     g.fillRect(x + w / 2 - 1.5, by - 5, 3, 24);
-    this.text(x, by + 21, `● dem. ${(d.swingDemocratic * 100).toFixed(0)}%`, 14, DEM_INK, true);
-    this.text(x + w, by + 21, `PRC ${((1 - d.swingDemocratic) * 100).toFixed(0)}% ■`, 14, PRC_INK, true, [1, 0]);
+    const dem = `${(d.swingDemocratic * 100).toFixed(0)}%`;
+    const prc = `${((1 - d.swingDemocratic) * 100).toFixed(0)}%`;
+    const left = this.text(x, by + 21, `● dem. ${dem}`, this.legible(14), DEM_INK, true);
+    const right = this.text(x + w, by + 21, `PRC ${prc} ■`, this.legible(14), PRC_INK, true, [1, 0]);
+    // In larger type the two shares keep their glyphs and colours, and drop the words, rather than overlap.
+    if (left.displayWidth + right.displayWidth + 8 > w) {
+      left.setText(`● ${dem}`);
+      right.setText(`${prc} ■`);
+    }
   }
 }

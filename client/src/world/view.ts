@@ -62,8 +62,12 @@ export function mountWorld(parent: HTMLElement, opts: WorldViewOptions = {}): Mo
     animateUntil = performance.now() + ANIMATE_MS;
     if (!game.loop.running) game.loop.wake();
   };
-  // A map drawn at under 60% of its size (a phone) gets fewer, larger labels.
-  const fitLabels = () => scene.setCompact(parent.clientWidth > 0 && parent.clientWidth < W * 0.6);
+  // The scale Phaser's FIT gives the canvas in its box: a map drawn small gets fewer, larger labels.
+  const fitLabels = () => {
+    const wide = parent.clientWidth / W;
+    const tall = parent.clientHeight > 0 ? parent.clientHeight / H : wide;
+    scene.setShownScale(Math.min(wide, tall));
+  };
   fitLabels();
   const onResize = () => {
     fitLabels();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ORDERS_PER_QUARTER, OrderSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, type ActionDef, type DraftMessage, type Order, type PublicView, type SeatId } from '../../../../shared/index.js';
+import { MAX_ORDERS_PER_QUARTER, OrderSchema, SEATS, SEAT_INFO, actionsFor, ordersCost, type ActionDef, type DraftMessage, type LeverValues, type Order, type PublicView, type SeatId } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { actions } from '../../net/connection.js';
 import { exercise } from '../../net/exercise.js';
@@ -12,6 +12,7 @@ import { checkOrders, shareableDraft } from './orders-check.js';
 import { ordersRefusal } from './orders-refusal.js';
 import { orderCondition } from './order-condition.js';
 import { conflictText, orderConflicts } from './order-conflicts.js';
+import { atLimitText, intensityLabel, leverLimits, limitText, reachIfChosen } from './lever-limits.js';
 import { openDraft, seatHandedToBot, seatSubmitted } from './seat-status.js';
 import { whyButton } from '../sources.js';
 import { APPLY_DRAFT_EVENT, DRAFT_EVENT, type DraftEventDetail } from '../exercise/team.js';
@@ -31,9 +32,11 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   const err = h('p', { class: 'error', role: 'alert' });
   // The contradiction warnings sit on the cards; this says once, for screen readers, when the set changes.
   const conflictNews = h('p', { class: 'sr-only', 'aria-live': 'polite' });
+  // Orders that pay for steps their lever has no room for: said beside Submit too, where it cannot be missed.
+  const limitNews = h('p', { class: 'limit-news', 'aria-live': 'polite', hidden: true });
   // The expected effect of the chosen orders (an estimate from the seat's own view), and its one-line gist in the foot.
   const expected = ordersPreview();
-  const foot = h('div', { class: 'orders-foot' }, total, meter, expected.line, problems, conflictNews, submit, status, err);
+  const foot = h('div', { class: 'orders-foot' }, total, meter, expected.line, problems, conflictNews, limitNews, submit, status, err);
   const form = h('form', { class: 'orders-form', 'aria-labelledby': 'orders-h', novalidate: true }, intro, list, expected.el, foot);
   const el = h('section', { class: 'panel orders', 'aria-labelledby': 'orders-h' }, heading, form);
 
@@ -58,6 +61,9 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
   const conditionEls = new Map<string, HTMLElement>();
   /** Each card's warning when a chosen order contradicts it. */
   const conflictEls = new Map<string, HTMLElement>();
+  /** Each card's line on its lever's limit (already there, or steps past it), and its intensity picker. */
+  const limitEls = new Map<string, HTMLElement>();
+  const intensityEls = new Map<string, HTMLSelectElement>();
 
   function orders(): Order[] {
     return catalogue.filter((a) => draft.has(a.id)).map((a) => {
@@ -81,6 +87,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     costEls.clear();
     conditionEls.clear();
     conflictEls.clear();
+    limitEls.clear();
+    intensityEls.clear();
     // The orders this tab was drafting for this seat and quarter before a reload (kept for the quarter).
     const saved = loadDraft(draftKey);
     const currency = SEAT_INFO[seat].currency;
@@ -88,13 +96,14 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
       list,
       catalogue.map((a) => {
         const id = `act-${a.id}`;
-        const check = h('input', { type: 'checkbox', id, name: 'action', value: a.id, 'aria-describedby': `${id}-sum ${id}-cond ${id}-conflict ${id}-cost` });
+        const check = h('input', { type: 'checkbox', id, name: 'action', value: a.id, 'aria-describedby': `${id}-sum ${id}-cond ${id}-conflict ${id}-limit ${id}-cost` });
         const intensity = h(
           'select',
           // Described by its action's name: the label stays "Intensity", so the action's own label names one control.
           { id: `${id}-int`, name: `intensity-${a.id}`, disabled: a.maxIntensity === 1, 'data-fixed': a.maxIntensity === 1 ? '1' : null, 'aria-describedby': `${id}-name` },
-          Array.from({ length: a.maxIntensity }, (_, i) => h('option', { value: i + 1 }, `${i + 1}${a.maxIntensity === 1 ? ' (one level only)' : i === 0 ? ' (low)' : i === a.maxIntensity - 1 ? ' (high)' : ''}`)),
+          Array.from({ length: a.maxIntensity }, (_, i) => h('option', { value: i + 1 }, intensityLabel(i + 1, a.maxIntensity, null))),
         );
+        intensityEls.set(a.id, intensity);
         const target =
           a.target === 'seat'
             ? h('select', { id: `${id}-target`, name: `target-${a.id}` }, SEATS.filter((s) => s !== seat).map((s) => h('option', { value: s }, SEAT_INFO[s].short)))
@@ -105,6 +114,8 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
         conditionEls.set(a.id, condition);
         const conflict = h('p', { class: 'conflict', id: `${id}-conflict`, hidden: true });
         conflictEls.set(a.id, conflict);
+        const limit = h('p', { class: 'limit', id: `${id}-limit`, hidden: true });
+        limitEls.set(a.id, limit);
         // The row's controls into the draft, its cost and its look.
         const show = () => {
           const n = Number(intensity.value) || 1;
@@ -130,6 +141,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
           h('p', { class: 'summary', id: `${id}-sum` }, a.summary, a.agreement ? ' Forms an agreement if every party offers it this quarter.' : ''),
           condition,
           conflict,
+          limit,
           h(
             'div',
             { class: 'action-controls' },
@@ -177,6 +189,34 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     if (conflictNews.textContent !== news) conflictNews.textContent = news;
   }
 
+  /** Orders that push a lever past its limit, on their cards, in the intensity pickers and beside Submit. */
+  function showLimits(os: Order[], levers: LeverValues, currency: string) {
+    const limits = leverLimits(levers, os);
+    const reach = reachIfChosen(levers, catalogue.map((a) => a.id), new Map(os.map((o) => [o.action, o.intensity])));
+    for (const a of catalogue) {
+      const el = limitEls.get(a.id);
+      const picker = intensityEls.get(a.id);
+      const r = reach.get(a.id) ?? null;
+      const over = limits.find((l) => l.action === a.id);
+      const text = over ? `⚠ ${limitText(over, currency)}` : !draft.has(a.id) && r?.steps === 0 ? atLimitText(r) : '';
+      if (el && el.textContent !== text) el.textContent = text;
+      if (el) {
+        el.hidden = text === '';
+        el.classList.toggle('bad', over !== undefined);
+      }
+      el?.closest('li')?.classList.toggle('past-limit', over !== undefined);
+      for (const o of picker?.options ?? []) {
+        const t = intensityLabel(Number(o.value), a.maxIntensity, r);
+        if (o.textContent !== t) o.textContent = t;
+      }
+    }
+    const names = limits.map((l) => `“${catalogue.find((a) => a.id === l.action)?.name ?? l.action}”`);
+    limitNews.hidden = names.length === 0;
+    const who = names.length === 1 ? 'One order pays for steps its lever has' : `${names.length} orders pay for steps their levers have`;
+    const news = names.length ? `⚠ ${who} no room for: ${names.join(', ')} (see ${names.length === 1 ? 'its card' : 'their cards'}).` : '';
+    if (limitNews.textContent !== news) limitNews.textContent = news;
+  }
+
   function refresh() {
     const s = current;
     const seat = s?.you?.seat;
@@ -195,6 +235,7 @@ export function ordersPanel(): { el: HTMLElement; update(s: AppState): void; des
     fill(problems, check.errors.length ? [...check.errors.map((e) => h('li', {}, '⚠ ', e)), h('li', { class: 'hint' }, 'Until this is fixed the form is not saved as your draft: if time runs out, your last draft without problems goes in (or your bot’s orders, if there was none).')] : []);
     if (s.pub) showConditions(s.pub);
     showConflicts(os);
+    showLimits(os, sv.levers, currency);
     expected.update(s.pub, sv, os);
     const playing = s.match?.phase === 'orders';
     const submitted = seatSubmitted(s, seat);

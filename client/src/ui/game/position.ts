@@ -1,4 +1,4 @@
-import { LEVERS, SEAT_INFO, type LeverId } from '../../../../shared/index.js';
+import { K, LEVER_BY_ID, LEVERS, SEAT_INFO, type LeverDef, type LeverId, type SeatId, type SeatView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { pct } from '../../format.js';
 import type { AppState } from '../../store.js';
@@ -34,7 +34,7 @@ export function positionPanel(): { el: HTMLElement; update(s: AppState): void } 
           h('dd', { 'data-testid': 'resources' }, String(sv.resources)),
           h('dt', {}, 'Income per quarter'),
           h('dd', {}, `+${sv.income}`),
-          h('dt', {}, 'Intelligence effort'),
+          h('dt', {}, 'Intelligence level', h('span', { class: 'lever-kind' }, intelNote(seat))),
           h('dd', {}, pct(sv.intel)),
           sv.ownCapability !== null ? [h('dt', {}, 'Frontier capability'), h('dd', {}, `${sv.ownCapability.toFixed(2)} doublings`)] : null,
           sv.ownSafety !== null ? [h('dt', {}, 'Safety practice'), h('dd', {}, pct(sv.ownSafety))] : null,
@@ -47,19 +47,53 @@ export function positionPanel(): { el: HTMLElement; update(s: AppState): void } 
           h(
             'tbody',
             {},
-            levers.map((l) => {
-              const v = sv.levers[l.id as LeverId] ?? 0;
-              return h(
-                'tr',
-                {},
-                h('th', { scope: 'row' }, l.label, h('span', { class: 'lever-kind' }, l.kind === 'policy' ? 'policy — persists' : 'campaign — this quarter only')),
-                h('td', { class: 'num' }, h('span', { class: 'minibar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round(v * 100)}%` })), pct(v)),
-              );
-            }),
+            levers.map((l) => leverRow(l, sv)),
           ),
         ),
+        levers.some((l) => l.kind === 'campaign') ? h('p', { class: 'hint' }, campaignNote(sv.turn)) : null,
         objectivesBlock(sv),
       );
     },
   };
+}
+
+/** Said once under the table: a campaign's level shown is not in effect now. */
+function campaignNote(turn: number): string {
+  const shown = turn === 0 ? 'the scenario’s opening level' : 'last quarter’s';
+  return `A campaign lasts one quarter: the level shown is ${shown}, not in effect now. This quarter’s orders set it again from 0%.`;
+}
+
+/**
+ * One lever's row. A campaign's level is the one it ran at last quarter (the model keeps it for the bots
+ * to read); the resolution resets it to 0% before this quarter's orders set it, so it is labelled as past.
+ */
+function leverRow(l: LeverDef, sv: SeatView): HTMLElement {
+  const v = sv.levers[l.id as LeverId] ?? 0;
+  const past = l.kind === 'campaign';
+  const when = sv.turn === 0 ? 'opening' : 'last quarter';
+  return h(
+    'tr',
+    { class: past ? 'lever-past' : null },
+    h('th', { scope: 'row' }, l.label, h('span', { class: 'lever-kind' }, past ? 'campaign — set by this quarter’s orders only' : 'policy — persists')),
+    h('td', { class: 'num' }, h('span', { class: 'minibar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round(v * 100)}%` })), pct(v), past ? h('span', { class: 'lever-when' }, when) : null),
+  );
+}
+
+/** The levers that raise each seat's intelligence level (shared/steps/detection-step.ts), with the most each adds. */
+const INTEL_SOURCES: Partial<Record<SeatId, { lever: LeverId; adds: number; whose?: string }[]>> = {
+  US: [
+    { lever: 'usIntel', adds: K.intelEffort },
+    { lever: 'twIntelSharing', adds: K.intelPartners, whose: 'Taiwan’s' },
+  ],
+  CN: [{ lever: 'cnIntel', adds: K.intelEffort }],
+  USLAB: [{ lever: 'distillationDefences', adds: K.intelLabDefences }],
+};
+
+/**
+ * What the intelligence level is, so it does not read as the "Intelligence collection" lever: how sharp
+ * the seat's estimates of others are, set at each resolution from a base and the levers that feed it.
+ */
+function intelNote(seat: SeatId): string {
+  const from = (INTEL_SOURCES[seat] ?? []).map((x) => `up to ${pct(x.adds)} from ${x.whose ?? 'your'} “${LEVER_BY_ID[x.lever].label}”`);
+  return `How sharp your estimates of others are${from.length ? `: ${pct(K.intelBase)} base, plus ${from.join(' and ')}, as they ran last quarter` : ''}.`;
 }
