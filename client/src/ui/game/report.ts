@@ -1,4 +1,4 @@
-import type { Estimate } from '../../../../shared/index.js';
+import { tensionMoves, type Estimate } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { months, pct, shownChange } from '../../format.js';
 import type { AppState } from '../../store.js';
@@ -29,6 +29,18 @@ function figures(prev: Point | undefined, now: Point, own: { before?: Estimate; 
   ];
 }
 
+/** What moved tension this quarter, cause by cause (public causes only; see shared/tension-words.ts). */
+function tensionLine(why: Partial<Record<string, number>>): HTMLElement {
+  const moves = tensionMoves(why);
+  if (moves.length === 0) return h('span', {});
+  return h(
+    'div',
+    { class: 'tension-why', 'data-testid': 'report-tension-why' },
+    h('h3', {}, 'What moved tension'),
+    h('ul', { class: 'plain' }, moves.map((m) => h('li', {}, h('span', { class: 'num' }, m.points), ' ', m.words))),
+  );
+}
+
 /** The body of a quarter's report: what changed, what you ordered, what happened. Used by the dialog and the end screen. */
 export function reportBody(s: AppState, turn: number, before?: Point, showFigures = true): HTMLElement[] {
   const series = s.pub?.series ?? [];
@@ -55,6 +67,7 @@ export function reportBody(s: AppState, turn: number, before?: Point, showFigure
           h('tbody', {}, figures(prev, now, own).map((f) => h('tr', {}, h('th', { scope: 'row' }, f.name), h('td', { class: 'num' }, f.before), h('td', { class: 'num' }, f.after), h('td', { class: 'num' }, f.change)))),
         )
       : h('p', { class: 'hint' }, 'Figures are on their way…'),
+    showFigures && now?.tensionWhy ? tensionLine(now.tensionWhy) : h('span', {}),
     showFigures && now && own && !own.after.exact
       ? h('p', { class: 'hint', 'data-testid': 'report-estimate-note' }, 'Your estimate of the lead is drawn afresh each quarter within your intelligence’s band, so its change mixes that noise with the lead’s real movement; the narrower the band, the closer it reads.')
       : h('span', {}),
