@@ -438,7 +438,7 @@ export class MatchController {
       notify('drafted', `${closed} before ${SEAT_INFO[seat].short} submitted: ${n === 1 ? 'the order drafted for the seat went in as it stood' : `the ${n} orders drafted for the seat went in as they stood`}.`, { kind: 'seats', seats: [seat] });
     }
     const negotiated = negotiateQuarter(this.world, this.pending, this.doctrines);
-    const next = resolveQuarter(negotiated, entry.orders ?? completeOrders(negotiated, this.pending, this.doctrines)).state;
+    const { state: next, inForce } = resolveQuarter(negotiated, entry.orders ?? completeOrders(negotiated, this.pending, this.doctrines));
     this.botsByTurn.push(SEATS.filter((s) => this.pending[s] === undefined));
     this.log.push({ turn: next.turn, human: this.pending });
     this.world = next;
@@ -447,9 +447,17 @@ export class MatchController {
     // Tell the parties what became of this quarter's proposals.
     for (const view of this.proposals.values()) {
       if (view.status !== 'open' && view.status !== 'agreed') continue;
-      const signed = next.agreements.find((a) => a.kind === view.kind && a.signedTurn === next.turn);
+      // Read from what the quarter ran under: one signed and broken in the open the same quarter was signed all the same.
+      const signed = inForce.find((a) => a.kind === view.kind && a.signedTurn === next.turn);
       const status = signed ? 'signed' : view.status === 'agreed' ? 'refused' : 'lapsed';
-      const note = signed ? `In force until ${quarterLabel(next.startQuarter + signed.expiresTurn - 1)}.` : status === 'refused' ? refusalNote(next, view.kind) : undefined;
+      const until = signed ? quarterLabel(next.startQuarter + signed.expiresTurn - 1) : '';
+      const note = signed
+        ? signed.exposedBreaches.length
+          ? `Signed, then breached in the open: it collapsed in ${until}.`
+          : `In force until ${until}.`
+        : status === 'refused'
+          ? refusalNote(next, view.kind)
+          : undefined;
       fx.push({ kind: 'proposal', view: { ...view, status, ...(note ? { note } : {}) } });
     }
     this.proposals.clear();

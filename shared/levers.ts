@@ -102,6 +102,20 @@ export const LEVER_BY_ID: Record<LeverId, LeverDef> = Object.fromEntries(
   LEVERS.map((l) => [l.id, l]),
 ) as Record<LeverId, LeverDef>;
 
+/** Float slack at a lever's limits: a lever 0.3 + 0.1 × 7 from its top is at its top, with no room left over. */
+const LIMIT_SLACK = 1e-9;
+
+/**
+ * How many steps of `delta` still move a lever standing at `from` (levers run from 0 to 1), the last of
+ * them possibly part way: the model counts an order's other effects for these steps only, and the orders
+ * form warns of the rest.
+ */
+export function stepsToLimit(from: number, delta: number): number {
+  if (delta === 0) return Number.POSITIVE_INFINITY;
+  const room = delta > 0 ? 1 - from : from;
+  return room <= LIMIT_SLACK ? 0 : Math.ceil(room / Math.abs(delta) - LIMIT_SLACK);
+}
+
 export function isLeverId(x: string): x is LeverId {
   return x in LEVER_BY_ID;
 }

@@ -40,7 +40,8 @@ const ELIGIBLE: BySeat<readonly boolean[]> = bySeat((seat) => MENU.map((t) => t.
 
 /**
  * The sign orders a bot gives this quarter: for each agreement not yet in force that it may sign, it
- * signs with its doctrine's chance; a proposal naming it raises the chance (someone asked). One roll
+ * signs with its doctrine's chance. A kind it was asked to sign in a proposal is left to its answer
+ * (`botNegotiate`, where being asked raises the chance): it signs by accepting, or not at all. One roll
  * per agreement on the menu, whether or not the seat may sign it, so the stream does not depend on it.
  * `signable`: `signableKinds` of the position (the same for every bot of the quarter).
  */
@@ -52,9 +53,9 @@ export function botAgreementOrders(s: WorldState, seat: SeatId, d: Doctrine, rng
     const roll = rng();
     if (!eligible[i] || !signable[i] || s.cooperation < terms.minCooperation) continue;
     const kind = terms.id;
-    const asked = askedToSign(s, kind, seat);
-    const chance = Math.min(1, signChance(s, kind, seat, d) * (asked ? 1.5 : 1));
-    if (roll < chance) (out ??= []).push(signOrder(kind));
+    // Asked in a proposal, the bot has answered it (botNegotiate): accepted, it signs by that; if not, it will not sign.
+    if (askedToSign(s, kind, seat)) continue;
+    if (roll < signChance(s, kind, seat, d)) (out ??= []).push(signOrder(kind));
   }
   return out ?? [];
 }

@@ -58,8 +58,13 @@ export type OutcomeInputs = {
  * at the end.
  */
 export function endingWhen(o: Pick<OutcomeResult, 'early' | 'turn' | 'endedByControl'>, turns: number): string {
-  if (o.early) return o.turn < turns ? `Early ending after ${o.turn} of ${turns} quarters` : `Ended by a roll in the last quarter`;
+  if (o.early) return endedEarly(o, turns) ? `Early ending after ${o.turn} of ${turns} quarters` : `Ended by a roll in the last quarter`;
   return o.endedByControl ? `Ended by Control after ${o.turn} of ${turns} quarters` : 'The match is over';
+}
+
+/** A catastrophe or crisis rolled before the last of a match's `turns` quarters (one in the last is no early end). */
+export function endedEarly(o: Pick<OutcomeResult, 'early' | 'turn'>, turns: number): boolean {
+  return o.early && o.turn < turns;
 }
 
 /** Exactly one outcome, by the documented precedence: early endings, stewardship, lead and adoption. */

@@ -19,7 +19,7 @@ import { classifyWorld, outcomeInputs, stepEndings, swingDemocratic, catastrophe
 
 export { swingDemocratic, classifyWorld, outcomeInputs, catastropheOdds, crisisOdds, governanceHolds, jointSafetyHolds, straitDeterrence };
 // The model's intermediate quantities, for explanations ("why this number?") and tests.
-export { detectionOdds, detectorOf, decoyOf } from './steps/detection-step.js';
+export { detectionOdds, detectorOf, decoyOf, INTEL_INPUTS } from './steps/detection-step.js';
 export { breachedKinds } from './steps/orders-step.js';
 export { adoptionPush, regionalPush } from './steps/adoption-step.js';
 export { restrictiveness, tensionAnchor } from './steps/relations-step.js';
@@ -38,7 +38,11 @@ export type ResolveOptions = {
 export type Resolution = {
   state: WorldState;
   events: GameEvent[];
-  /** The agreements in force during the quarter, after its signings: those that ended with it (their term, or an exposed breach) are gone from `state`. */
+  /**
+   * The agreements in force during the quarter, after its signings: those that ended with it (their term,
+   * or an exposed breach) are gone from `state`. It may share its array and agreements with `state`: read
+   * it before that position is resolved again.
+   */
   inForce: readonly Agreement[];
 };
 
@@ -101,9 +105,10 @@ export function resolveQuarter(prev: WorldState, orders: Partial<BySeat<SeatOrde
   stepEndings(s, ctx); // 9
 
   // 10. Agreements whose term ended with this quarter go (what seats, bots and views read for the next
-  // quarter is what binds in it); resources for next quarter (never negative, capped at two quarters'
+  // quarter is what binds in it), unless the match ended with it: its end is read, scored and shown as
+  // it stood in its last quarter. Resources for next quarter (never negative, capped at two quarters'
   // income); the record.
-  if (s.agreements.some((a) => a.expiresTurn <= turn)) s.agreements = s.agreements.filter((a) => a.expiresTurn > turn);
+  if (!s.outcome && s.agreements.some((a) => a.expiresTurn <= turn)) s.agreements = s.agreements.filter((a) => a.expiresTurn > turn);
   s.resources.HUB += ctx.agreements.hubResources;
   const { resources, income } = s;
   for (const seat of SEATS) {

@@ -23,6 +23,8 @@ import {
   SEAT_INFO,
   SOURCES,
   paramFigure,
+  type EventCard,
+  type LeverId,
 } from '../index.js';
 
 const FILE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/MODEL.md');
@@ -69,10 +71,20 @@ function actions(): string {
   return out.join('\n').trim();
 }
 
+/** A card's chance as the table gives it: "10% a quarter, with Chip export controls below 90%". */
+function cardChance(e: EventCard): string {
+  if (e.trigger !== 'random') return 'scheduled / injected';
+  const chance = `${Math.round((e.probability ?? 0) * 100)}% a quarter`;
+  const r = e.requires;
+  if (!r) return chance;
+  const bounds = [r.atLeast !== undefined ? `at least ${r.atLeast * 100}%` : '', r.below !== undefined ? `below ${r.below * 100}%` : ''].filter(Boolean).join(' and ');
+  return `${chance}, with ${LEVER_BY_ID[r.lever as LeverId].label} ${bounds}`;
+}
+
 function events(): string {
   const rows = EVENT_DECK.map(
     (e) =>
-      `| ${cell(e.title)} (\`${e.id}\`) | ${e.trigger === 'random' ? `${Math.round((e.probability ?? 0) * 100)}% a quarter` : 'scheduled / injected'} | ${e.effects.map((x) => `${x.key} ${x.value}${x.quarters ? ` for ${x.quarters} q` : ''}`).join('; ')} | ${e.sources.map((s) => `\`${s}\``).join(', ')} |`,
+      `| ${cell(e.title)} (\`${e.id}\`) | ${cardChance(e)} | ${e.effects.map((x) => `${x.key} ${x.value}${x.quarters ? ` for ${x.quarters} q` : ''}`).join('; ')} | ${e.sources.map((s) => `\`${s}\``).join(', ')} |`,
   );
   return ['| card | when | effects | sources |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -3,7 +3,8 @@ import { ACTION_BY_ID } from '../actions.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { WorldState } from '../state.js';
-import { addTension, emit, WORLD_DRAWS, type CovertAct, type TurnCtx } from './context.js';
+import { addTension, emit, lv, WORLD_DRAWS, type CovertAct, type TurnCtx } from './context.js';
+import { LEVER_BY_ID, type LeverId } from '../levers.js';
 import { exposeBreach } from './orders-step.js';
 
 /** Who would catch a seat's covert act: the US watches the PRC and the hubs, the PRC watches the rest. */
@@ -49,6 +50,20 @@ export function detectionOdds(s: WorldState, act: Pick<CovertAct, 'action' | 'in
 }
 
 /**
+ * The levers that raise a seat's intelligence level above its base (K.intelBase), with the most each
+ * adds; seats not named keep the level they start with.
+ */
+export const INTEL_INPUTS: Partial<Record<SeatId, readonly { lever: LeverId; adds: number }[]>> = {
+  US: [
+    { lever: 'usIntel', adds: K.intelEffort },
+    { lever: 'twIntelSharing', adds: K.intelPartners },
+  ],
+  CN: [{ lever: 'cnIntel', adds: K.intelEffort }],
+  USLAB: [{ lever: 'distillationDefences', adds: K.intelLabDefences }],
+};
+const INTEL_SEATS = Object.keys(INTEL_INPUTS) as SeatId[];
+
+/**
  * Step 8. Detection. Intelligence effort is updated, then each covert act (and each private act that
  * breaches an agreement) is rolled against its odds. A detected act becomes a public event with the
  * odds and roll, attributed to its actor — or, with a chance that grows as the detector's intelligence
@@ -56,9 +71,11 @@ export function detectionOdds(s: WorldState, act: Pick<CovertAct, 'action' | 'in
  * reveals the flow, and collapses any agreement it breached.
  */
 export function stepDetection(s: WorldState, ctx: TurnCtx): void {
-  s.intel.US = K.intelBase + K.intelEffort * s.levers.US.usIntel + K.intelPartners * s.levers.TW.twIntelSharing;
-  s.intel.CN = K.intelBase + K.intelEffort * s.levers.CN.cnIntel;
-  s.intel.USLAB = K.intelBase + K.intelLabDefences * s.levers.USLAB.distillationDefences;
+  for (const seat of INTEL_SEATS) {
+    let level = K.intelBase;
+    for (const x of INTEL_INPUTS[seat]!) level += x.adds * lv(s, LEVER_BY_ID[x.lever].seat, x.lever);
+    s.intel[seat] = level;
+  }
   const exposed = s.exposed;
   exposed.smuggled = 0;
   exposed.offshore = 0;

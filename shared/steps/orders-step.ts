@@ -6,7 +6,7 @@ import { validateOrders } from '../orders.js';
 import { clamp } from '../formulas.js';
 import { K } from '../coefficients.js';
 import type { Agreement, Order, SeatOrders, WorldState } from '../state.js';
-import type { LeverValues } from '../levers.js';
+import { stepsToLimit, type LeverValues } from '../levers.js';
 import { addTension, emit, type TurnCtx } from './context.js';
 
 /**
@@ -45,9 +45,6 @@ export function stepPolicies(s: WorldState, ctx: TurnCtx): void {
 
 const NO_BREACHES: readonly string[] = [];
 
-/** Float slack at a lever's limits: 0.4 + 0.3 + 0.3 lands a hair past 1, and all its steps moved the lever. */
-const LIMIT_SLACK = 1e-9;
-
 /** One order: its levers move, its costs and tallies are counted; returns the seat's purse after it. */
 function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, levers: LeverValues, purse: number, o: Order): number {
   const a = ACTION_RULES.get(o.action);
@@ -55,15 +52,13 @@ function applyOrder(s: WorldState, ctx: TurnCtx, seat: SeatId, levers: LeverValu
   const n = o.intensity;
   purse -= a.cost * n;
   // Steps past a lever's limit are paid for but do nothing: the order's other effects count only the
-  // steps that moved its lever (so loosening controls already at 0% buys no calm).
+  // steps that moved its lever, the last one even if part way (so loosening controls already at 0% buys no calm).
   let moved = a.levers.length ? 0 : n;
   for (let i = 0; i < a.levers.length; i++) {
     const e = a.levers[i];
     const before = levers[e.lever] ?? 0;
-    const raw = before + e.delta * n;
-    const after = clamp(raw);
-    levers[e.lever] = after;
-    moved = Math.max(moved, raw >= -LIMIT_SLACK && raw <= 1 + LIMIT_SLACK ? n : Math.abs(after - before) / Math.abs(e.delta));
+    levers[e.lever] = clamp(before + e.delta * n);
+    moved = Math.max(moved, Math.min(n, stepsToLimit(before, e.delta)));
   }
   if (a.tension !== null) addTension(ctx, a.tension * moved, a.visibility === 'public' ? `acts:${seat}` : 'unannounced');
   if (a.cooperation !== null) ctx.cooperationDelta += a.cooperation * moved;

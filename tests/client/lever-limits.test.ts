@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atLimitText, intensityLabel, leverLimits, leverReach, limitText, reachIfChosen, stepsToLimit } from '../../client/src/ui/game/lever-limits.js';
+import { atLimitText, intensityLabel, leverLimits, leverReach, limitText, reachIfChosen } from '../../client/src/ui/game/lever-limits.js';
+import { stepsToLimit } from '../../shared/index.js';
 
 const tighten = (intensity: number) => ({ action: 'us-tighten-chip-controls', intensity });
 const loosen = (intensity: number) => ({ action: 'us-loosen-chip-controls', intensity });
@@ -11,7 +12,7 @@ describe('orders that push a lever past its limit', () => {
     expect(stepsToLimit(0.5, 0.25)).toBe(2);
     expect(stepsToLimit(0, -0.3)).toBe(0);
     expect(stepsToLimit(0.4, -0.3)).toBe(2);
-    // Float sums a hair short of the limit are at it.
+    // A float sum that lands on the limit leaves no room.
     expect(stepsToLimit(0.4 + 0.3 + 0.3, 0.3)).toBe(0);
     expect(stepsToLimit(0.1, 0.3)).toBe(3);
   });

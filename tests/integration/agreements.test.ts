@@ -103,6 +103,22 @@ describe('agreement proposals', () => {
     for (const seat of v.botsWillNot ?? []) expect(signed?.parties ?? [], seat).not.toContain(seat);
   });
 
+  it('tells the parties an agreement signed and breached in the open the same quarter was signed, then collapsed', async () => {
+    const t = await table();
+    await t.control.request('control:adjust', { target: { kind: 'cooperation' }, value: 60, reason: 'Summit mood' }, ['control-ack']);
+    const made = await t.us.request<ProposalView>('propose', { kind: 'mutual-restraint', parties: ['CN'] }, ['proposal', 'error']);
+    const id = made.data.id;
+    await t.cn.request('respond', { id, accept: true }, ['proposal']);
+    await waitFor(() => latest(t.us, id)?.status === 'agreed', 'agreed');
+    await t.us.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await t.cn.request('submit', { turn: 0, orders: [{ action: 'cn-strait-pressure', intensity: 1 }] }, ['ack']);
+    await t.eu.request('submit', { turn: 0, orders: [] }, ['ack']);
+    await waitFor(() => t.spec.state.turn === 1, 'resolved');
+    await waitFor(() => latest(t.us, id)?.status === 'signed', 'signed');
+    expect(latest(t.us, id)?.note).toMatch(/^Signed, then breached in the open: it collapsed in 2026 Q3\.$/);
+    expect(t.spec.pub.agreements.some((a) => a.kind === 'mutual-restraint')).toBe(false);
+  });
+
   it('shows a late joiner the open proposals of its seat only', async () => {
     const t = await table();
     const made = await t.us.request<ProposalView>('propose', { kind: 'incident-hotline', parties: ['CN'] }, ['proposal', 'error']);

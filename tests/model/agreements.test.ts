@@ -8,6 +8,7 @@ import {
   botOrders,
   playBotMatch,
   assignDoctrines,
+  botNegotiate,
   completeOrders,
   declineAgreement,
   proposeAgreement,
@@ -134,6 +135,16 @@ describe('breaches', () => {
     expect(resolveQuarter(longer, {}).state.agreements.map((a) => a.kind)).toContain('joint-governance');
   });
 
+  it('the last quarter keeps what was in force in it: the end is read, scored and shown as it stood', () => {
+    const last = withGovernance();
+    last.agreements[0].expiresTurn = 2;
+    last.turns = 2;
+    const end = resolveQuarter(last, {}).state;
+    expect(end.outcome).not.toBeNull();
+    expect(end.agreements.map((a) => a.kind)).toContain('joint-governance');
+    expect(publicView(end).agreements.map((a) => a.kind)).toContain('joint-governance');
+  });
+
   it('a covert breach is exposed only if detected, with the odds shown; undetected, the agreement stands', () => {
     let exposed = 0;
     let hidden = 0;
@@ -157,6 +168,27 @@ describe('breaches', () => {
     }
     expect(exposed).toBeGreaterThan(0);
     expect(hidden).toBeGreaterThan(0);
+  });
+});
+
+describe('a bot’s answer to a proposal', () => {
+  it('binds it: a bot that did not accept never signs that kind at the resolution (many seeds)', () => {
+    const bots = ['JK', 'TW', 'HUB'] as const;
+    let refusals = 0;
+    for (let i = 0; i < 200; i++) {
+      const s = worldWith('baseline', `answer-${i}`, {}, (w) => {
+        w.cooperation = 40;
+      });
+      const doctrines = assignDoctrines(`answer-${i}`);
+      const asked = botNegotiate(ok(proposeAgreement(s, 'US', 'chip-tracking-pact', [...bots])).state, doctrines, bots);
+      const said = asked.proposals[0];
+      const no = bots.filter((b) => !said.acceptedBy.includes(b));
+      refusals += no.length;
+      const r = resolveQuarter(asked, completeOrders(asked, { US: [] }, doctrines));
+      const signed = r.inForce.find((a) => a.kind === 'chip-tracking-pact');
+      for (const seat of no) expect(signed?.parties ?? [], `answer-${i} ${seat}`).not.toContain(seat);
+    }
+    expect(refusals).toBeGreaterThan(50);
   });
 });
 

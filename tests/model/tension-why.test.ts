@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SCENARIOS, playBotMatch, publicView, SEAT_INFO, tensionCauseWords, tensionMoves, type TurnRecord } from '../../shared/index.js';
+import { ACTION_BY_ID, BUILTIN_SCENARIOS, playBotMatch, resolveQuarter, publicView, SEAT_INFO, tensionCauseWords, tensionMoves, type TurnRecord } from '../../shared/index.js';
+import { worldWith } from './helpers.js';
 
 const total = (h: TurnRecord) => Object.values(h.tensionWhy ?? {}).reduce<number>((t, x) => t + (x ?? 0), 0);
 
@@ -28,6 +29,16 @@ describe("a quarter's tension change, split by cause", () => {
         expect(announced.length, `${h.quarter} ${cause}`).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('counts an order not announced with the incidents, under no seat’s name', () => {
+    const s = worldWith('baseline', 'why-private');
+    const quiet = resolveQuarter(s, {}, { record: true }).state.history[0].tensionWhy ?? {};
+    const talks = resolveQuarter(s, { TW: [{ action: 'tw-diplomacy', intensity: 1 }] }, { record: true }).state.history[0].tensionWhy ?? {};
+    expect(ACTION_BY_ID.get('tw-diplomacy')?.visibility).toBe('private');
+    expect(Object.keys(talks)).not.toContain('acts:TW');
+    // Relief may scale a net fall: compare before it (the incidents' jolt is the same draw in both).
+    expect((talks.unannounced ?? 0) - (quiet.unannounced ?? 0)).toBeLessThan(-1);
   });
 
   it('reaches the public series, as the quarter report reads it', () => {

@@ -1,5 +1,5 @@
 import { newlyDropped, quarterStart, whatIf, type DroppedOrder, type MatchRecord } from '../../../../shared/analysis/index.js';
-import { fixed, AGREEMENT_MENU, OUTCOME_INFO, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
+import { fixed, AGREEMENT_MENU, OUTCOME_INFO, endedEarly, SEATS, SEAT_INFO, SIGN_ACTION, actionsFor, orderKey, validateOrders, type Order, type SeatId, type WorldState } from '../../../../shared/index.js';
 import { h, fill, uid } from '../../dom.js';
 import { OKABE } from '../../palette.js';
 import { orderText } from '../ordersText.js';
@@ -63,7 +63,7 @@ function orderEditor(seat: SeatId, initial: readonly Order[], onChange: () => vo
 function outcomeLine(states: WorldState[], turns: number): string {
   const last = states[states.length - 1];
   const o = last.outcome;
-  if (o) return `${OUTCOME_INFO[o.id].title}${o.early ? (o.turn < turns ? ` (early ending after quarter ${o.turn})` : ' (a roll in the last quarter)') : ''}`;
+  if (o) return `${OUTCOME_INFO[o.id].title}${o.early ? (endedEarly(o, turns) ? ` (early ending after quarter ${o.turn})` : ' (a roll in the last quarter)') : ''}`;
   return `undecided after ${last.turn} of ${turns} quarters`;
 }
 

@@ -130,12 +130,12 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
     }
   }
 
-  /** A party's answer so far: accepted, declined, its bot's no, or none yet. */
-  function partyAnswer(p: ProposalView, x: SeatId): [string, string] {
+  /** A party's answer so far: accepted, declined, its bot's no (while a bot still plays it), or none yet. */
+  function partyAnswer(p: ProposalView, x: SeatId, s: AppState): [string, string] {
     const who = SEAT_INFO[x].short;
     if (p.acceptedBy.includes(x)) return ['✓ ', `${who} accepted`];
     if (p.declinedBy === x) return ['✗ ', `${who} declined`];
-    if (p.botsWillNot?.includes(x)) return ['✗ ', `${who}’s bot will not sign`];
+    if (p.botsWillNot?.includes(x) && !s.match?.seats[x]?.occupied) return ['✗ ', `${who}’s bot will not sign`];
     return ['… ', `${who} has not answered`];
   }
 
@@ -164,7 +164,7 @@ export function agreementsPanel(opts: { headingLevel?: 'h2' | 'h3' } = {}): { el
         'ul',
         { class: 'plain parties', 'aria-label': 'Parties' },
         p.parties.map((x) =>
-          h('li', {}, ...partyAnswer(p, x)),
+          h('li', {}, ...partyAnswer(p, x, s)),
         ),
       ),
       p.note ? h('p', { class: 'hint' }, p.note) : null,

@@ -1,9 +1,6 @@
 import { ACTION_RULES } from '../../../../shared/action-rules.js';
-import { LEVER_BY_ID, clamp, type LeverId, type LeverValues, type Order } from '../../../../shared/index.js';
+import { LEVER_BY_ID, clamp, stepsToLimit, type LeverId, type LeverValues, type Order } from '../../../../shared/index.js';
 import { pct } from '../../format.js';
-
-/** Float slack: 0.4 + 0.3 + 0.3 lands a hair short of 1, and is at the limit all the same. */
-const EPS = 1e-9;
 
 /**
  * How far an order can move its lever: where the lever stands when the order applies, the end it
@@ -13,13 +10,6 @@ export type LeverReach = { lever: LeverId; from: number; towards: 0 | 1; steps: 
 
 /** A chosen order with steps past its lever's limit: only `steps` of its `intensity` move the lever. */
 export type LeverLimit = LeverReach & { action: string; intensity: number };
-
-/** Steps of `delta` that still move a lever standing at `from` (levers run from 0 to 1). */
-export function stepsToLimit(from: number, delta: number): number {
-  if (delta === 0) return Number.POSITIVE_INFINITY;
-  const room = delta > 0 ? 1 - from : from;
-  return room <= EPS ? 0 : Math.ceil(room / Math.abs(delta) - EPS);
-}
 
 /**
  * Where a lever stands when this quarter's orders apply (shared/resolve.ts): a campaign starts again from

@@ -1,4 +1,4 @@
-import { K, LEVER_BY_ID, LEVERS, SEAT_INFO, type LeverDef, type LeverId, type SeatId, type SeatView } from '../../../../shared/index.js';
+import { INTEL_INPUTS, K, LEVER_BY_ID, LEVERS, SEAT_INFO, type LeverDef, type LeverId, type SeatId, type SeatView } from '../../../../shared/index.js';
 import { h, fill } from '../../dom.js';
 import { pct } from '../../format.js';
 import type { AppState } from '../../store.js';
@@ -79,21 +79,13 @@ function leverRow(l: LeverDef, sv: SeatView): HTMLElement {
   );
 }
 
-/** The levers that raise each seat's intelligence level (shared/steps/detection-step.ts), with the most each adds. */
-const INTEL_SOURCES: Partial<Record<SeatId, { lever: LeverId; adds: number; whose?: string }[]>> = {
-  US: [
-    { lever: 'usIntel', adds: K.intelEffort },
-    { lever: 'twIntelSharing', adds: K.intelPartners, whose: 'Taiwan’s' },
-  ],
-  CN: [{ lever: 'cnIntel', adds: K.intelEffort }],
-  USLAB: [{ lever: 'distillationDefences', adds: K.intelLabDefences }],
-};
 
 /**
  * What the intelligence level is, so it does not read as the "Intelligence collection" lever: how sharp
  * the seat's estimates of others are, set at each resolution from a base and the levers that feed it.
  */
 function intelNote(seat: SeatId): string {
-  const from = (INTEL_SOURCES[seat] ?? []).map((x) => `up to ${pct(x.adds)} from ${x.whose ?? 'your'} “${LEVER_BY_ID[x.lever].label}”`);
+  const whose = (lever: LeverId) => (LEVER_BY_ID[lever].seat === seat ? 'your' : `${SEAT_INFO[LEVER_BY_ID[lever].seat].short}’s`);
+  const from = (INTEL_INPUTS[seat] ?? []).map((x) => `up to ${pct(x.adds)} from ${whose(x.lever)} “${LEVER_BY_ID[x.lever].label}”`);
   return `How sharp your estimates of others are${from.length ? `: ${pct(K.intelBase)} base, plus ${from.join(' and ')}, as they ran last quarter` : ''}.`;
 }
