@@ -75,6 +75,7 @@ test('the map is drawn and lists the flows of a seeded quarter, as China knows t
   // What moved tension, cause by cause, each with its signed points.
   const why = report.getByTestId('report-tension-why');
   await expect(why.locator('li').first()).toHaveText(/^[+−]\d+\.\d /);
+  await report.screenshot({ path: `${SCREENS}/quarter-report.png` });
   await report.getByRole('button', { name: /^Continue/ }).click();
   await expect(report).toBeHidden();
 
