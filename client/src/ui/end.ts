@@ -1,11 +1,11 @@
-import { fixed, swingShareOf, OUTCOME_CRITERIA, OUTCOME_INFO, endingWhen, SEATS, SEAT_INFO, type BySeat, type SeatId, type SeatScore, type TurnRecord } from '../../../shared/index.js';
+import { fixed, swingShareOf, OUTCOME_CRITERIA, OUTCOME_INFO, endingWhen, SEATS, SEAT_INFO, type BySeat, type SeatId, type OutcomeResult, type SeatScore, type TurnRecord } from '../../../shared/index.js';
 import { figureCriterion, figureValueText } from '../../../shared/analysis/figures.js';
 import { h, fill, scrollBox } from '../dom.js';
 import { compute } from '../format.js';
 import { leaveMatch } from '../net/connection.js';
 import { SIDE_GLYPH } from '../palette.js';
 import type { AppState } from '../store.js';
-import { leadChart } from './chart.js';
+import { decidingChart, leadChart } from './chart.js';
 import { reportBody } from './game/report.js';
 import { orderText } from './ordersText.js';
 import type { Screen } from './screen.js';
@@ -32,14 +32,23 @@ function rules(): HTMLElement {
   );
 }
 
-/** Figures per quarter as they truly were (the reveal), with a chart of the lead. */
-function history(reveal: TurnRecord[]): HTMLElement {
+/** The path of the figure an early ending was rolled on, against its threshold: the debrief's first question. */
+function earlyChart(o: OutcomeResult, reveal: TurnRecord[]): SVGSVGElement | null {
+  const f = o.early ? o.figures[0] : undefined;
+  if (!f || f.threshold === undefined) return null;
+  const misuse = o.id === 'misuse-catastrophe';
+  return decidingChart(reveal.map((r) => ({ label: r.quarter, value: misuse ? r.risk.misuse : r.tension })), f.threshold, misuse);
+}
+
+/** Figures per quarter as they truly were (the reveal), with a chart of the lead, and of what an early ending was rolled on. */
+function history(reveal: TurnRecord[], o: OutcomeResult): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'lead-h' },
     h('h2', { id: 'lead-h' }, 'The match, quarter by quarter'),
     h('p', { class: 'hint' }, 'True figures, revealed now that the match is over.'),
     leadChart(reveal.map((r) => ({ label: r.quarter, value: r.leadMonths }))),
+    earlyChart(o, reveal),
     scrollBox(
       'True figures per quarter',
       h(
@@ -201,7 +210,7 @@ export function endScreen(): Screen {
           rules(),
         ),
         scoresCard(pub.scores ?? null, s.you?.seat ?? null),
-        h('div', { class: 'end-grid' }, history(reveal), h('section', { class: 'card end-last', 'aria-labelledby': 'last-h', tabindex: 0 }, h('h2', { id: 'last-h' }, `Final quarter: ${quarter}`), reportBody(s, o.turn, undefined, false))),
+        h('div', { class: 'end-grid' }, history(reveal, o), h('section', { class: 'card end-last', 'aria-labelledby': 'last-h', tabindex: 0 }, h('h2', { id: 'last-h' }, `Final quarter: ${quarter}`), reportBody(s, o.turn, undefined, false))),
         revealTable(reveal),
       );
     },
