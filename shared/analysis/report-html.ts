@@ -5,6 +5,7 @@ import { playedIn, type Report } from './report.js';
 import { utcIso } from '../utc-time.js';
 import { escapeHtml as esc, svgLineChart } from './svg-chart.js';
 import { figureLabel } from '../scenario-labels.js';
+import { tensionMoves } from '../tension-words.js';
 
 // Okabe–Ito colours: safe for colour-blind readers; every line is also named in its legend.
 const BLUE = '#0072B2';
@@ -61,7 +62,9 @@ export function reportHtml(r: Report): string {
         .filter((e) => e.kind !== 'order')
         .map((e) => `<li>${esc(e.text)}${e.odds !== undefined ? ` <span class="roll">odds ${percent(e.odds)}, roll ${percent(e.roll ?? 0)}</span>` : ''}${e.actor && e.attributedTo && e.actor !== e.attributedTo ? ` <strong>(in truth: ${esc(SEAT_INFO[e.actor as SeatId]?.short ?? e.actor)})</strong>` : ''}</li>`)
         .join('');
-      return `<section class="quarter"><h3>${esc(q.quarter)} — lead ${fixed(q.leadMonths, 1)} months, tension ${fixed(q.tension, 0)}, cooperation ${fixed(q.cooperation, 0)}</h3><table><caption>Orders, all seats revealed</caption><tbody>${orders}</tbody></table><ul>${events}</ul></section>`;
+      const moves = q.tensionWhy ? tensionMoves(q.tensionWhy) : [];
+      const why = moves.length ? `<p class="why">What moved tension: ${moves.map((m) => `${esc(m.words)} ${esc(m.points)}`).join('; ')}.</p>` : '';
+      return `<section class="quarter"><h3>${esc(q.quarter)} — lead ${fixed(q.leadMonths, 1)} months, tension ${fixed(q.tension, 0)}, cooperation ${fixed(q.cooperation, 0)}</h3><table><caption>Orders, all seats revealed</caption><tbody>${orders}</tbody></table>${why}<ul>${events}</ul></section>`;
     })
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Lead Time — after-action report${r.code ? ` ${esc(r.code)}` : ''}</title><style>

@@ -23,6 +23,8 @@ export const ReportQuarterSchema = z.object({
   racing: Num,
   misuse: Num,
   tension: Num,
+  /** The quarter's tension change by cause (shared/tension-words.ts); reports of matches recorded before it have none. */
+  tensionWhy: z.record(z.string(), Num).optional(),
   cooperation: Num,
   events: z.array(z.object({ kind: z.string(), text: z.string(), visibility: z.string(), odds: Num.optional(), roll: Num.optional(), actor: z.string().optional(), attributedTo: z.string().optional(), action: z.string().optional(), intensity: Num.optional(), agreement: z.string().optional() })),
 });
@@ -162,11 +164,16 @@ export function buildReport(record: MatchRecord, final: WorldState, scores: BySe
       racing: h.risk.racing,
       misuse: h.risk.misuse,
       tension: h.tension,
+      ...(h.tensionWhy ? { tensionWhy: definedOnly(h.tensionWhy) } : {}),
       cooperation: h.cooperation,
       events: h.events.map(eventForReport),
     })),
     record,
   };
+}
+
+function definedOnly(why: Partial<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(why).filter((e): e is [string, number] => e[1] !== undefined));
 }
 
 function eventForReport(e: GameEvent): Report['quarters'][number]['events'][number] {

@@ -14,6 +14,16 @@ describe('after-action report', () => {
     expect(parsed.success).toBe(true);
   });
 
+  it('says per quarter what moved tension, causes summing to the change', () => {
+    let before = baseline.start.tension.value;
+    for (const q of report.quarters) {
+      const sum = Object.values(q.tensionWhy ?? {}).reduce((t, x) => t + x, 0);
+      expect(sum, q.quarter).toBeCloseTo(q.tension - before, 9);
+      before = q.tension;
+    }
+    expect(reportHtml(report)).toMatch(/<p class="why">What moved tension: [^<]+ [+−]\d+\.\d/);
+  });
+
   it('reveals every seat’s orders for every quarter', () => {
     expect(report.quarters).toHaveLength(final.history.length);
     for (const q of report.quarters) for (const seat of SEATS) expect(Array.isArray(q.orders[seat])).toBe(true);
