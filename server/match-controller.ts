@@ -412,11 +412,12 @@ export class MatchController {
       return;
     }
     const p = this.world.proposals.find((x) => x.id === entry.proposal);
-    if (p) this.showProposal(p, fx, notify);
+    // The bots' answers given when it was proposed still stand.
+    if (p) this.showProposal(p, fx, notify, this.proposals.get(p.id)?.botsWillNot);
   }
 
   /** Send a proposal's new state to its parties; announce it to everyone once every party has accepted. */
-  private showProposal(p: Proposal, fx: Effect[], notify: (k: NoticeKind, t: string, a?: Audience) => void, botsWillNot = this.proposals.get(p.id)?.botsWillNot): void {
+  private showProposal(p: Proposal, fx: Effect[], notify: (k: NoticeKind, t: string, a?: Audience) => void, botsWillNot: readonly SeatId[] | undefined): void {
     const agreed = isAgreed(p);
     const short = agreed ? cooperationShortfall(this.world, p.kind) : null;
     const view = proposalView(this.world, p, agreed ? 'agreed' : 'open', { ...(short ? { note: short } : {}), ...(botsWillNot ? { botsWillNot } : {}) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import eventsJson from './data/events.json';
-import { isLeverId } from './levers.js';
+import { isLeverId, type LeverId } from './levers.js';
 
 /** The vocabulary of event effects; resolve.ts gives each key its meaning. */
 export const EVENT_EFFECT_KEYS = [
@@ -84,7 +84,7 @@ export const EventCardSchema = z
      * Its roll is drawn either way, so the stream does not depend on it.
      */
     requires: z
-      .object({ lever: z.string().refine(isLeverId, { message: 'not a lever' }), below: z.number().optional(), atLeast: z.number().optional() })
+      .object({ lever: z.string().refine((x): x is LeverId => isLeverId(x), { message: 'not a lever' }), below: z.number().optional(), atLeast: z.number().optional() })
       .strict()
       .optional(),
   })

@@ -120,6 +120,10 @@ export function classifyOutcome(x: OutcomeInputs): OutcomeResult {
   };
 }
 
+/** The bars the lead and the swing share are read against (shares as 0–1). */
+export const LEAD_BARS: readonly number[] = [OUTCOME_CRITERIA.democraticLeadMonths, OUTCOME_CRITERIA.parityLeadMonths];
+export const SWING_BARS: readonly number[] = [OUTCOME_CRITERIA.swingMajority];
+
 // The sentences' figures never round onto the bar they are judged against (a 49.7% share is not "50%").
-const leadText = (months: number) => beside(months, [OUTCOME_CRITERIA.democraticLeadMonths, OUTCOME_CRITERIA.parityLeadMonths], 1);
-const swingText = (share: number) => `${beside(share * 100, [OUTCOME_CRITERIA.swingMajority * 100])}%`;
+const leadText = (months: number) => beside(months, LEAD_BARS, 1);
+const swingText = (share: number) => `${beside(share * 100, SWING_BARS.map((b) => b * 100))}%`;

@@ -4,7 +4,7 @@ import { LEVERS } from './levers.js';
 import { BLOCS, REGIONS } from './state.js';
 import { checkParties } from './agreements.js';
 import { EVENT_BY_ID, EVENT_DECK } from './events.js';
-import { SOURCES } from './sources.js';
+import { SOURCE_BY_ID } from './sources.js';
 import { describeScenarioIssues, nearest, pathText } from './scenario-errors.js';
 
 /** The longest source or event id a scenario may give, and the most events it may schedule. */
@@ -63,7 +63,6 @@ const paramsShape = Object.fromEntries(
 
 /** The source a facilitator's own figure may give: an assumption of theirs, not a sourced figure. */
 export const OWN_SOURCE = 'facilitator';
-const SOURCE_IDS = new Set<string>(SOURCES.map((x) => x.id));
 
 /** What each figure may be, so a mistyped scenario fails with a clear error rather than playing nonsense. */
 type Bound = { min: number; max: number; minOpen?: boolean; unit: string };
@@ -145,8 +144,8 @@ function checkFigure(path: string[], f: Figure, b: Bound, ctx: Sink): void {
   if (below || f.value > b.max) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: `${f.value} is out of bounds: ${b.unit}${yearly}` });
   if (f.range && f.range[0] > f.range[1]) ctx.addIssue({ code: 'custom', path: [...path, 'range'], message: `the range runs from low to high ([${f.range[1]}, ${f.range[0]}], not [${f.range[0]}, ${f.range[1]}])` });
   // A source too long to be one is reported by the schema; it is not repeated here.
-  if (f.source !== OWN_SOURCE && !SOURCE_IDS.has(f.source) && f.source.length <= MAX_REF_CHARS) {
-    const meant = nearest(f.source, [...SOURCE_IDS]);
+  if (f.source !== OWN_SOURCE && !SOURCE_BY_ID.has(f.source) && f.source.length <= MAX_REF_CHARS) {
+    const meant = nearest(f.source, [...SOURCE_BY_ID.keys()]);
     ctx.addIssue({ code: 'custom', path: [...path, 'source'], message: `no source "${f.source}" in the game's list of sources${meant ? ` — did you mean "${meant}"?` : ''} (write "${OWN_SOURCE}" for a figure of your own)` });
   }
 }

@@ -36,6 +36,8 @@ export class ForecastPool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** Set by `close`: a job asked for afterwards fails at once instead of waiting on a stopped worker. */
+  private closed = false;
   readonly bundled: boolean;
 
   /** `unref`: idle workers do not keep the process alive (for a server's shared pool). */
@@ -92,11 +94,18 @@ export class ForecastPool {
   private async deal<T>(jobs: JobBody[], onDone?: () => void): Promise<T[]> {
     const results: T[] = new Array<T>(jobs.length);
     let next = 0;
+    // Once a job fails the whole run has failed: the other workers take no more of its jobs.
+    let failed = false;
     await Promise.all(
       this.workers.map(async (w) => {
-        while (next < jobs.length) {
+        while (next < jobs.length && !failed) {
           const k = next++;
-          results[k] = await this.run<T>(w, jobs[k]);
+          try {
+            results[k] = await this.run<T>(w, jobs[k]);
+          } catch (e) {
+            failed = true;
+            throw e;
+          }
           onDone?.();
         }
       }),
@@ -143,6 +152,7 @@ export class ForecastPool {
   }
 
   private run<T>(w: Worker, body: JobBody): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the forecast pool was closed'));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -157,6 +167,7 @@ export class ForecastPool {
 
   /** Stop the workers; jobs still waiting fail (nothing waits for them for ever). */
   async close(): Promise<void> {
+    this.closed = true;
     this.failAll(new Error('the forecast pool was closed'));
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

@@ -1,5 +1,5 @@
 import { beside } from '../number-text.js';
-import { OUTCOME_CRITERIA, type DecidingFigure } from '../outcomes.js';
+import { LEAD_BARS, OUTCOME_CRITERIA, SWING_BARS, type DecidingFigure } from '../outcomes.js';
 
 /**
  * A deciding figure as the end screen shows it: shares, odds, rolls and misuse risk as percentages, flags
@@ -19,9 +19,8 @@ export function figureValueText(f: DecidingFigure, all: readonly DecidingFigure[
 
 function barsOf(f: DecidingFigure, all: readonly DecidingFigure[]): number[] {
   if (f.threshold !== undefined) return [f.threshold];
-  const c = OUTCOME_CRITERIA;
-  if (f.name.startsWith('Lead')) return [c.democraticLeadMonths, c.parityLeadMonths];
-  if (f.name.toLowerCase().includes('swing')) return [c.swingMajority];
+  if (f.name.startsWith('Lead')) return [...LEAD_BARS];
+  if (f.name.toLowerCase().includes('swing')) return [...SWING_BARS];
   const pair = f.name === 'Roll' ? 'Odds this quarter' : f.name === 'Odds this quarter' ? 'Roll' : null;
   return all.filter((g) => g.name === pair).map((g) => g.value);
 }

@@ -93,10 +93,15 @@ export function quarterStart(record: MatchRecord, before: WorldState, turn: numb
   return world;
 }
 
+/** The quarters the recorded match was set to last (records kept before the length was stored: the scenario's). */
+export function recordLength(record: MatchRecord): number {
+  return record.length ?? record.scenario.turns;
+}
+
 /** The position after each quarter: states[0] is the opening, states[k] the world after quarter k. */
 export function replay(record: MatchRecord): WorldState[] {
   const doctrines = assignDoctrines(record.seed, record.botDoctrine);
-  const scenario = record.length ? { ...record.scenario, turns: record.length } : record.scenario;
+  const scenario = { ...record.scenario, turns: recordLength(record) };
   const states = [createWorld(scenario, record.seed, record.agendas ? { agendas: record.agendas } : {})];
   for (let turn = 1; turn <= record.turns.length; turn++) {
     const before = states[states.length - 1];

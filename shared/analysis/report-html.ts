@@ -2,6 +2,7 @@ import { fixed, percent } from '../number-text.js';
 import { SEATS, SEAT_INFO, type SeatId } from '../seats.js';
 import { endedEarly, OUTCOME_INFO } from '../outcomes.js';
 import { playedIn, type Report } from './report.js';
+import { recordLength } from './replay.js';
 import { utcIso } from '../utc-time.js';
 import { escapeHtml as esc, svgLineChart } from './svg-chart.js';
 import { figureLabel } from '../scenario-labels.js';
@@ -77,7 +78,7 @@ table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid 
 <h1>Lead Time — after-action report</h1>
 <p class="sub">${esc(r.scenario.name)} · seed ${esc(r.seed)}${r.code ? ` · match ${esc(r.code)}` : ''} · ${r.quarters.length} quarters${r.record.model ? ` · model version ${r.record.model}` : ''}</p>
 <p class="sub">Scenario: ${esc(r.scenario.description)}</p>${assumptions(r)}
-<section class="outcome" aria-label="Outcome"><h2>${esc(r.outcome.title)}${r.outcome.early ? (endedEarly(r.outcome, r.record.length ?? r.record.scenario.turns) ? ' (early ending)' : ' (a roll in the last quarter)') : ''}</h2><p>${esc(OUTCOME_INFO[r.outcome.id].gist)}</p><p><strong>Why:</strong> ${esc(r.outcome.reason)}</p>
+<section class="outcome" aria-label="Outcome"><h2>${esc(r.outcome.title)}${r.outcome.early ? (endedEarly(r.outcome, recordLength(r.record)) ? ' (early ending)' : ' (a roll in the last quarter)') : ''}</h2><p>${esc(OUTCOME_INFO[r.outcome.id].gist)}</p><p><strong>Why:</strong> ${esc(r.outcome.reason)}</p>
 <table><caption>The numbers that decided it</caption><thead><tr><th>Figure</th><th>Value</th><th>Criterion</th></tr></thead><tbody>${figures}</tbody></table></section>
 ${r.seats ? seatsSection(r) : ''}
 ${r.scores ? scoresSection(r.scores) : ''}

@@ -61,7 +61,11 @@ export const INTEL_INPUTS: Partial<Record<SeatId, readonly { lever: LeverId; add
   CN: [{ lever: 'cnIntel', adds: K.intelEffort }],
   USLAB: [{ lever: 'distillationDefences', adds: K.intelLabDefences }],
 };
-const INTEL_SEATS = Object.keys(INTEL_INPUTS) as SeatId[];
+/** The same, with each lever's holder looked up once (the detection step reads them every quarter). */
+const INTEL_READS = (Object.keys(INTEL_INPUTS) as SeatId[]).map((seat) => ({
+  seat,
+  inputs: INTEL_INPUTS[seat]!.map((x) => ({ holder: LEVER_BY_ID[x.lever].seat, lever: x.lever, adds: x.adds })),
+}));
 
 /**
  * Step 8. Detection. Intelligence effort is updated, then each covert act (and each private act that
@@ -71,9 +75,9 @@ const INTEL_SEATS = Object.keys(INTEL_INPUTS) as SeatId[];
  * reveals the flow, and collapses any agreement it breached.
  */
 export function stepDetection(s: WorldState, ctx: TurnCtx): void {
-  for (const seat of INTEL_SEATS) {
+  for (const { seat, inputs } of INTEL_READS) {
     let level = K.intelBase;
-    for (const x of INTEL_INPUTS[seat]!) level += x.adds * lv(s, LEVER_BY_ID[x.lever].seat, x.lever);
+    for (const x of inputs) level += x.adds * lv(s, x.holder, x.lever);
     s.intel[seat] = level;
   }
   const exposed = s.exposed;

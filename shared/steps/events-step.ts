@@ -56,7 +56,7 @@ export function stepEvents(s: WorldState, ctx: TurnCtx): void {
 function standsFor(s: WorldState, card: EventCard): boolean {
   const r = card.requires;
   if (!r) return true;
-  const x = lv(s, LEVER_BY_ID[r.lever as LeverId].seat, r.lever as LeverId);
+  const x = lv(s, LEVER_BY_ID[r.lever].seat, r.lever);
   return (r.below === undefined || x < r.below) && (r.atLeast === undefined || x >= r.atLeast);
 }
 

@@ -41,6 +41,8 @@ describe('forecast worker pool', () => {
     const failed = expect(waiting).rejects.toThrow('the forecast pool was closed');
     await own.close();
     await failed;
+    // Asked for after it closed, a forecast fails at once rather than waiting on a stopped worker.
+    await expect(own.forecast(createWorld(builtinScenario('baseline')!, 'closed'), 4000, { seed: 'c' })).rejects.toThrow('the forecast pool was closed');
   });
 
   it('reports a positive throughput and refuses an unknown scenario', async () => {

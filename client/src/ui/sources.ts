@@ -2,7 +2,6 @@ import { ACTION_BY_ID, LEVER_BY_ID, OWN_SOURCE, SOURCE_BY_ID, type Source, type 
 import { h, fill, uid } from '../dom.js';
 import { scenarioById } from '../match-scenario.js';
 
-const BY_ID = SOURCE_BY_ID;
 /** The record that explains a quarterly rate derived from a yearly figure. */
 const DERIVED_QUARTERLY = 'derived-quarterly';
 
@@ -147,20 +146,14 @@ export function showWhy(topic: WhyTopic, scenarioId: string | undefined, from: H
   // other estimate when a figure of this topic cites it itself.
   const seen = new Set<string>();
   const cited = new Set(entries.flatMap((e) => e.ids));
-  const line = (text: string) => {
-    const el = h('p', { class: 'hint' }, text);
-    el.style.margin = '.15rem 0';
-    return el;
-  };
+  const line = (text: string) => h('p', { class: 'hint why-line' }, text);
   const nested = (lead: string, ids: readonly string[] | undefined, e: Entry) => {
     const list = (ids ?? []).filter((id) => !cited.has(id) && !seen.has(id) && seen.add(id));
     if (list.length === 0) return null;
-    const ul = h('ul', { class: 'plain why-sources' }, list.map((id) => item(id, e, false)));
-    ul.style.paddingLeft = '1rem';
-    return [h('span', { class: 'hint' }, lead), ul];
+    return [h('span', { class: 'hint' }, lead), h('ul', { class: 'plain why-sources why-nested' }, list.map((id) => item(id, e, false)))];
   };
   const item = (id: string, e: Entry, top: boolean): HTMLLIElement => {
-    const src = BY_ID.get(id);
+    const src = SOURCE_BY_ID.get(id);
     if (id === OWN_SOURCE) return h('li', {}, h('span', { class: 'badge est' }, 'facilitator'), ' Set by the facilitator for this scenario: an assumption of theirs, not a sourced figure.');
     if (!src) return h('li', { class: 'hint' }, `Source “${id}” (not in the source list).`);
     const value = src.value !== null && src.value !== undefined ? `${fmt(src.value)}${src.unit ? ` ${src.unit}` : ''}${src.range ? ` (range ${src.range.map(fmt).join('–')})` : ''}` : null;

@@ -77,13 +77,15 @@ export class WorldScene extends Phaser.Scene {
   private highlighted: { region?: MapRegion; flow?: string } = {};
   /** False when the viewer asked for reduced motion: the flows' markers then stand still. */
   motion = true;
+  /** CSS pixels per virtual pixel: the share of its size the map is shown at. */
+  private shownAt = 1;
   /**
    * A map shown at under 60% of its size (a phone, a 1024-pixel screen): seat names are drawn larger and
    * their second lines (status, figures) left to the lists beside the map, where they can be read.
    */
-  private compact = false;
-  /** CSS pixels per virtual pixel: the share of its size the map is shown at. */
-  private shownAt = 1;
+  private get compact(): boolean {
+    return this.shownAt < 0.6;
+  }
 
   constructor() {
     super('world');
@@ -103,7 +105,6 @@ export class WorldScene extends Phaser.Scene {
   setShownScale(scale: number): void {
     if (!(scale > 0) || Math.abs(scale - this.shownAt) < 0.01) return;
     this.shownAt = scale;
-    this.compact = scale < 0.6;
     if (this.ready) this.redraw();
   }
 
